@@ -1,0 +1,79 @@
+// One build for every entry point: the CLI, the extension host, the metrics/volume worker,
+// the webview script, and the test bundles. Node entries are CommonJS (VS Code's extension host
+// and `node --test` load them directly); the webview is an IIFE for the browser.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** Every *.test.ts below a folder, so new test files need no registration. */
+function testFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...testFiles(p));
+    else if (name.endsWith('.test.ts')) out.push(p);
+  }
+  return out;
+}
+
+const nodeCommon = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: production,
+  logLevel: 'warning',
+};
+
+const builds = [
+  {
+    ...nodeCommon,
+    entryPoints: { cli: 'src/cli/main.ts', worker: 'src/worker/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...nodeCommon,
+    entryPoints: { extension: 'src/extension/extension.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+  },
+  {
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    sourcemap: true,
+    minify: production,
+    logLevel: 'warning',
+    entryPoints: { webview: 'src/webview/main.ts' },
+    outdir: 'dist',
+  },
+  {
+    ...nodeCommon,
+    entryPoints: testFiles('test').map((f) => ({ in: f, out: f.replace(/\.ts$/, '') })),
+    outdir: 'out',
+    external: ['vscode', 'playwright-core'],
+  },
+  {
+    ...nodeCommon,
+    entryPoints: { 'test/integration/suite/index': 'test/integration/suite/index.ts' },
+    outdir: 'out',
+    external: ['vscode'],
+  },
+];
+
+const existing = builds.filter((b) => {
+  const entries = Array.isArray(b.entryPoints) ? b.entryPoints.map((e) => e.in) : Object.values(b.entryPoints);
+  return entries.length > 0 && entries.every((e) => { try { return statSync(e).isFile(); } catch { return false; } });
+});
+
+if (watch) {
+  for (const b of existing) (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(existing.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,85 @@
+// The in-memory and streaming shapes of a mask or image volume. Everything in src/core is pure:
+// it never imports `vscode`, so the CLI, the worker and the tests share one implementation.
+
+/** Voxel storage, kept in the file's own type: a uint8 mask stays a Uint8Array. */
+export type VoxelArray =
+  | Uint8Array
+  | Int8Array
+  | Uint16Array
+  | Int16Array
+  | Uint32Array
+  | Int32Array
+  | Float32Array
+  | Float64Array;
+
+/** Datatypes we read. 64-bit integers are read into Float64Array after checking |v| <= 2^53. */
+export type DataType =
+  | 'uint8'
+  | 'int8'
+  | 'uint16'
+  | 'int16'
+  | 'uint32'
+  | 'int32'
+  | 'uint64'
+  | 'int64'
+  | 'float32'
+  | 'float64';
+
+/** 4×4 voxel-to-world matrix, row-major, world = NIfTI's RAS+ millimetres. */
+export type Affine = readonly [
+  number, number, number, number,
+  number, number, number, number,
+  number, number, number, number,
+  number, number, number, number,
+];
+
+export type Vec3 = readonly [number, number, number];
+
+export interface Geometry {
+  /** Voxel counts along the file's array axes i, j, k (i varies fastest in `data`). */
+  readonly shape: Vec3;
+  /** Voxel size in mm along i, j, k (the column norms of the affine). */
+  readonly spacing: Vec3;
+  readonly affine: Affine;
+  /** Where the affine came from: NIfTI sform, qform, pixdim only, or a PNG (identity-like). */
+  readonly affineSource: 'sform' | 'qform' | 'pixdim' | 'png';
+  /** Axis codes, one letter per array axis, the direction each axis increases toward: e.g. "RAS", "LPS". */
+  readonly orientation: string;
+}
+
+export interface VolumeHeader {
+  /** The path or URI string the volume was read from, for messages. */
+  readonly source: string;
+  readonly format: 'nifti1' | 'nifti2' | 'png' | 'png-series';
+  readonly dataType: DataType;
+  readonly geometry: Geometry;
+  /** Applied by readers: stored value × slope + inter. Identity when the file sets none. */
+  readonly scaling: { readonly slope: number; readonly inter: number };
+  /** 4-D files: how many volumes the file holds and which one was read (0-based). */
+  readonly volumes: number;
+  readonly volumeIndex: number;
+  /** RGB/RGBA PNG masks: each distinct colour became a label; this says which colour is which label. */
+  readonly labelColours?: ReadonlyMap<number, readonly [number, number, number, number]>;
+}
+
+/** A whole volume in memory. */
+export interface Volume {
+  readonly header: VolumeHeader;
+  /** Voxel values after scaling, i fastest, then j, then k. Length = shape product. */
+  readonly data: VoxelArray;
+}
+
+/**
+ * A run of whole k-slices [kStart, kStart + kCount) handed out while a file streams, so a consumer
+ * can compute on a volume without holding it. `data` may be reused by the producer after the
+ * consumer's callback returns: copy what you keep.
+ */
+export interface Slab {
+  readonly kStart: number;
+  readonly kCount: number;
+  readonly data: VoxelArray;
+}
+
+export function voxelCount(shape: Vec3): number {
+  return shape[0] * shape[1] * shape[2];
+}
