@@ -7,6 +7,8 @@ export interface ReadOptions {
   readonly volumeIndex?: number;
   /** Refuse files with more voxels than this (checked from the header, before allocating). */
   readonly maxVoxels?: number;
+  /** Streaming: roughly how many bytes of voxels each slab holds (whole slices, at least one). */
+  readonly slabBytes?: number;
 }
 
 export interface VolumeSource {

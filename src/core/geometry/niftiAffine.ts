@@ -1,0 +1,85 @@
+// The voxel-to-world affine of a NIfTI header, chosen the way the NIfTI standard and nibabel's
+// get_best_affine do: sform when sform_code > 0, else qform when qform_code > 0, else pixdim.
+// Pure: it takes the header fields, so the webview and tests can use it without a reader.
+import type { Affine, Vec3 } from '../volume';
+import { affineFrom, type Mat3 } from './matrix';
+
+/** The NIfTI-1/2 header fields that define the spatial transform. */
+export interface NiftiTransformFields {
+  readonly qformCode: number;
+  readonly sformCode: number;
+  /** pixdim[0..7]; pixdim[0] is qfac (±1), pixdim[1..3] the voxel size. */
+  readonly pixdim: readonly number[];
+  readonly quatern: Vec3;
+  readonly qoffset: Vec3;
+  /** srow_x, srow_y, srow_z, 4 values each. */
+  readonly srow: readonly [readonly number[], readonly number[], readonly number[]];
+}
+
+export interface ChosenAffine {
+  readonly affine: Affine;
+  readonly source: 'sform' | 'qform' | 'pixdim';
+}
+
+/** A zero or non-finite voxel size makes the affine singular; NIfTI's reference code uses 1 there. */
+function voxelSize(v: number | undefined): number {
+  const size = Math.abs(v ?? 1);
+  return Number.isFinite(size) && size > 0 ? size : 1;
+}
+
+/**
+ * Rotation matrix of the unit quaternion (a, b, c, d) with a = sqrt(1 - b² - c² - d²), as in
+ * nibabel's quat2mat. A slightly negative 1 - |bcd|² (float32 round-off) counts as a = 0.
+ */
+export function quaternionRotation(quatern: Vec3): Mat3 {
+  const [b, c, d] = quatern;
+  const a = Math.sqrt(Math.max(0, 1 - (b * b + c * c + d * d)));
+  const n = a * a + b * b + c * c + d * d;
+  if (n < 1e-12) return [1, 0, 0, 0, 1, 0, 0, 0, 1];
+  const s = 2 / n;
+  const [x, y, z] = [b * s, c * s, d * s];
+  const [wx, wy, wz] = [a * x, a * y, a * z];
+  const [xx, xy, xz] = [b * x, b * y, b * z];
+  const [yy, yz, zz] = [c * y, c * z, d * z];
+  return [
+    1 - (yy + zz), xy - wz, xz + wy,
+    xy + wz, 1 - (xx + zz), yz - wx,
+    xz - wy, yz + wx, 1 - (xx + yy),
+  ];
+}
+
+export function qformAffine(f: NiftiTransformFields): Affine {
+  const r = quaternionRotation(f.quatern);
+  // qfac = pixdim[0] flips the third axis; anything other than -1 means +1 (nibabel fixes it so).
+  const qfac = f.pixdim[0] === -1 ? -1 : 1;
+  const zooms = [voxelSize(f.pixdim[1]), voxelSize(f.pixdim[2]), voxelSize(f.pixdim[3]) * qfac];
+  const m = r.map((v, idx) => v * zooms[idx % 3]!) as Mat3;
+  return affineFrom(m, f.qoffset);
+}
+
+export function sformAffine(f: NiftiTransformFields): Affine {
+  const [x, y, z] = f.srow;
+  const row = (r: readonly number[], c: number): number => r[c] ?? 0;
+  return [
+    row(x, 0), row(x, 1), row(x, 2), row(x, 3),
+    row(y, 0), row(y, 1), row(y, 2), row(y, 3),
+    row(z, 0), row(z, 1), row(z, 2), row(z, 3),
+    0, 0, 0, 1,
+  ];
+}
+
+/**
+ * Neither transform set: the NIfTI standard's "method 1", a diagonal of the voxel sizes with the
+ * origin at voxel 0 (RAS orientation). nibabel differs here: it follows ANALYZE and returns an
+ * x-flipped affine centred on the volume; we follow the NIfTI standard (as ITK and nifti_io do).
+ */
+export function pixdimAffine(f: NiftiTransformFields): Affine {
+  const m: Mat3 = [voxelSize(f.pixdim[1]), 0, 0, 0, voxelSize(f.pixdim[2]), 0, 0, 0, voxelSize(f.pixdim[3])];
+  return affineFrom(m, [0, 0, 0]);
+}
+
+export function chooseNiftiAffine(f: NiftiTransformFields): ChosenAffine {
+  if (f.sformCode > 0) return { affine: sformAffine(f), source: 'sform' };
+  if (f.qformCode > 0) return { affine: qformAffine(f), source: 'qform' };
+  return { affine: pixdimAffine(f), source: 'pixdim' };
+}

@@ -1,0 +1,92 @@
+// A VolumeSource over a NIfTI file: the header is parsed up front; voxels stream as whole k-slabs
+// decoded into reused buffers, so memory stays about one slab whatever the volume size.
+import { InputError } from '../errors';
+import type { Slab, Volume, VolumeHeader } from '../volume';
+import type { ReadOptions, VolumeSource } from './api';
+import { inflatePrefix, type ByteSource } from './byteSource';
+import { NIFTI2_HEADER_BYTES, parseNiftiHeader } from './niftiHeader';
+import { planNiftiRead, type NiftiPlan } from './niftiLayout';
+import { allocateVoxels, VoxelDecoder } from './voxelDecoder';
+
+/** Default slab size: enough whole slices to fill ~4 MiB (at least one slice). */
+export const DEFAULT_SLAB_BYTES = 4 << 20;
+
+/** How many stored bytes to inflate, at most, when looking for a gzip file's header. */
+const MAX_HEADER_PREFIX = 1 << 20;
+
+/**
+ * The decompressed header bytes from the start of a file. `readStored(n)` returns the first n
+ * stored bytes; for gzip a growing prefix is inflated until a NIfTI-2 header's worth is out.
+ */
+export function niftiHeaderBytes(name: string, gzip: boolean, storedBytes: number, readStored: (n: number) => Uint8Array): Uint8Array {
+  if (!gzip) return readStored(Math.min(storedBytes, NIFTI2_HEADER_BYTES));
+  for (let n = 4096; ; n *= 4) {
+    const prefix = readStored(Math.min(n, storedBytes));
+    const out = inflatePrefix(name, prefix);
+    if (out.length >= NIFTI2_HEADER_BYTES || prefix.length >= storedBytes || n >= MAX_HEADER_PREFIX) return out;
+  }
+}
+
+export function createNiftiSource(bytes: ByteSource, headerBytes: Uint8Array, opts: ReadOptions = {}): VolumeSource {
+  const name = bytes.name;
+  const nifti = parseNiftiHeader(headerBytes, name);
+  const plan = planNiftiRead(nifti, { name, storedBytes: bytes.storedBytes, gzip: bytes.gzip }, opts);
+  const header: VolumeHeader = {
+    source: name,
+    format: nifti.version === 1 ? 'nifti1' : 'nifti2',
+    dataType: plan.dataType.type,
+    geometry: plan.geometry,
+    scaling: plan.scaling,
+    volumes: plan.volumes,
+    volumeIndex: plan.volumeIndex,
+  };
+  const slabBytes = opts.slabBytes ?? DEFAULT_SLAB_BYTES;
+  const source: VolumeSource = {
+    header,
+    slabs: () => streamSlabs(bytes, plan, slabBytes),
+    readAll: async (): Promise<Volume> => {
+      const decoder = decoderFor(name, plan);
+      const data = allocateVoxels(decoder.kind, plan.dataBytes / plan.dataType.bytes);
+      const sliceVoxels = plan.shape[0] * plan.shape[1];
+      for await (const slab of source.slabs()) data.set(slab.data, slab.kStart * sliceVoxels);
+      return { header, data };
+    },
+  };
+  return source;
+}
+
+function decoderFor(name: string, plan: NiftiPlan): VoxelDecoder {
+  return new VoxelDecoder(name, plan.dataType.type, plan.dataType.bytes, plan.littleEndian, plan.scaling);
+}
+
+async function* streamSlabs(bytes: ByteSource, plan: NiftiPlan, slabBytes: number): AsyncGenerator<Slab> {
+  const [ni, nj, nk] = plan.shape;
+  const sliceBytes = ni * nj * plan.dataType.bytes;
+  const slicesPerSlab = Math.max(1, Math.min(nk, Math.floor(slabBytes / sliceBytes)));
+  // A fresh ArrayBuffer starts 8-byte aligned, so typed views of any width fit.
+  const raw = new Uint8Array(new ArrayBuffer(slicesPerSlab * sliceBytes));
+  const decoder = decoderFor(bytes.name, plan);
+  let k = 0;
+  let filled = 0;
+  let received = 0;
+  for await (const chunk of bytes.chunks(plan.dataStart, plan.dataBytes)) {
+    received += chunk.length;
+    let pos = 0;
+    while (pos < chunk.length) {
+      const kCount = Math.min(slicesPerSlab, nk - k);
+      const want = kCount * sliceBytes;
+      const take = Math.min(want - filled, chunk.length - pos);
+      raw.set(chunk.subarray(pos, pos + take), filled);
+      filled += take;
+      pos += take;
+      if (filled === want) {
+        yield { kStart: k, kCount, data: decoder.decode(raw.subarray(0, want)) };
+        k += kCount;
+        filled = 0;
+      }
+    }
+  }
+  if (k < nk) {
+    throw new InputError(`${bytes.name} is truncated: its header describes ${plan.dataBytes} bytes of voxel data from byte ${plan.dataStart}, but only ${received} are there.`);
+  }
+}
