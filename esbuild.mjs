@@ -67,10 +67,16 @@ const builds = [
   },
 ];
 
-const existing = builds.filter((b) => {
-  const entries = Array.isArray(b.entryPoints) ? b.entryPoints.map((e) => e.in) : Object.values(b.entryPoints);
-  return entries.length > 0 && entries.every((e) => { try { return statSync(e).isFile(); } catch { return false; } });
-});
+const isFile = (e) => { try { return statSync(e).isFile(); } catch { return false; } };
+// Skip entries whose source does not exist yet (per entry, so dist/worker.js builds before src/cli does).
+const existing = builds
+  .map((b) => ({
+    ...b,
+    entryPoints: Array.isArray(b.entryPoints)
+      ? b.entryPoints.filter((e) => isFile(e.in))
+      : Object.fromEntries(Object.entries(b.entryPoints).filter(([, e]) => isFile(e))),
+  }))
+  .filter((b) => (Array.isArray(b.entryPoints) ? b.entryPoints.length : Object.keys(b.entryPoints).length) > 0);
 
 if (watch) {
   for (const b of existing) (await esbuild.context(b)).watch();

@@ -105,7 +105,7 @@ export type HostToWebview =
   | { readonly type: 'settings'; readonly settings: ViewerSettings }
   /** null: no background (cleared, or never set). */
   | { readonly type: 'background'; readonly background: BackgroundInfo | null }
-  /** The background could not be paired; the mask stays displayed and the webview shows a notice. */
+  /** The background could not be paired: there is none now; the mask stays displayed with this notice. */
   | { readonly type: 'backgroundError'; readonly message: string }
   /** A reply to `requestSlice`. `background` is present when a background is set. */
   | {
@@ -148,6 +148,10 @@ export interface ProbeSample {
 export type WebviewToHost =
   /** The script started (first open, or re-created after the tab was hidden): send everything. */
   | { readonly type: 'ready' }
+  /**
+   * Answered by `slice` or `sliceError` with the same requestId, in order. While scrolling, keep at
+   * most one request in flight per view and ask for the newest index when it answers.
+   */
   | { readonly type: 'requestSlice'; readonly requestId: number; readonly plane: Plane; readonly index: number }
   /** Sent after every change of what is on screen; the host keeps the last one (tests read it). */
   | {

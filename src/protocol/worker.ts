@@ -8,7 +8,8 @@ export type VolumeRole = 'mask' | 'background';
 export type HostToWorker =
   /**
    * Decode `bytes` (transferred) as the mask or the background. Loading a mask drops any background;
-   * a background is checked against the mask's grid. `maxVoxels` refuses files too big to hold.
+   * a background is checked against the mask's grid. A volume needing more than `maxBytes` of
+   * memory is refused from its header, before its voxels are decoded.
    */
   | {
       readonly type: 'load';
@@ -17,7 +18,7 @@ export type HostToWorker =
       /** The file name; the reader picks the format from its extension and names it in errors. */
       readonly name: string;
       readonly bytes: ArrayBuffer;
-      readonly maxVoxels: number;
+      readonly maxBytes: number;
     }
   | { readonly type: 'clearBackground' }
   | { readonly type: 'slice'; readonly requestId: number; readonly plane: Plane; readonly index: number };

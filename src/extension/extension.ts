@@ -1,0 +1,26 @@
+// Entry point of the extension host side. Activated only when a mask opens in the viewer or one of
+// its commands runs (package.json activationEvents); everything heavy happens in worker threads.
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { affectsLabelSettings, affectsViewerSettings } from './settings';
+import { ViewerProvider } from './viewer/viewerProvider';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const output = vscode.window.createOutputChannel('Mask Inspector', { log: true });
+  context.subscriptions.push(output);
+  const log = (message: string): void => output.error(message);
+
+  const provider = ViewerProvider.register(context, log);
+  registerCommands(context, provider);
+
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsViewerSettings(e)) for (const panel of provider.panels) panel.sendSettings();
+      if (affectsLabelSettings(e)) for (const document of provider.documents) void document.refreshLabels();
+    }),
+  );
+}
+
+export function deactivate(): void {
+  // Documents (and their workers) are disposed by VS Code as their editors close.
+}

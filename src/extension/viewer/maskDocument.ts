@@ -1,0 +1,208 @@
+// One open mask file: its worker thread, what the editor should show (loading / error / volume),
+// and the paired background. Webview panels subscribe to the messages it emits and replay its
+// current state when they (re)start. The file is only ever read.
+import * as vscode from 'vscode';
+import { InputError, isInputError } from '../../core/errors';
+import type { BackgroundInfo, HostToWebview, LabelInfo, Plane, VolumeInfo } from '../../protocol/viewer';
+import { maxVolumeBytes } from '../settings';
+import { VolumeWorker, WorkerFailure, type SliceReply } from '../worker/volumeWorker';
+import { loadLabelNames } from './labelNames';
+
+/** Files at least this big on disk get a progress notification, smaller ones a status-bar spinner. */
+const NOTIFY_ABOVE_BYTES = 16 * 2 ** 20;
+
+export type ViewState =
+  | { readonly kind: 'loading'; readonly message: string }
+  | { readonly kind: 'error'; readonly message: string }
+  | { readonly kind: 'ready'; readonly info: VolumeInfo };
+
+type BackgroundState =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'ready'; readonly uri: vscode.Uri; readonly info: BackgroundInfo }
+  | { readonly kind: 'error'; readonly message: string };
+
+export interface DocumentHooks {
+  /** Unexpected failures (bugs), with stacks, for the output channel. */
+  readonly log: (message: string) => void;
+  /** Called once when VS Code disposes the document (its last editor closed). */
+  readonly onDispose: () => void;
+}
+
+export class MaskDocument implements vscode.CustomDocument {
+  private view: ViewState = { kind: 'loading', message: 'Reading the file…' };
+  private background: BackgroundState = { kind: 'none' };
+  /** The worker's volume without names: names are re-applied when label settings change. */
+  private workerInfo: VolumeInfo | undefined;
+  private readonly listeners = new Set<(msg: HostToWebview) => void>();
+  private loading: Promise<void> = Promise.resolve();
+  private disposed = false;
+
+  constructor(
+    readonly uri: vscode.Uri,
+    private readonly worker: VolumeWorker,
+    private readonly hooks: DocumentHooks,
+  ) {}
+
+  get fileName(): string {
+    return this.uri.path.slice(this.uri.path.lastIndexOf('/') + 1);
+  }
+
+  get state(): ViewState {
+    return this.view;
+  }
+
+  get backgroundUri(): vscode.Uri | undefined {
+    return this.background.kind === 'ready' ? this.background.uri : undefined;
+  }
+
+  /** Reads and decodes the mask (again, after a change on disk); resolves when shown or failed. */
+  load(): Promise<void> {
+    this.loading = this.loading.then(() => this.loadNow());
+    return this.loading;
+  }
+
+  /** Pairs a background image; resolves when it is shown or its error is. */
+  setBackground(uri: vscode.Uri): Promise<void> {
+    this.loading = this.loading.then(() => this.loadBackgroundNow(uri));
+    return this.loading;
+  }
+
+  clearBackground(): void {
+    this.worker.clearBackground();
+    this.setBackgroundState({ kind: 'none' });
+  }
+
+  /** Re-reads label names (settings or label files changed) without touching the volume. */
+  async refreshLabels(): Promise<void> {
+    if (!this.workerInfo) return;
+    this.setView({ kind: 'ready', info: await this.withNames(this.workerInfo) });
+  }
+
+  slice(plane: Plane, index: number): Promise<SliceReply> {
+    return this.worker.slice(plane, index);
+  }
+
+  subscribe(listener: (msg: HostToWebview) => void): vscode.Disposable {
+    this.listeners.add(listener);
+    return new vscode.Disposable(() => this.listeners.delete(listener));
+  }
+
+  /** What a freshly started webview needs to catch up. */
+  snapshot(): HostToWebview[] {
+    return [viewMessage(this.view, this.fileName), backgroundMessage(this.background)];
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.listeners.clear();
+    this.worker.dispose();
+    this.hooks.onDispose();
+  }
+
+  private async loadNow(): Promise<void> {
+    const name = this.fileName;
+    const maxBytes = maxVolumeBytes(this.uri);
+    const previousBackground = this.backgroundUri;
+    this.workerInfo = undefined;
+    this.setView({ kind: 'loading', message: 'Reading the file…' });
+    try {
+      const size = await fileSize(this.uri);
+      checkFileSize(name, size, maxBytes);
+      const location = size >= NOTIFY_ABOVE_BYTES ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
+      await vscode.window.withProgress({ location, title: `Mask Inspector: opening ${name}` }, async (progress) => {
+        progress.report({ message: 'reading…' });
+        const bytes = await vscode.workspace.fs.readFile(this.uri);
+        progress.report({ message: 'decoding…' });
+        this.setView({ kind: 'loading', message: 'Decoding…' });
+        const loaded = await this.worker.load('mask', name, bytes, maxBytes);
+        this.workerInfo = loaded.info;
+        this.setView({ kind: 'ready', info: await this.withNames(loaded.info) });
+      });
+    } catch (e) {
+      this.setView({ kind: 'error', message: this.sentence(e, `${name} could not be opened`) });
+      return;
+    }
+    // The worker dropped the background with the old mask; pair it again with the new one.
+    if (previousBackground) await this.loadBackgroundNow(previousBackground);
+  }
+
+  private async loadBackgroundNow(uri: vscode.Uri): Promise<void> {
+    if (this.view.kind !== 'ready') {
+      this.setBackgroundState({ kind: 'error', message: `The background cannot be set: ${this.fileName} is not open.` });
+      return;
+    }
+    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    const maxBytes = maxVolumeBytes(this.uri);
+    try {
+      checkFileSize(name, await fileSize(uri), maxBytes);
+      const loaded = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: `Mask Inspector: loading background ${name}` },
+        async () => this.worker.load('background', name, await vscode.workspace.fs.readFile(uri), maxBytes),
+      );
+      this.setBackgroundState({ kind: 'ready', uri, info: loaded.info });
+    } catch (e) {
+      this.setBackgroundState({ kind: 'error', message: this.sentence(e, `The background ${name} could not be loaded`) });
+    }
+  }
+
+  private async withNames(info: VolumeInfo): Promise<VolumeInfo> {
+    const found = await loadLabelNames(this.uri);
+    if (found.problem) void vscode.window.showWarningMessage(`Mask Inspector: ${found.problem}`);
+    const labels = info.labels.map((l): LabelInfo => {
+      const entry = found.table.get(l.value);
+      const colour = l.colour ?? entry?.colour;
+      return { ...l, ...(entry ? { name: entry.name } : {}), ...(colour ? { colour } : {}) };
+    });
+    return { ...info, labels };
+  }
+
+  /** One readable sentence for the editor; bugs also go to the log with their stack. */
+  private sentence(e: unknown, context: string): string {
+    if (isInputError(e) || (e instanceof WorkerFailure && e.inputError)) return (e as Error).message;
+    if (e instanceof vscode.FileSystemError) return `${context}: ${e.message}`;
+    this.hooks.log(`${context}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return `${context} because of an internal error (details in Output › Mask Inspector).`;
+  }
+
+  private setView(view: ViewState): void {
+    this.view = view;
+    this.emit(viewMessage(view, this.fileName));
+  }
+
+  private setBackgroundState(state: BackgroundState): void {
+    this.background = state;
+    this.emit(backgroundMessage(state));
+  }
+
+  private emit(msg: HostToWebview): void {
+    for (const listener of this.listeners) listener(msg);
+  }
+}
+
+function viewMessage(view: ViewState, fileName: string): HostToWebview {
+  switch (view.kind) {
+    case 'loading': return { type: 'loading', fileName, message: view.message, fraction: null };
+    case 'error': return { type: 'error', message: view.message };
+    case 'ready': return { type: 'volume', info: view.info };
+  }
+}
+
+function backgroundMessage(state: BackgroundState): HostToWebview {
+  switch (state.kind) {
+    case 'none': return { type: 'background', background: null };
+    case 'ready': return { type: 'background', background: state.info };
+    case 'error': return { type: 'backgroundError', message: state.message };
+  }
+}
+
+async function fileSize(uri: vscode.Uri): Promise<number> {
+  return (await vscode.workspace.fs.stat(uri)).size;
+}
+
+function checkFileSize(name: string, size: number, maxBytes: number): void {
+  if (size > maxBytes) {
+    const mb = (n: number): number => Math.round(n / 2 ** 20);
+    throw new InputError(`${name} is ${mb(size)} MB, over the maskInspector.maxVolumeMegabytes limit of ${mb(maxBytes)} MB.`);
+  }
+}

@@ -1,0 +1,121 @@
+// The read-only custom editor for masks. One document per file (shared by split editors), one
+// worker thread per document: a volume lives in exactly one thread, and closing the last editor of
+// a file terminates that thread, which returns all of its memory at once (a pool would have to
+// evict volumes by hand and would let one slow decode delay other files' slices).
+import * as vscode from 'vscode';
+import { join } from 'node:path';
+import { VolumeWorker } from '../worker/volumeWorker';
+import { localResourceRoots, viewerHtml } from './html';
+import { MaskDocument } from './maskDocument';
+import { ViewerPanel } from './viewerPanel';
+
+export const VIEW_TYPE = 'maskInspector.viewer';
+/** The same editor for PNGs, offered only through "Open With…" so PNGs keep the image preview. */
+export const PNG_VIEW_TYPE = 'maskInspector.pngViewer';
+
+const PAIRING_KEY = 'maskInspector.backgroundFor:';
+
+export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<MaskDocument> {
+  readonly panels = new Set<ViewerPanel>();
+  readonly documents = new Set<MaskDocument>();
+  private active: ViewerPanel | undefined;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  static register(context: vscode.ExtensionContext, log: (message: string) => void): ViewerProvider {
+    const provider = new ViewerProvider(context, log);
+    const options = { supportsMultipleEditorsPerDocument: true, webviewOptions: { retainContextWhenHidden: false } };
+    context.subscriptions.push(
+      vscode.window.registerCustomEditorProvider(VIEW_TYPE, provider, options),
+      vscode.window.registerCustomEditorProvider(PNG_VIEW_TYPE, provider, options),
+    );
+    return provider;
+  }
+
+  /** The focused viewer, else the last one focused (commands run from the palette move focus). */
+  get activePanel(): ViewerPanel | undefined {
+    return this.active && this.panels.has(this.active) ? this.active : undefined;
+  }
+
+  openCustomDocument(uri: vscode.Uri): MaskDocument {
+    const worker = new VolumeWorker(join(this.context.extensionPath, 'dist', 'worker.js'));
+    const watcher = watchFile(uri, () => void document.load());
+    const document: MaskDocument = new MaskDocument(uri, worker, {
+      log: this.log,
+      onDispose: () => {
+        watcher.dispose();
+        this.documents.delete(document);
+      },
+    });
+    this.documents.add(document);
+    void document.load().then(() => this.restoreBackground(document));
+    return document;
+  }
+
+  resolveCustomEditor(document: MaskDocument, webviewPanel: vscode.WebviewPanel): void {
+    const extensionUri = this.context.extensionUri;
+    webviewPanel.webview.options = { enableScripts: true, localResourceRoots: localResourceRoots(extensionUri) };
+    const panel = new ViewerPanel(document, webviewPanel, {
+      log: this.log,
+      pickBackground: (doc) => void vscode.commands.executeCommand('maskInspector.setBackground', doc.uri),
+      clearBackground: (doc) => this.clearBackground(doc),
+    });
+    this.panels.add(panel);
+    if (webviewPanel.active) this.active = panel;
+    webviewPanel.onDidChangeViewState((e) => {
+      if (e.webviewPanel.active) this.active = panel;
+    });
+    webviewPanel.onDidDispose(() => {
+      this.panels.delete(panel);
+      panel.dispose();
+    });
+    webviewPanel.webview.html = viewerHtml(webviewPanel.webview, extensionUri, document.fileName);
+  }
+
+  panelsOf(uri: vscode.Uri): ViewerPanel[] {
+    return [...this.panels].filter((p) => p.document.uri.toString() === uri.toString());
+  }
+
+  documentOf(uri: vscode.Uri): MaskDocument | undefined {
+    return [...this.documents].find((d) => d.uri.toString() === uri.toString());
+  }
+
+  /** Pairs and remembers (per mask, in workspace state) a background image. */
+  async setBackground(document: MaskDocument, background: vscode.Uri): Promise<void> {
+    await this.context.workspaceState.update(PAIRING_KEY + document.uri.toString(), background.toString());
+    await document.setBackground(background);
+  }
+
+  clearBackground(document: MaskDocument): void {
+    void this.context.workspaceState.update(PAIRING_KEY + document.uri.toString(), undefined);
+    document.clearBackground();
+  }
+
+  private async restoreBackground(document: MaskDocument): Promise<void> {
+    const remembered = this.context.workspaceState.get<string>(PAIRING_KEY + document.uri.toString());
+    if (remembered && document.state.kind === 'ready' && !document.backgroundUri) {
+      await document.setBackground(vscode.Uri.parse(remembered));
+    }
+  }
+}
+
+/** Reloads when the file changes on disk (e.g. a new prediction written by a training run). */
+function watchFile(uri: vscode.Uri, onChange: () => void): vscode.Disposable {
+  const slash = uri.path.lastIndexOf('/');
+  const folder = uri.with({ path: uri.path.slice(0, slash) || '/' });
+  const pattern = new vscode.RelativePattern(folder, uri.path.slice(slash + 1));
+  const watcher = vscode.workspace.createFileSystemWatcher(pattern, true, false, true);
+  // A writer produces several change events per file; reload once it has settled.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  watcher.onDidChange(() => {
+    clearTimeout(timer);
+    timer = setTimeout(onChange, 300);
+  });
+  return new vscode.Disposable(() => {
+    clearTimeout(timer);
+    watcher.dispose();
+  });
+}

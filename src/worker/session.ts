@@ -1,0 +1,150 @@
+// What one worker holds for one open mask: the decoded mask, an optional background on its grid,
+// and the answers to the host's requests. The host thread never decodes or loops over voxels;
+// everything that touches the volume happens here.
+import { InputError } from '../core/errors';
+import { planeAxis } from '../core/geometry/orientation';
+import { openVolumeFromBytes } from '../core/io/open';
+import { outputArrayKind } from '../core/io/voxelDecoder';
+import { voxelCount, type Geometry, type Volume, type VolumeHeader } from '../core/volume';
+import { assertNever } from '../protocol/assertNever';
+import { PLANES, type Axis, type Plane, type PlaneAxes, type VolumeInfo } from '../protocol/viewer';
+import type { HostToWorker, WorkerToHost } from '../protocol/worker';
+import { alignBackground } from './backgroundGrid';
+import { intensityStats } from './intensity';
+import { countLabels } from './labelCounts';
+import { extractSlice, ownIndexMap, type VoxelIndexMap } from './slice';
+
+export interface Reply {
+  readonly message: WorkerToHost;
+  /** Buffers handed over to the host (zero-copy). */
+  readonly transfer: ArrayBuffer[];
+}
+
+interface LoadedMask {
+  readonly volume: Volume;
+  readonly planes: Readonly<Record<Plane, PlaneAxes>>;
+}
+
+interface LoadedBackground {
+  readonly volume: Volume;
+  /** Where each mask-grid voxel is in the background's array. */
+  readonly map: VoxelIndexMap;
+}
+
+export class ViewerSession {
+  private mask: LoadedMask | undefined;
+  private background: LoadedBackground | undefined;
+
+  async handle(msg: HostToWorker): Promise<Reply | undefined> {
+    switch (msg.type) {
+      case 'load':
+        return msg.role === 'mask' ? this.loadMask(msg) : this.loadBackground(msg);
+      case 'clearBackground':
+        this.background = undefined;
+        return undefined;
+      case 'slice':
+        return this.slice(msg.requestId, msg.plane, msg.index);
+      default:
+        return assertNever(msg);
+    }
+  }
+
+  private async loadMask(msg: Extract<HostToWorker, { type: 'load' }>): Promise<Reply> {
+    this.mask = undefined;
+    this.background = undefined;
+    const volume = await decode(msg.name, msg.bytes, msg.maxBytes);
+    const geometry = volume.header.geometry;
+    const planes = planeLayouts(geometry);
+    this.mask = { volume, planes };
+    const { labels, truncated } = countLabels(volume.data);
+    const colours = volume.header.labelColours;
+    const info: VolumeInfo = {
+      fileName: msg.name,
+      format: volume.header.format,
+      dataType: volume.header.dataType,
+      shape: geometry.shape,
+      spacing: geometry.spacing,
+      affine: geometry.affine,
+      affineSource: geometry.affineSource,
+      orientation: geometry.orientation,
+      planes,
+      labels: labels.map((l) => {
+        const colour = colours?.get(l.value);
+        return colour ? { ...l, colour } : l;
+      }),
+      labelsTruncated: truncated,
+      volumes: volume.header.volumes,
+      volumeIndex: volume.header.volumeIndex,
+    };
+    return { message: { type: 'maskLoaded', requestId: msg.requestId, info }, transfer: [] };
+  }
+
+  private async loadBackground(msg: Extract<HostToWorker, { type: 'load' }>): Promise<Reply> {
+    const mask = this.mask;
+    if (!mask) throw new Error('a background was sent before its mask finished loading');
+    this.background = undefined; // a failed load must not leave the previous background showing
+    const volume = await decode(msg.name, msg.bytes, msg.maxBytes);
+    const { map, alignment } = alignBackground(mask.volume.header, volume.header);
+    const stats = intensityStats(volume.data);
+    this.background = { volume, map };
+    return {
+      message: {
+        type: 'backgroundLoaded',
+        requestId: msg.requestId,
+        info: { fileName: msg.name, dataType: volume.header.dataType, ...stats, alignment },
+      },
+      transfer: [],
+    };
+  }
+
+  private slice(requestId: number, plane: Plane, index: number): Reply {
+    const mask = this.mask;
+    if (!mask) throw new Error('a slice was requested before the mask finished loading');
+    const axes = mask.planes[plane];
+    const shape = mask.volume.header.geometry.shape;
+    const maskSlice = extractSlice(mask.volume.data, shape, ownIndexMap(shape), axes, index);
+    const bg = this.background;
+    const bgSlice = bg ? extractSlice(bg.volume.data, shape, bg.map, axes, index) : undefined;
+    const transfer = bgSlice ? [maskSlice.buffer, bgSlice.buffer] : [maskSlice.buffer];
+    return {
+      message: bgSlice
+        ? { type: 'slice', requestId, plane, index, mask: maskSlice, background: bgSlice }
+        : { type: 'slice', requestId, plane, index, mask: maskSlice },
+      transfer,
+    };
+  }
+}
+
+const BYTES_PER_ELEMENT = { Uint8Array: 1, Int8Array: 1, Uint16Array: 2, Int16Array: 2, Uint32Array: 4, Int32Array: 4, Float32Array: 4, Float64Array: 8 } as const;
+
+/** Decodes a volume after checking, from its header alone, that it fits the memory limit. */
+async function decode(name: string, bytes: ArrayBuffer, maxBytes: number): Promise<Volume> {
+  // Every voxel takes at least one byte, so this voxel cap lets the reader refuse before allocating.
+  const source = openVolumeFromBytes(name, new Uint8Array(bytes), { maxVoxels: Math.max(1, Math.floor(maxBytes)) });
+  const needed = memoryNeeded(source.header);
+  if (needed > maxBytes) {
+    throw new InputError(
+      `${name} needs ${megabytes(needed)} MB of memory (${source.header.geometry.shape.join('×')} ${source.header.dataType}), ` +
+        `over the maskInspector.maxVolumeMegabytes limit of ${megabytes(maxBytes)} MB.`,
+    );
+  }
+  return source.readAll();
+}
+
+export function memoryNeeded(header: VolumeHeader): number {
+  return voxelCount(header.geometry.shape) * BYTES_PER_ELEMENT[outputArrayKind(header.dataType, header.scaling)];
+}
+
+function megabytes(bytes: number): string {
+  return String(Math.round(bytes / 2 ** 20));
+}
+
+/** For each plane: the array axis it slices along, and the other two in ascending order. */
+export function planeLayouts(geometry: Pick<Geometry, 'affine'>): Record<Plane, PlaneAxes> {
+  const entries = PLANES.map((plane): [Plane, PlaneAxes] => {
+    const sliceAxis = planeAxis(geometry, plane) as Axis;
+    const [fastAxis, slowAxis] = ([0, 1, 2] as const).filter((a) => a !== sliceAxis) as [Axis, Axis];
+    return [plane, { sliceAxis, fastAxis, slowAxis }];
+  });
+  return Object.fromEntries(entries) as Record<Plane, PlaneAxes>;
+}
