@@ -76,6 +76,7 @@ function parseNifti2(view: DataView, le: boolean): NiftiHeader {
  * Tells apart: too short, a wrong sizeof_hdr on an otherwise NIfTI file, and a missing magic.
  */
 export function parseNiftiHeader(bytes: Uint8Array, name: string): NiftiHeader {
+  if (bytes.length === 0) throw new InputError(`${name} is empty (no bytes after decompression).`);
   if (bytes.length < NIFTI1_HEADER_BYTES) {
     throw new InputError(`${name} is too short to be a NIfTI file (${bytes.length} bytes, a header needs at least ${NIFTI1_HEADER_BYTES}).`);
   }

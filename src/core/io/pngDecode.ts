@@ -48,7 +48,7 @@ function decodeOrThrow(name: string, bytes: Uint8Array): DecodedPng {
   try {
     return decode(bytes);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
+    const why = (e instanceof Error ? e.message : String(e)).replace(/[:.\s]+$/, '');
     throw new InputError(`${name} is a truncated or corrupt PNG (${why}).`);
   }
 }

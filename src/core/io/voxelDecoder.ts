@@ -127,7 +127,7 @@ export class VoxelDecoder {
       const hi = signed ? hiBits | 0 : hiBits;
       const value = hi * TWO_32 + lo;
       if (Math.abs(hi) >= HIGH_WORD_LIMIT && !(Math.abs(value) <= 2 ** 53 && (hi === -HIGH_WORD_LIMIT || lo === 0))) {
-        throw new InputError(`${this.name} holds a ${this.type} value beyond ±2^53, which cannot be a label; only labels are read from 64-bit integer files.`);
+        throw new InputError(`${this.name} holds a value beyond ±2^53 in its ${this.type} data, which cannot be a label (64-bit integer files are read as labels only).`);
       }
       out[i] = value;
     }
