@@ -119,8 +119,8 @@ const BYTES_PER_ELEMENT = { Uint8Array: 1, Int8Array: 1, Uint16Array: 2, Int16Ar
 
 /** Decodes a volume after checking, from its header alone, that it fits the memory limit. */
 async function decode(name: string, bytes: ArrayBuffer, maxBytes: number): Promise<Volume> {
-  // Every voxel takes at least one byte, so this voxel cap lets the reader refuse before allocating.
-  const source = openVolumeFromBytes(name, new Uint8Array(bytes), { maxVoxels: Math.max(1, Math.floor(maxBytes)) });
+  // Opening parses the header only; voxels are allocated by readAll, after this check.
+  const source = openVolumeFromBytes(name, new Uint8Array(bytes));
   const needed = memoryNeeded(source.header);
   if (needed > maxBytes) {
     throw new InputError(
