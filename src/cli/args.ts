@@ -1,0 +1,77 @@
+// Argument parsing with node:util parseArgs. Every value is checked here so that a typo becomes one
+// clear usage line, never a NaN that travels into the metrics.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { PLANES } from '../core/geometry/display';
+import type { CompareOptions, Plane } from '../core/metrics/types';
+import { UsageError } from './usage';
+
+export const COMPARISON_FLAGS = {
+  plane: { type: 'string' },
+  threshold: { type: 'string' },
+  'prob-threshold': { type: 'string' },
+  smooth: { type: 'string' },
+  'ignore-geometry': { type: 'boolean' },
+  volume: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+type Values = Record<string, string | boolean | undefined>;
+
+/** parseArgs, with its errors (unknown flag, missing value) turned into usage errors. */
+export function parse(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>, positionals: readonly string[]): { values: Values; positionals: string[] } {
+  let parsed: { values: Values; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true }) as { values: Values; positionals: string[] };
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message.split('\n')[0] : String(e));
+  }
+  if (parsed.positionals.length !== positionals.length) {
+    throw new UsageError(`Expected ${positionals.join(' ')} (${positionals.length} argument${positionals.length === 1 ? '' : 's'}), got ${parsed.positionals.length}; see mask-inspector --help.`);
+  }
+  return parsed;
+}
+
+export function numberFlag(values: Values, name: string): number | undefined {
+  const text = values[name];
+  if (typeof text !== 'string') return undefined;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name} needs a number, not "${text}".`);
+  return n;
+}
+
+export function integerFlag(values: Values, name: string, min: number): number | undefined {
+  const n = numberFlag(values, name);
+  if (n !== undefined && (!Number.isInteger(n) || n < min)) throw new UsageError(`--${name} needs a whole number >= ${min}, not ${n}.`);
+  return n;
+}
+
+export function comparisonOptions(values: Values): CompareOptions & { volume?: number } {
+  const plane = values.plane;
+  if (plane !== undefined && !PLANES.includes(plane as Plane)) {
+    throw new UsageError(`--plane must be one of ${PLANES.join(', ')}, not "${String(plane)}".`);
+  }
+  const probThreshold = numberFlag(values, 'prob-threshold');
+  if (probThreshold !== undefined && !(probThreshold > 0 && probThreshold <= 1)) {
+    throw new UsageError(`--prob-threshold must be greater than 0 and at most 1, not ${probThreshold}.`);
+  }
+  const smooth = numberFlag(values, 'smooth');
+  if (smooth !== undefined && smooth < 0) throw new UsageError(`--smooth must be >= 0, not ${smooth}.`);
+  return {
+    plane: plane as Plane | undefined,
+    threshold: numberFlag(values, 'threshold'),
+    probThreshold,
+    smooth,
+    ignoreGeometry: values['ignore-geometry'] === true,
+    volume: integerFlag(values, 'volume', 0),
+  };
+}
+
+/** The comparison flags as given, to pass on to child processes unchanged. */
+export function comparisonArgs(values: Values): string[] {
+  const out: string[] = [];
+  for (const name of Object.keys(COMPARISON_FLAGS)) {
+    const v = values[name];
+    if (v === true) out.push(`--${name}`);
+    else if (typeof v === 'string') out.push(`--${name}`, v);
+  }
+  return out;
+}

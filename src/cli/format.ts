@@ -1,0 +1,86 @@
+// Text renderings of a ComparisonResult: the readable table (default) and CSV. JSON is the result
+// object itself.
+import type { ComparisonResult, OverlapMetrics, VolumeDescription } from '../core/metrics/types';
+
+const fixed = (v: number | null, digits = 4): string => (v === null ? 'n/a' : v.toFixed(digits));
+const AXIS = ['i', 'j', 'k'];
+
+function fileLine(role: string, d: VolumeDescription): string {
+  const spacing = d.spacing.map((s) => +s.toFixed(3)).join('×');
+  const kind = d.kind === 'probability' ? ', probability map' : '';
+  return `${role} ${d.path}  (${d.shape.join('×')} ${d.dataType}, ${d.orientation}, ${spacing} mm${kind})`;
+}
+
+function pad(cells: readonly string[], widths: readonly number[]): string {
+  return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+}
+
+function metricRow(name: string, m: OverlapMetrics): string[] {
+  return [name, fixed(m.dice), fixed(m.iou), fixed(m.meanSliceDice), String(m.tp), String(m.fp), String(m.fn), m.refMl.toFixed(2), m.predMl.toFixed(2)];
+}
+
+function table(rows: readonly (readonly string[])[]): string[] {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => pad(r, widths));
+}
+
+export function formatTable(r: ComparisonResult, worstCount = 10): string {
+  const lines: string[] = [
+    fileLine('Reference: ', r.reference),
+    fileLine('Prediction:', r.prediction),
+    `Geometry:   ${r.geometry.alignment}. ${r.geometry.note}`,
+    `Plane:      ${r.plane} (slices along array axis ${AXIS[r.axis]}, ${r.foreground.slices.length} slices)`,
+    '',
+  ];
+  const header = ['label', 'Dice', 'IoU', 'mean slice Dice', 'TP', 'FP', 'FN', 'ref mL', 'pred mL'];
+  lines.push(...table([header, ...r.labels.map((l) => metricRow(String(l.label), l)), metricRow('foreground', r.foreground)]));
+  lines.push('');
+  lines.push(`Mean Dice over labels: ${fixed(r.meanDice)} (${r.labels.filter((l) => l.dice !== null).length} labels with a defined Dice)`);
+  if (r.softDice !== undefined) lines.push(`Soft Dice: ${fixed(r.softDice ?? null)}   soft Dice, squared denominator: ${fixed(r.softDiceSquared ?? null)}`);
+  if (r.smooth !== 0) lines.push(`Smoothing s = ${r.smooth}: Dice = (2TP+s)/(2TP+FP+FN+s).`);
+  lines.push('');
+  const worst = worstSlices(r, worstCount);
+  if (worst.length === 0) {
+    lines.push('No slice has a defined Dice (both masks are empty).');
+  } else {
+    lines.push(`Worst ${worst.length} slices (${r.flagged.length} flagged with Dice < ${r.threshold}):`);
+    lines.push(...table([['label', 'slice', 'Dice', 'TP', 'FP', 'FN'], ...worst.map((w) => [w.label, String(w.index), fixed(w.dice), String(w.tp), String(w.fp), String(w.fn)])]));
+  }
+  return lines.join('\n') + '\n';
+}
+
+interface WorstSlice {
+  label: string;
+  labelOrder: number;
+  index: number;
+  dice: number;
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+/** The lowest per-slice Dice values over labels and the foreground, in the order `flagged` uses. */
+function worstSlices(r: ComparisonResult, count: number): WorstSlice[] {
+  const all: WorstSlice[] = [];
+  const add = (label: string, labelOrder: number, m: OverlapMetrics): void => {
+    for (const s of m.slices) if (s.dice !== null) all.push({ label, labelOrder, index: s.index, dice: s.dice, tp: s.tp, fp: s.fp, fn: s.fn });
+  };
+  add('foreground', -Infinity, r.foreground);
+  for (const l of r.labels) add(String(l.label), l.label, l);
+  const order = (a: WorstSlice, b: WorstSlice): number =>
+    a.dice - b.dice || (a.labelOrder === b.labelOrder ? 0 : a.labelOrder < b.labelOrder ? -1 : 1) || a.index - b.index;
+  return all.sort(order).slice(0, count);
+}
+
+const csvNumber = (v: number | null): string => (v === null ? '' : String(v));
+
+/** One row per (label, slice); the foreground first, labelled "foreground"; empty Dice = both empty. */
+export function formatCsv(r: ComparisonResult): string {
+  const rows = ['label,index,tp,fp,fn,dice'];
+  const add = (label: string, m: OverlapMetrics): void => {
+    for (const s of m.slices) rows.push(`${label},${s.index},${s.tp},${s.fp},${s.fn},${csvNumber(s.dice)}`);
+  };
+  add('foreground', r.foreground);
+  for (const l of r.labels) add(String(l.label), l);
+  return rows.join('\n') + '\n';
+}

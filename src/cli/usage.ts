@@ -1,0 +1,28 @@
+// The help text and the usage error. A usage error is like an InputError: one line, exit code 2.
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export const HELP = `mask-inspector: compare segmentation masks (NIfTI .nii/.nii.gz, PNG) with overlap metrics.
+
+Usage:
+  mask-inspector compare REFERENCE PREDICTION [options] [--json | --csv]
+  mask-inspector batch REF_DIR PRED_DIR [options] [--json] [--json-out FILE] [--jobs N]
+  mask-inspector phantom OUT_DIR [--shape X,Y,Z] [--labels N] [--binary] [--seed N] [--lps] [--no-image]
+  mask-inspector --help
+
+Comparison options (compare and batch):
+  --plane axial|coronal|sagittal   slice plane for per-slice Dice (default axial; found from the affine)
+  --threshold T                    flag slices with Dice < T (default 0.8)
+  --prob-threshold P               probability maps: foreground where value >= P (default 0.5)
+  --smooth S                       Dice = (2TP+S)/(2TP+FP+FN+S) (default 0)
+  --ignore-geometry                compare voxel by voxel even when the affines differ
+  --volume N                       4-D files: compare volume N (0-based, default 0)
+
+compare output: a table (Dice per label and foreground, mean Dice, the 10 worst slices);
+  --json prints one JSON object (every label and slice); --csv one row per (label, slice).
+batch pairs files with the same name in the two folders, compares them in parallel (--jobs,
+  default: one per core) and summarises per case and per label (mean/median/min over cases).
+phantom writes reference.nii.gz, prediction.nii.gz and image.nii.gz (a deterministic test pair).
+
+Exit status: 0 success, 2 bad input or usage (one line on stderr), 1 internal error.`;

@@ -1,0 +1,114 @@
+// compareSources / compareVolumes: check the grids, put the prediction in the reference's voxel
+// order (streaming when the orientation allows, whole-volume otherwise), run the counting pass and
+// summarise. The object returned is the CLI's --json output and the worker's reply.
+import { InputError } from '../errors';
+import { alignGrids } from '../geometry/align';
+import { linearPart, det3 } from '../geometry/matrix';
+import { planeAxis } from '../geometry/orientation';
+import { reorientToReference, type Aligned } from '../geometry/reorient';
+import type { VolumeSource } from '../io/api';
+import type { Geometry, Slab, Volume, VolumeHeader } from '../volume';
+import { countingPass } from './countingPass';
+import { keepsSlabOrder, remappedSlabs } from './slabRemap';
+import { summarise } from './summarise';
+import type { CompareOptions, ComparisonResult, GeometryAlignment, RunControl, VolumeDescription } from './types';
+import { conventions, resolveOptions } from './options';
+
+interface Plan {
+  readonly alignment: GeometryAlignment;
+  readonly note: string;
+  /** How to bring the prediction into the reference's layout; null = voxel by voxel as stored. */
+  readonly reorient: Aligned | null;
+}
+
+const dims = (g: Geometry): string => g.shape.join('×');
+
+function planGrids(ref: VolumeHeader, pred: VolumeHeader, ignoreGeometry: boolean): Plan {
+  const a = alignGrids(ref.geometry, pred.geometry);
+  if (ignoreGeometry) {
+    if (ref.geometry.shape.some((n, axis) => n !== pred.geometry.shape[axis])) {
+      throw new InputError(`${pred.source} has shape ${dims(pred.geometry)} but ${ref.source} has ${dims(ref.geometry)}; voxel-by-voxel comparison needs equal shapes.`);
+    }
+    const why =
+      a.kind === 'identical' ? 'the grids are identical anyway.'
+      : a.kind === 'reoriented' ? 'note that the files store the same grid in different axis orders, which a comparison without --ignore-geometry would have reoriented.'
+      : `the grids differ: ${a.reason}`;
+    return { alignment: 'ignored', note: `Geometry ignored on request: voxels compared by array index; ${why}`, reorient: null };
+  }
+  if (a.kind === 'mismatch') {
+    throw new InputError(`${pred.source} is not on the grid of ${ref.source}: ${lowerFirst(a.reason)}`);
+  }
+  if (a.kind === 'identical') return { alignment: 'identical', note: 'Both files share one voxel grid.', reorient: null };
+  return {
+    alignment: 'reoriented',
+    note: `The prediction (${pred.geometry.orientation}) stores the reference's grid (${ref.geometry.orientation}) in another axis order or direction; it was compared in the reference's voxel order, and slice indices are the reference's.`,
+    reorient: a,
+  };
+}
+
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
+const voxelMl = (g: Geometry): number => Math.abs(det3(linearPart(g.affine))) / 1000;
+
+function describe(h: VolumeHeader, kind: VolumeDescription['kind']): VolumeDescription {
+  const g = h.geometry;
+  return { path: h.source, shape: g.shape, spacing: g.spacing, orientation: g.orientation, dataType: h.dataType, kind };
+}
+
+async function* wholeVolume(volume: Volume): AsyncGenerator<Slab> {
+  yield { kStart: 0, kCount: volume.header.geometry.shape[2], data: volume.data };
+}
+
+export async function compareSources(
+  ref: VolumeSource,
+  pred: VolumeSource,
+  opts: CompareOptions & RunControl = {},
+): Promise<ComparisonResult> {
+  const o = resolveOptions(opts);
+  const plan = planGrids(ref.header, pred.header, o.ignoreGeometry);
+  const refGeometry = ref.header.geometry;
+  const axis = planeAxis(refGeometry, o.plane);
+  let predSlabs: AsyncIterable<Slab>;
+  if (plan.reorient === null) predSlabs = pred.slabs();
+  else if (keepsSlabOrder(plan.reorient)) predSlabs = remappedSlabs(pred.slabs(), plan.reorient, refGeometry.shape, pred.header.geometry.shape);
+  else predSlabs = wholeVolume(reorientToReference(await pred.readAll(), refGeometry, plan.reorient));
+
+  const counts = await countingPass(
+    {
+      ref: ref.slabs(), pred: predSlabs, shape: refGeometry.shape, axis,
+      probThreshold: o.probThreshold, refPath: ref.header.source, predPath: pred.header.source,
+    },
+    { onProgress: opts.onProgress, signal: opts.signal },
+  );
+  const summary = summarise(counts.table, {
+    smooth: o.smooth, threshold: o.threshold,
+    refVoxelMl: voxelMl(refGeometry), predVoxelMl: voxelMl(pred.header.geometry),
+  });
+  const soft = counts.soft;
+  const g = summary.foreground.refVoxels;
+  return {
+    reference: describe(ref.header, counts.refKind),
+    prediction: describe(pred.header, counts.predKind),
+    plane: o.plane,
+    axis,
+    threshold: o.threshold,
+    probThreshold: o.probThreshold,
+    smooth: o.smooth,
+    foreground: summary.foreground,
+    labels: summary.labels,
+    meanDice: summary.meanDice,
+    flagged: summary.flagged,
+    ...(soft && {
+      softDice: soft.p + g === 0 ? null : (2 * soft.pg) / (soft.p + g),
+      softDiceSquared: soft.p2 + g === 0 ? null : (2 * soft.pg) / (soft.p2 + g),
+    }),
+    geometry: { alignment: plan.alignment, note: plan.note },
+    conventions: conventions(o),
+  };
+}
+
+/** The same comparison on volumes already in memory (the worker holds them for the viewer). */
+export function compareVolumes(ref: Volume, pred: Volume, opts: CompareOptions & RunControl = {}): Promise<ComparisonResult> {
+  const inMemory = (v: Volume): VolumeSource => ({ header: v.header, slabs: () => wholeVolume(v), readAll: () => Promise.resolve(v) });
+  return compareSources(inMemory(ref), inMemory(pred), opts);
+}

@@ -1,0 +1,67 @@
+// The one pass over both volumes: every per-label and per-slice count comes out of it. Both slab
+// streams must already be in the reference's voxel layout; choosing a kernel per slab pair keeps
+// the uint8/axial fast path for the usual case and a general path for everything else.
+import type { Slab, Vec3, VoxelArray } from '../volume';
+import { countGeneric } from './genericSlices';
+import { LabelTable } from './labelTable';
+import { slabPairs } from './slabPairs';
+import type { RunControl } from './types';
+import { Uint8SliceCounter } from './uint8Slices';
+import { FloatValues, SoftSums } from './voxelValues';
+
+export interface PassInput {
+  readonly ref: AsyncIterable<Slab>;
+  readonly pred: AsyncIterable<Slab>;
+  /** The reference grid's shape; both streams carry it. */
+  readonly shape: Vec3;
+  readonly axis: 0 | 1 | 2;
+  readonly probThreshold: number;
+  readonly refPath: string;
+  readonly predPath: string;
+}
+
+export interface PassCounts {
+  readonly table: LabelTable;
+  readonly refKind: 'labels' | 'probability';
+  readonly predKind: 'labels' | 'probability';
+  /** Σp, Σp², Σp·g over the prediction when it is a probability map, else null. */
+  readonly soft: { readonly p: number; readonly p2: number; readonly pg: number } | null;
+}
+
+const isFloat = (a: VoxelArray): boolean => a instanceof Float32Array || a instanceof Float64Array;
+
+export async function countingPass(input: PassInput, control: RunControl = {}): Promise<PassCounts> {
+  const [nx, ny, nz] = input.shape;
+  const { axis } = input;
+  const sliceLength = nx * ny;
+  const table = new LabelTable(input.shape[axis], `${input.refPath} and ${input.predPath}`);
+  const uint8 = new Uint8SliceCounter(table);
+  const refValues = new FloatValues(input.probThreshold, input.refPath);
+  const predValues = new FloatValues(input.probThreshold, input.predPath);
+  const soft = new SoftSums();
+  let predIsFloat = false;
+  control.signal?.throwIfAborted();
+  for await (const pair of slabPairs(input.ref, input.pred, sliceLength, nz)) {
+    const { ref, pred, kStart, kCount } = pair;
+    if (axis === 2 && ref instanceof Uint8Array && pred instanceof Uint8Array) {
+      uint8.countSlices(ref, pred, sliceLength, kStart, kCount);
+    } else {
+      predIsFloat = isFloat(pred);
+      const readers = {
+        ref: isFloat(ref) ? refValues : null,
+        pred: predIsFloat ? predValues : null,
+        soft: predIsFloat ? soft : null,
+      };
+      countGeneric({ ref, pred, nx, ny, kStart, kCount, axis }, readers, table);
+    }
+    control.signal?.throwIfAborted();
+    control.onProgress?.((kStart + kCount) / nz);
+  }
+  const predIsProbability = predIsFloat && predValues.kind === 'probability';
+  return {
+    table,
+    refKind: refValues.kind,
+    predKind: predValues.kind,
+    soft: predIsProbability ? { p: soft.p.value, p2: soft.p2.value, pg: soft.pg.value } : null,
+  };
+}

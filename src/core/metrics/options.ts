@@ -1,0 +1,46 @@
+// Defaults, validation and the plain-language statement of every convention the numbers follow;
+// the statement travels inside each result so a number is never separated from its definition.
+import { PLANES } from '../geometry/display';
+import { InputError } from '../errors';
+import type { CompareOptions, ComparisonResult, Plane } from './types';
+
+export interface ResolvedOptions {
+  readonly plane: Plane;
+  readonly threshold: number;
+  readonly probThreshold: number;
+  readonly smooth: number;
+  readonly ignoreGeometry: boolean;
+}
+
+export const DEFAULTS = { plane: 'axial', threshold: 0.8, probThreshold: 0.5, smooth: 0 } as const;
+
+export function resolveOptions(opts: CompareOptions): ResolvedOptions {
+  const plane = opts.plane ?? DEFAULTS.plane;
+  const threshold = opts.threshold ?? DEFAULTS.threshold;
+  const probThreshold = opts.probThreshold ?? DEFAULTS.probThreshold;
+  const smooth = opts.smooth ?? DEFAULTS.smooth;
+  if (!PLANES.includes(plane)) throw new InputError(`The plane must be one of ${PLANES.join(', ')}, not "${String(plane)}".`);
+  if (!Number.isFinite(threshold)) throw new InputError(`The flagging threshold must be a number, not ${threshold}.`);
+  if (!(probThreshold > 0 && probThreshold <= 1)) {
+    throw new InputError(`The probability threshold must be greater than 0 and at most 1, not ${probThreshold}.`);
+  }
+  if (!(smooth >= 0 && Number.isFinite(smooth))) throw new InputError(`The smoothing term must be a number >= 0, not ${smooth}.`);
+  return { plane, threshold, probThreshold, smooth, ignoreGeometry: opts.ignoreGeometry ?? false };
+}
+
+export function conventions(o: ResolvedOptions): ComparisonResult['conventions'] {
+  return {
+    emptyMasks:
+      'Dice and IoU are null when neither mask has the label (in the volume or in the slice): never flagged, left out of every mean. Reference empty with a non-empty prediction gives 0.',
+    smoothing:
+      o.smooth === 0
+        ? 'No smoothing: Dice = 2TP/(2TP+FP+FN), IoU = TP/(TP+FP+FN).'
+        : `Smoothed with s = ${o.smooth}: Dice = (2TP+s)/(2TP+FP+FN+s), IoU = (TP+s)/(TP+FP+FN+s), wherever at least one mask is non-empty (both empty stays null).`,
+    plane:
+      `Slices are taken along the reference file's array axis closest to the ${o.plane} normal (from its affine, so RAS, LPS and oblique files agree); a slice index is the 0-based voxel index along that axis.`,
+    probabilityMaps:
+      `A float volume with values in [0, 1] that are not all 0 or 1 is a probability map: foreground where value >= ${o.probThreshold} (label 1). softDice = 2Σpg/(Σp+Σg) and softDiceSquared = 2Σpg/(Σp²+Σg²) use the raw prediction p against the binarised reference g.`,
+    means:
+      'meanDice is the mean of the volume Dice over labels where it is defined; meanSliceDice is the mean of the per-slice Dice over slices where it is defined. Both differ from the volume Dice, which pools the counts of all slices.',
+  };
+}

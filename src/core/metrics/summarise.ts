@@ -1,0 +1,126 @@
+// From the per-slice count tables to the metrics people read. All ratios are computed here, once,
+// from exact integer counts, so volume and slice values share one definition.
+import type { LabelTable } from './labelTable';
+import type { FlaggedSlice, LabelMetrics, OverlapMetrics, SliceMetrics } from './types';
+
+export interface SummaryParameters {
+  readonly smooth: number;
+  readonly threshold: number;
+  /** Millilitres per voxel of each file: |det| of the affine's 3×3 part / 1000. */
+  readonly refVoxelMl: number;
+  readonly predVoxelMl: number;
+}
+
+/** (2TP + s) / (2TP + FP + FN + s); null when both masks are empty, whatever s is. */
+export function dice(tp: number, fp: number, fn: number, smooth: number): number | null {
+  if (tp + fp + fn === 0) return null;
+  return (2 * tp + smooth) / (2 * tp + fp + fn + smooth);
+}
+
+/** (TP + s) / (TP + FP + FN + s); null when both masks are empty. */
+export function iou(tp: number, fp: number, fn: number, smooth: number): number | null {
+  if (tp + fp + fn === 0) return null;
+  return (tp + smooth) / (tp + fp + fn + smooth);
+}
+
+/** Mean of the defined values; null when there are none. */
+export function meanDefined(values: readonly (number | null)[]): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const v of values) {
+    if (v === null) continue;
+    sum += v;
+    n++;
+  }
+  return n === 0 ? null : sum / n;
+}
+
+/** Per-slice counts of one label (or the foreground): reference, prediction, both. */
+interface SliceCounts {
+  ref(slice: number): number;
+  pred(slice: number): number;
+  inter(slice: number): number;
+}
+
+function overlap(counts: SliceCounts, sliceCount: number, p: SummaryParameters): OverlapMetrics {
+  const slices: SliceMetrics[] = new Array<SliceMetrics>(sliceCount);
+  let tp = 0;
+  let refVoxels = 0;
+  let predVoxels = 0;
+  for (let s = 0; s < sliceCount; s++) {
+    const r = counts.ref(s);
+    const q = counts.pred(s);
+    const both = counts.inter(s);
+    tp += both;
+    refVoxels += r;
+    predVoxels += q;
+    slices[s] = { index: s, tp: both, fp: q - both, fn: r - both, dice: dice(both, q - both, r - both, p.smooth) };
+  }
+  const fp = predVoxels - tp;
+  const fn = refVoxels - tp;
+  return {
+    tp,
+    fp,
+    fn,
+    dice: dice(tp, fp, fn, p.smooth),
+    iou: iou(tp, fp, fn, p.smooth),
+    refVoxels,
+    predVoxels,
+    refMl: refVoxels * p.refVoxelMl,
+    predMl: predVoxels * p.predVoxelMl,
+    meanSliceDice: meanDefined(slices.map((s) => s.dice)),
+    slices,
+  };
+}
+
+export interface Summary {
+  readonly foreground: OverlapMetrics;
+  readonly labels: readonly LabelMetrics[];
+  readonly meanDice: number | null;
+  readonly flagged: readonly FlaggedSlice[];
+}
+
+export function summarise(table: LabelTable, p: SummaryParameters): Summary {
+  const { sliceCount, capacity: width } = table;
+  const columns = table.labels.map((label, column) => ({ label, column })).sort((a, b) => a.label - b.label);
+  const labels: LabelMetrics[] = columns.map(({ label, column }) => ({
+    label,
+    ...overlap(
+      {
+        ref: (s) => table.ref[s * width + column],
+        pred: (s) => table.pred[s * width + column],
+        inter: (s) => table.inter[s * width + column],
+      },
+      sliceCount,
+      p,
+    ),
+  }));
+  const rowSum = (counts: Uint32Array, s: number): number => {
+    let sum = 0;
+    for (let c = 0; c < table.labels.length; c++) sum += counts[s * width + c];
+    return sum;
+  };
+  const foreground = overlap(
+    { ref: (s) => rowSum(table.ref, s), pred: (s) => rowSum(table.pred, s), inter: (s) => table.fgInter[s] },
+    sliceCount,
+    p,
+  );
+  return {
+    foreground,
+    labels,
+    meanDice: meanDefined(labels.map((l) => l.dice)),
+    flagged: flag(foreground, labels, p.threshold),
+  };
+}
+
+/** Slices below the threshold, worst first; ties: foreground before labels, labels ascending, then index. */
+function flag(foreground: OverlapMetrics, labels: readonly LabelMetrics[], threshold: number): FlaggedSlice[] {
+  const out: FlaggedSlice[] = [];
+  const collect = (label: number | null, m: OverlapMetrics): void => {
+    for (const s of m.slices) if (s.dice !== null && s.dice < threshold) out.push({ label, index: s.index, dice: s.dice });
+  };
+  collect(null, foreground);
+  for (const l of labels) collect(l.label, l);
+  const labelOrder = (l: number | null): number => (l === null ? -Infinity : l);
+  return out.sort((a, b) => a.dice - b.dice || labelOrder(a.label) - labelOrder(b.label) || a.index - b.index);
+}

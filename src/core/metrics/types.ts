@@ -1,0 +1,106 @@
+// The comparison result is one plain JSON-able object: the CLI prints it for --json, the worker
+// posts it to the extension host, and the README documents it as the schema. Keep it serialisable
+// (no Maps, no typed arrays, no undefined-vs-null ambiguity: "not defined" is always null).
+import type { Plane } from '../geometry/display';
+import type { DataType, Vec3 } from '../volume';
+
+export type { Plane };
+
+export interface CompareOptions {
+  /** Which anatomical plane the per-slice values are taken in. Default 'axial'. */
+  readonly plane?: Plane;
+  /** Slices with Dice below this are flagged. Default 0.8. */
+  readonly threshold?: number;
+  /** Probability maps: a voxel is foreground when value >= this. Default 0.5; must be in (0, 1]. */
+  readonly probThreshold?: number;
+  /** Smoothing term s in (2TP + s) / (2TP + FP + FN + s). Default 0. */
+  readonly smooth?: number;
+  /** Compare voxel by voxel even when the two affines describe different grids. */
+  readonly ignoreGeometry?: boolean;
+}
+
+export interface RunControl {
+  /** Called with the fraction of the reference volume processed so far, in [0, 1]. */
+  readonly onProgress?: (fraction: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface VolumeDescription {
+  readonly path: string;
+  readonly shape: Vec3;
+  readonly spacing: Vec3;
+  /** Axis codes of the file's array axes, e.g. "RAS" or "LPS". */
+  readonly orientation: string;
+  readonly dataType: DataType;
+  /** 'probability' when a float volume held values in [0, 1] that were not all 0 or 1. */
+  readonly kind: 'labels' | 'probability';
+}
+
+export interface SliceMetrics {
+  /** 0-based voxel index along the slice axis of the reference file. */
+  readonly index: number;
+  readonly tp: number;
+  readonly fp: number;
+  readonly fn: number;
+  /** null when neither mask has a voxel of this label in the slice. */
+  readonly dice: number | null;
+}
+
+export interface OverlapMetrics {
+  readonly tp: number;
+  readonly fp: number;
+  readonly fn: number;
+  /** Volume Dice: computed from the counts of the whole volume. null when both masks are empty. */
+  readonly dice: number | null;
+  readonly iou: number | null;
+  readonly refVoxels: number;
+  readonly predVoxels: number;
+  readonly refMl: number;
+  readonly predMl: number;
+  /** Mean of the per-slice Dice over slices where it is defined; null when no slice is. */
+  readonly meanSliceDice: number | null;
+  /** One entry per slice along the slice axis, in index order. */
+  readonly slices: readonly SliceMetrics[];
+}
+
+export interface LabelMetrics extends OverlapMetrics {
+  readonly label: number;
+}
+
+export interface FlaggedSlice {
+  /** null = the foreground (any non-zero value). */
+  readonly label: number | null;
+  readonly index: number;
+  readonly dice: number;
+}
+
+export type GeometryAlignment = 'identical' | 'reoriented' | 'ignored';
+
+export interface ComparisonResult {
+  readonly reference: VolumeDescription;
+  readonly prediction: VolumeDescription;
+  readonly plane: Plane;
+  /** The array axis of the reference file the slices are taken along: 0 = i, 1 = j, 2 = k. */
+  readonly axis: 0 | 1 | 2;
+  readonly threshold: number;
+  readonly probThreshold: number;
+  readonly smooth: number;
+  readonly foreground: OverlapMetrics;
+  /** Every non-zero label present in either mask, ascending. */
+  readonly labels: readonly LabelMetrics[];
+  /** Mean of the volume Dice over labels whose Dice is defined; null when none is. */
+  readonly meanDice: number | null;
+  /** Slices whose Dice is below `threshold`, worst first (ties: foreground, then labels ascending, then index). */
+  readonly flagged: readonly FlaggedSlice[];
+  /** Present only when the prediction is a probability map. */
+  readonly softDice?: number | null;
+  readonly softDiceSquared?: number | null;
+  readonly geometry: { readonly alignment: GeometryAlignment; readonly note: string };
+  readonly conventions: {
+    readonly emptyMasks: string;
+    readonly smoothing: string;
+    readonly plane: string;
+    readonly probabilityMaps: string;
+    readonly means: string;
+  };
+}
