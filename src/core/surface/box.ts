@@ -1,0 +1,147 @@
+// Where each label is, so the per-label work reads and transforms only a box around it.
+// One pass over each volume finds, for every requested label and for the foreground (any non-zero
+// value), its voxel count and bounding box.
+
+import type { Vec3, VoxelArray } from '../volume';
+
+/** Inclusive voxel bounds on each array axis; empty when count is 0. */
+export interface LabelExtent {
+  count: number;
+  readonly min: [number, number, number];
+  readonly max: [number, number, number];
+}
+
+/** What selects a mask's voxels: one label value, or every non-zero value. */
+export type MaskSelector = { readonly kind: 'label'; readonly value: number } | { readonly kind: 'foreground' };
+
+function emptyExtent(): LabelExtent {
+  return { count: 0, min: [Infinity, Infinity, Infinity], max: [-Infinity, -Infinity, -Infinity] };
+}
+
+/**
+ * Extents of `labels` (in that order) and of the foreground, found in one pass. Values that are not
+ * requested still count toward the foreground.
+ */
+export function findExtents(
+  data: VoxelArray,
+  shape: Vec3,
+  labels: readonly number[],
+): { readonly labels: LabelExtent[]; readonly foreground: LabelExtent } {
+  const [nx, ny, nz] = shape;
+  const extents = labels.map(emptyExtent);
+  const foreground = emptyExtent();
+  const slotOf = new Map<number, number>();
+  labels.forEach((label, slot) => slotOf.set(label, slot));
+  // Per row, the first and last i of each slot (slot labels.length = foreground) seen in it.
+  const slots = labels.length + 1;
+  const rowMin = new Int32Array(slots);
+  const rowMax = new Int32Array(slots);
+  const all = [...extents, foreground];
+  for (let k = 0; k < nz; k++) {
+    for (let j = 0; j < ny; j++) {
+      const row = (k * ny + j) * nx;
+      rowMin.fill(-1);
+      for (let i = 0; i < nx; i++) {
+        const v = data[row + i];
+        if (v === 0) continue;
+        const slot = slotOf.get(v);
+        if (slot !== undefined) {
+          if (rowMin[slot] < 0) rowMin[slot] = i;
+          rowMax[slot] = i;
+          all[slot].count++;
+        }
+        if (rowMin[labels.length] < 0) rowMin[labels.length] = i;
+        rowMax[labels.length] = i;
+        foreground.count++;
+      }
+      for (let s = 0; s < slots; s++) {
+        if (rowMin[s] < 0) continue;
+        const e = all[s];
+        if (rowMin[s] < e.min[0]) e.min[0] = rowMin[s];
+        if (rowMax[s] > e.max[0]) e.max[0] = rowMax[s];
+        if (j < e.min[1]) e.min[1] = j;
+        if (j > e.max[1]) e.max[1] = j;
+        if (k < e.min[2]) e.min[2] = k;
+        e.max[2] = k;
+      }
+    }
+  }
+  return { labels: extents, foreground };
+}
+
+/** The smallest box holding both extents; null when both are empty. */
+export function unionExtent(a: LabelExtent, b: LabelExtent): LabelExtent | null {
+  if (a.count === 0 && b.count === 0) return null;
+  return {
+    count: a.count + b.count,
+    min: [Math.min(a.min[0], b.min[0]), Math.min(a.min[1], b.min[1]), Math.min(a.min[2], b.min[2])],
+    max: [Math.max(a.max[0], b.max[0]), Math.max(a.max[1], b.max[1]), Math.max(a.max[2], b.max[2])],
+  };
+}
+
+/**
+ * The selected voxels inside `box`, as 0/1 in a grid padded with one background voxel on every side
+ * (dims = box size + 2 per axis). The padding is the array-edge convention: outside the array is
+ * background, as scipy's binary_erosion(border_value=0) and the surface-distance corner grid assume.
+ */
+export function extractPaddedMask(data: VoxelArray, shape: Vec3, box: LabelExtent, select: MaskSelector): { mask: Uint8Array; dims: Vec3 } {
+  const [nx, ny] = shape;
+  const bx = box.max[0] - box.min[0] + 1;
+  const by = box.max[1] - box.min[1] + 1;
+  const bz = box.max[2] - box.min[2] + 1;
+  const dims: Vec3 = [bx + 2, by + 2, bz + 2];
+  const mask = new Uint8Array(dims[0] * dims[1] * dims[2]);
+  for (let z = 0; z < bz; z++) {
+    for (let y = 0; y < by; y++) {
+      const src = ((box.min[2] + z) * ny + box.min[1] + y) * nx + box.min[0];
+      const dst = ((z + 1) * dims[1] + y + 1) * dims[0] + 1;
+      if (select.kind === 'foreground') {
+        for (let x = 0; x < bx; x++) mask[dst + x] = data[src + x] !== 0 ? 1 : 0;
+      } else {
+        const value = select.value;
+        for (let x = 0; x < bx; x++) mask[dst + x] = data[src + x] === value ? 1 : 0;
+      }
+    }
+  }
+  return { mask, dims };
+}
+
+/** The two array axes spanning a slice taken along `axis`, in increasing order. */
+export function planeAxes(axis: 0 | 1 | 2): readonly [0 | 1 | 2, 0 | 1 | 2] {
+  return axis === 0 ? [1, 2] : axis === 1 ? [0, 2] : [0, 1];
+}
+
+/**
+ * Slice `index` along `axis`, cut to the in-plane part of `box`, as a padded 0/1 plane
+ * (dims = [box size on the first plane axis + 2, on the second + 2, 1]) and its voxel count.
+ */
+export function extractPaddedPlane(
+  data: VoxelArray,
+  shape: Vec3,
+  box: LabelExtent,
+  axis: 0 | 1 | 2,
+  index: number,
+  select: MaskSelector,
+): { mask: Uint8Array; dims: Vec3; count: number } {
+  const [u, w] = planeAxes(axis);
+  const strides = [1, shape[0], shape[0] * shape[1]];
+  const nu = box.max[u] - box.min[u] + 1;
+  const nw = box.max[w] - box.min[w] + 1;
+  const dims: Vec3 = [nu + 2, nw + 2, 1];
+  const mask = new Uint8Array(dims[0] * dims[1]);
+  const su = strides[u];
+  let count = 0;
+  for (let b = 0; b < nw; b++) {
+    const src = index * strides[axis] + (box.min[w] + b) * strides[w] + box.min[u] * su;
+    const dst = (b + 1) * dims[0] + 1;
+    for (let a = 0; a < nu; a++) {
+      const v = data[src + a * su];
+      const hit = select.kind === 'foreground' ? v !== 0 : v === select.value;
+      if (hit) {
+        mask[dst + a] = 1;
+        count++;
+      }
+    }
+  }
+  return { mask, dims, count };
+}

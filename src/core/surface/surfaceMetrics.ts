@@ -1,0 +1,108 @@
+// Boundary metrics in mm between a reference and a prediction volume, per label and for the
+// foreground (any non-zero value): HD, HD95, ASSD and NSD, optionally also within each 2-D slice.
+// Pure and browser-safe; the worker runs it and can cancel it through an AbortSignal, which is
+// checked between labels and between slices.
+
+import type { Vec3 } from '../volume';
+import { extractPaddedMask, unionExtent } from './box';
+import { surfaceConventions, type SurfaceConventions, type SurfaceValues } from './conventions';
+import { EdtWorkspace } from './edt';
+import { directedDistances, emptyCaseValues, reduceDistances, type PairSettings } from './pair';
+import { surfacePerSlice, type PerSliceSurface } from './perSlice';
+import { surfaceAreaByCode } from './surfelTable';
+import { surfaceTargets, type SurfaceVolume } from './target';
+
+export type { SurfaceVolume } from './target';
+
+export interface SurfaceOptions {
+  /** NSD tolerance τ in mm; default 1. */
+  readonly toleranceMm?: number;
+  /** τ per label, overriding toleranceMm for those labels (the foreground uses toleranceMm). */
+  readonly toleranceMmByLabel?: ReadonlyMap<number, number>;
+  /** Percentile of the robust Hausdorff distance reported as hd95; default 95. */
+  readonly percentile?: number;
+  /** Also compute 2-D metrics within each slice along this array axis. */
+  readonly perSlice?: { readonly axis: 0 | 1 | 2 };
+  readonly signal?: AbortSignal;
+}
+
+export interface LabelSurfaceValues extends SurfaceValues {
+  readonly label: number;
+}
+
+export interface SurfaceReport {
+  readonly conventions: SurfaceConventions;
+  /** In the order of the requested labels. */
+  readonly labels: LabelSurfaceValues[];
+  readonly foreground: SurfaceValues;
+  readonly perSlice?: PerSliceSurface;
+}
+
+export function surfaceMetrics(
+  ref: SurfaceVolume,
+  pred: SurfaceVolume,
+  labels: readonly number[],
+  options: SurfaceOptions = {},
+): SurfaceReport {
+  const shape = checkPair(ref, pred);
+  const toleranceMm = options.toleranceMm ?? 1;
+  const percentile = options.percentile ?? 95;
+  checkParameters(toleranceMm, percentile, options.toleranceMmByLabel);
+  const targets = surfaceTargets(ref, pred, labels, toleranceMm, options.toleranceMmByLabel);
+  const settings: PairSettings = { spacing: ref.spacing, planar: false, areaByCode: surfaceAreaByCode(ref.spacing) };
+  const work = new EdtWorkspace();
+  const values: SurfaceValues[] = [];
+  for (const target of targets) {
+    options.signal?.throwIfAborted();
+    if (target.sameAs !== undefined) {
+      values.push(values[target.sameAs]);
+      continue;
+    }
+    const empty = emptyCaseValues(target.ref.count, target.pred.count, target.toleranceMm);
+    if (empty !== null) {
+      values.push(empty);
+      continue;
+    }
+    const box = unionExtent(target.ref, target.pred)!; // both non-empty here
+    const r = extractPaddedMask(ref.data, shape, box, target.select);
+    const p = extractPaddedMask(pred.data, shape, box, target.select);
+    const distances = directedDistances(r.mask, p.mask, r.dims, settings, work);
+    values.push(reduceDistances(distances, percentile, target.toleranceMm));
+  }
+  const report: SurfaceReport = {
+    conventions: surfaceConventions(percentile, toleranceMm),
+    labels: labels.map((label, n) => ({ label, ...values[n] })),
+    foreground: values[labels.length],
+  };
+  if (options.perSlice === undefined) return report;
+  const perSlice = surfacePerSlice(ref, pred, labels, targets, options.perSlice.axis, percentile, options.signal);
+  return { ...report, perSlice };
+}
+
+function checkPair(ref: SurfaceVolume, pred: SurfaceVolume): Vec3 {
+  const a = ref.shape;
+  const b = pred.shape;
+  if (a[0] !== b[0] || a[1] !== b[1] || a[2] !== b[2]) {
+    throw new RangeError(`Surface metrics need volumes of one shape, got ${a.join('×')} and ${b.join('×')}.`);
+  }
+  for (const v of [ref, pred]) {
+    if (v.data.length !== a[0] * a[1] * a[2]) {
+      throw new RangeError(`A volume of shape ${a.join('×')} holds ${v.data.length} voxels instead of ${a[0] * a[1] * a[2]}.`);
+    }
+  }
+  for (let axis = 0; axis < 3; axis++) {
+    const s = ref.spacing[axis];
+    if (!(s > 0 && Number.isFinite(s))) throw new RangeError(`Voxel spacing must be positive and finite, got ${ref.spacing.join(', ')}.`);
+    if (Math.abs(pred.spacing[axis] - s) > 1e-5 * s) {
+      throw new RangeError(`Surface metrics need one voxel spacing, got ${ref.spacing.join(', ')} and ${pred.spacing.join(', ')} mm.`);
+    }
+  }
+  return a;
+}
+
+function checkParameters(toleranceMm: number, percentile: number, byLabel: ReadonlyMap<number, number> | undefined): void {
+  for (const t of [toleranceMm, ...(byLabel?.values() ?? [])]) {
+    if (!(t >= 0 && Number.isFinite(t))) throw new RangeError(`A surface Dice tolerance must be a finite number of mm >= 0, got ${t}.`);
+  }
+  if (!(percentile >= 0 && percentile <= 100)) throw new RangeError(`The Hausdorff percentile must be within 0..100, got ${percentile}.`);
+}
