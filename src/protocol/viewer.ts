@@ -160,6 +160,8 @@ export type WebviewToHost =
       /** The error sentence shown, when view is 'error'. */
       readonly message?: string;
       readonly views: readonly RenderedView[];
+      /** Milliseconds the slowest visible pane took to redraw (render, upload, scale): for benchmarks. */
+      readonly drawMs?: number;
     }
   | {
       readonly type: 'probeResult';

@@ -9,6 +9,7 @@
 // Slices are shown on the voxel grid without resampling: each screen axis is the array axis closest
 // to the wanted anatomical direction, so an oblique affine is shown as its nearest orthogonal view.
 import type { Affine, Vec3 } from '../volume';
+import { axisOrientations } from './orientation';
 
 export type Plane = 'axial' | 'coronal' | 'sagittal';
 export const PLANES: readonly Plane[] = ['axial', 'coronal', 'sagittal'];
@@ -16,13 +17,7 @@ export type DisplayConvention = 'radiological' | 'neurological';
 export type ArrayAxis = 0 | 1 | 2;
 
 /** World axes of NIfTI's RAS+ space: 0 = toward Right, 1 = toward Anterior, 2 = toward Superior. */
-export type WorldAxis = 0 | 1 | 2;
-
-/** Which world axis an array axis runs along, and whether its index grows toward R/A/S (positive). */
-export interface AxisDirection {
-  readonly worldAxis: WorldAxis;
-  readonly positive: boolean;
-}
+type WorldAxis = 0 | 1 | 2;
 
 export interface GridGeometry {
   readonly shape: Vec3;
@@ -56,48 +51,9 @@ export interface PlaneMapping {
 const POSITIVE_LETTER = ['R', 'A', 'S'] as const;
 const NEGATIVE_LETTER = ['L', 'P', 'I'] as const;
 
-const PERMUTATIONS: readonly (readonly [WorldAxis, WorldAxis, WorldAxis])[] = [
-  [0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0],
-];
-
 /** affine[row][col] of the row-major 4×4. */
 function at(affine: Affine, row: number, col: number): number {
   return affine[row * 4 + col]!;
-}
-
-/**
- * The world axis each array axis is closest to. Chooses the one-to-one assignment that maximises
- * the summed |cosine| (the same answer as nibabel's aff2axcodes for orthogonal and mildly oblique
- * affines), so two array axes never claim the same world axis.
- */
-export function arrayAxisDirections(affine: Affine): readonly [AxisDirection, AxisDirection, AxisDirection] {
-  const cosines: number[][] = [0, 1, 2].map((col) => {
-    const column = [0, 1, 2].map((row) => at(affine, row, col));
-    const norm = Math.hypot(...column);
-    return column.map((c) => (norm > 0 ? c / norm : 0));
-  });
-  let best = PERMUTATIONS[0]!;
-  let bestScore = -1;
-  for (const perm of PERMUTATIONS) {
-    const score = perm.reduce<number>((sum, world, col) => sum + Math.abs(cosines[col]![world]!), 0);
-    if (score > bestScore + 1e-12) {
-      best = perm;
-      bestScore = score;
-    }
-  }
-  const direction = (col: ArrayAxis): AxisDirection => ({
-    worldAxis: best[col],
-    // A zero column (degenerate affine) counts as positive rather than failing: the volume still shows.
-    positive: cosines[col]![best[col]]! >= 0,
-  });
-  return [direction(0), direction(1), direction(2)];
-}
-
-/** Orientation codes, one letter per array axis, the direction each increases toward: "RAS", "LPS", … */
-export function axisCodes(affine: Affine): string {
-  return arrayAxisDirections(affine)
-    .map((d) => (d.positive ? POSITIVE_LETTER : NEGATIVE_LETTER)[d.worldAxis])
-    .join('');
 }
 
 interface PlaneLayout {
@@ -128,7 +84,7 @@ function letter(world: WorldAxis, positive: boolean): string {
 }
 
 export function planeMapping(grid: GridGeometry, plane: Plane, convention: DisplayConvention): PlaneMapping {
-  const dirs = arrayAxisDirections(grid.affine);
+  const dirs = axisOrientations(grid.affine);
   const axisAlong = (world: WorldAxis): ArrayAxis => dirs.findIndex((d) => d.worldAxis === world) as ArrayAxis;
   const layout = planeLayout(plane, convention);
   const sliceAxis = axisAlong(layout.slice);

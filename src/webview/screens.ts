@@ -1,0 +1,63 @@
+// The three faces of the webview: loading (with progress), the viewer itself, and an error message.
+// Whatever happens, one of them is showing: the panel is never blank.
+import { button, el } from './dom';
+
+export type Screen = 'loading' | 'volume' | 'error';
+
+export class Screens {
+  private readonly loadingTitle = el('h1', 'mi-message-title');
+  private readonly loadingText = el('p', 'mi-message-text');
+  private readonly progress = el('progress', 'mi-progress', { 'aria-label': 'Loading progress' });
+  private readonly errorText = el('p', 'mi-message-text', { role: 'alert' });
+  private readonly noticeText = el('span', 'mi-notice-text');
+  private readonly loading: HTMLElement;
+  private readonly error: HTMLElement;
+  private readonly notice: HTMLElement;
+  current: Screen = 'loading';
+
+  constructor(root: HTMLElement, private readonly app: HTMLElement) {
+    this.loading = el('div', 'mi-message mi-loading', { role: 'status' }, [this.loadingTitle, this.loadingText, this.progress]);
+    this.error = el('div', 'mi-message mi-error', {}, [
+      el('h1', 'mi-message-title', {}, ['This file cannot be shown']),
+      this.errorText,
+    ]);
+    this.notice = el('div', 'mi-notice', { role: 'alert' }, [
+      this.noticeText,
+      button('Dismiss', 'Dismiss this message', () => this.showNotice(undefined), 'mi-button mi-small'),
+    ]);
+    this.notice.hidden = true;
+    app.prepend(this.notice);
+    root.append(this.loading, this.error, app);
+    this.showLoading('', 'Opening…', null);
+  }
+
+  showLoading(fileName: string, message: string, fraction: number | null): void {
+    this.loadingTitle.textContent = fileName ? `Loading ${fileName}` : 'Loading';
+    this.loadingText.textContent = message;
+    if (fraction === null) this.progress.removeAttribute('value');
+    else this.progress.value = Math.min(1, Math.max(0, fraction));
+    this.switchTo('loading');
+  }
+
+  showError(message: string): void {
+    this.errorText.textContent = message;
+    this.switchTo('error');
+  }
+
+  showVolume(): void {
+    this.switchTo('volume');
+  }
+
+  /** A problem that leaves the mask on screen (e.g. a background on another grid). */
+  showNotice(message: string | undefined): void {
+    this.noticeText.textContent = message ?? '';
+    this.notice.hidden = message === undefined;
+  }
+
+  private switchTo(screen: Screen): void {
+    this.current = screen;
+    this.loading.hidden = screen !== 'loading';
+    this.error.hidden = screen !== 'error';
+    this.app.hidden = screen !== 'volume';
+  }
+}
