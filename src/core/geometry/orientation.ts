@@ -2,10 +2,12 @@
 // aff2axcodes: take the nearest rotation to the affine's normalised linear part, then assign each
 // array axis (in order) the world axis it moves along most, never reusing a world axis.
 import type { Affine, Geometry, Vec3 } from '../volume';
-import type { Plane } from './display';
 import { column, invert3, linearPart, norm, transpose3, type Mat3 } from './matrix';
 
 export type ArrayAxisIndex = 0 | 1 | 2;
+
+/** The anatomical planes; same strings as display.ts's Plane. */
+export type AnatomicalPlane = 'axial' | 'coronal' | 'sagittal';
 
 /** For one array axis: the world axis (0 = R, 1 = A, 2 = S) and whether the index grows toward it. */
 export interface AxisOrientation {
@@ -66,13 +68,13 @@ export function axisCodes(affine: Affine): string {
     .join('');
 }
 
-const PLANE_NORMAL: Record<Plane, 0 | 1 | 2> = { sagittal: 0, coronal: 1, axial: 2 };
+const PLANE_NORMAL: Record<AnatomicalPlane, 0 | 1 | 2> = { sagittal: 0, coronal: 1, axial: 2 };
 
 /**
  * The array axis a plane slices along: axial = the axis running most toward S, coronal toward A,
  * sagittal toward R. Read from the orientation, so it holds for RAS, LPS and oblique files alike.
  */
-export function planeAxis(geometry: Pick<Geometry, 'affine'>, plane: Plane): ArrayAxisIndex {
+export function planeAxis(geometry: Pick<Geometry, 'affine'>, plane: AnatomicalPlane): ArrayAxisIndex {
   const target = PLANE_NORMAL[plane];
   const axis = axisOrientations(geometry.affine).findIndex((o) => o.worldAxis === target);
   return axis as ArrayAxisIndex;
