@@ -8,13 +8,13 @@ import { join } from 'node:path';
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
-/** Every *.test.ts below a folder, so new test files need no registration. */
-function testFiles(dir) {
+/** Every *.test.ts (or other suffix) below a folder, so new test files need no registration. */
+function testFiles(dir, suffix = '.test.ts') {
   const out = [];
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...testFiles(p));
-    else if (name.endsWith('.test.ts')) out.push(p);
+    if (statSync(p).isDirectory()) out.push(...testFiles(p, suffix));
+    else if (name.endsWith(suffix)) out.push(p);
   }
   return out;
 }
@@ -57,13 +57,21 @@ const builds = [
     ...nodeCommon,
     entryPoints: testFiles('test').map((f) => ({ in: f, out: f.replace(/\.ts$/, '') })),
     outdir: 'out',
-    external: ['vscode', 'playwright-core'],
+    external: ['vscode', 'playwright-core', '@vscode/test-electron'],
   },
   {
     ...nodeCommon,
     entryPoints: { 'test/integration/suite/index': 'test/integration/suite/index.ts' },
     outdir: 'out',
-    external: ['vscode'],
+    external: ['vscode', 'mocha'],
+  },
+  // In-VS Code tests: one bundle per *.itest.ts next to the suite's index.js, which finds and runs
+  // them with mocha. mocha stays external so index.js and the tests share one mocha instance.
+  {
+    ...nodeCommon,
+    entryPoints: testFiles('test/integration/suite', '.itest.ts').map((f) => ({ in: f, out: f.replace(/\.ts$/, '') })),
+    outdir: 'out',
+    external: ['vscode', 'mocha'],
   },
 ];
 

@@ -70,4 +70,9 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // In-VS Code tests run inside the extension host, so they may use the vscode API.
+    files: ['test/integration/suite/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
 );

@@ -1,0 +1,125 @@
+// A real VS Code workbench (code-server + headless Chromium) with this extension loaded from the repo
+// (extensionDevelopmentPath), for UI scenario tests that drive it as a person would and take
+// screenshots, and, with extensionTestsPath, for running the in-VS Code test suite.
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launchChromium, repoRoot, screenshotPath, type Viewport } from '../webview/harness';
+import { startCodeServer, type CodeServer } from './codeServer';
+import { makeScratchDir, makeWorkspace, removeScratchDir } from './workspace';
+
+export interface WorkbenchOptions {
+  /** Folder to open. Default: a fresh copy of `fixtures` in the scratch folder. */
+  workspace?: string;
+  /** Folder copied as the workspace when `workspace` is not given (default test/fixtures). */
+  fixtures?: string;
+  /** Folder for profile, logs and the workspace copy. Default: a new temp folder, removed on close. */
+  scratchDir?: string;
+  /** Folder holding the tests module's index.js: makes this an extension test run. */
+  extensionTestsPath?: string;
+  /** Extra environment for code-server and the extension host. */
+  env?: Record<string, string>;
+  /** User settings for the fresh profile (merged over quiet defaults). */
+  settings?: Record<string, unknown>;
+  viewport?: Viewport;
+  /** Hooks the workbench calls while running extension tests (window.codeAutomationLog/Exit). */
+  automation?: {
+    log(type: string, args: unknown[]): void;
+    exit(code: number): void;
+  };
+  startTimeoutMs?: number;
+}
+
+export interface Workbench {
+  page: Page;
+  browser: Browser;
+  server: CodeServer;
+  /** The opened folder (absolute path on this machine). */
+  workspace: string;
+  /** Profile, logs (code-server.log, browser-console.log) and, by default, the workspace. */
+  scratchDir: string;
+  /** Runs a command by its title through the Command Palette (F1), as a person would. */
+  runCommand(title: string): Promise<void>;
+  /** Opens a workspace file through Quick Open (Ctrl+P) by its path relative to the workspace. */
+  openFile(relativePath: string): Promise<void>;
+  /** The frames holding webview content (the inner document of each webview's iframe pair). */
+  webviewFrames(): Frame[];
+  /** Saves a PNG of the whole window to test-results/screenshots/NAME.png and returns its path. */
+  screenshot(name: string): Promise<string>;
+  /** Closes Chromium and code-server; removes the scratch folder unless keepScratch. Safe twice. */
+  close(options?: { keepScratch?: boolean }): Promise<void>;
+}
+
+/** Starts code-server and opens the workbench in headless Chromium on `workspace`, ready to drive. */
+export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
+  const ownScratch = options.scratchDir === undefined;
+  const scratchDir = options.scratchDir ?? makeScratchDir();
+  const workspace = options.workspace ?? makeWorkspace(scratchDir, options.fixtures);
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  const consoleLog = createWriteStream(join(scratchDir, 'browser-console.log'));
+  let closed = false;
+
+  const close = async (closeOptions: { keepScratch?: boolean } = {}) => {
+    if (closed) return;
+    closed = true;
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    await new Promise<void>((done) => consoleLog.end(done));
+    if (ownScratch && !closeOptions.keepScratch && !process.env.MASK_INSPECTOR_KEEP_SCRATCH) removeScratchDir(scratchDir);
+  };
+
+  try {
+    server = await startCodeServer({ dir: scratchDir, env: options.env, settings: options.settings, startTimeoutMs: options.startTimeoutMs });
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
+    page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.stack ?? e.message}\n`));
+    if (options.automation) {
+      const { log, exit } = options.automation;
+      await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => log(type, args));
+      await page.exposeFunction('codeAutomationExit', (code: number) => exit(code));
+    }
+
+    // code-server takes no --extensionDevelopmentPath; the web workbench reads it from the URL.
+    const payload: [string, string][] = [
+      ['extensionDevelopmentPath', server.remoteUri(repoRoot())],
+      ['skipWelcome', 'true'],
+    ];
+    if (options.extensionTestsPath) payload.push(['extensionTestsPath', server.remoteUri(options.extensionTestsPath)]);
+    const url = `${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: options.startTimeoutMs ?? 60_000 });
+
+    const quickInput = page.locator('.quick-input-widget');
+    const pick = async (opener: string, text: string, rowText: string) => {
+      await page.keyboard.press(opener);
+      const input = quickInput.locator('input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(text);
+      await quickInput.locator('.monaco-list-row', { hasText: rowText }).first().waitFor();
+      await page.keyboard.press('Enter');
+    };
+
+    return {
+      page,
+      browser,
+      server,
+      workspace,
+      scratchDir,
+      runCommand: (title) => pick('F1', `>${title}`, title),
+      openFile: (relativePath) => pick('Control+P', relativePath, relativePath.split('/').pop() ?? relativePath),
+      webviewFrames: () => page.frames().filter((f) => f.parentFrame()?.url().includes('/webview/') === true && f.url().includes('fake.html')),
+      screenshot: async (name) => {
+        const path = screenshotPath(name);
+        await page.screenshot({ path });
+        return path;
+      },
+      close,
+    };
+  } catch (err) {
+    await close({ keepScratch: true });
+    throw err;
+  }
+}
