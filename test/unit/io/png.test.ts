@@ -14,7 +14,9 @@ const ARRAY_TYPE: Record<string, string> = {
   'palette4bit.png': 'Uint8Array',
   'rgb.png': 'Uint8Array',
   'rgba.png': 'Uint8Array',
+  'grey_alpha.png': 'Uint8Array',
   series: 'Uint8Array',
+  series_rgb: 'Uint8Array',
 };
 
 for (const [name, e] of Object.entries(expected.png)) {
@@ -22,7 +24,7 @@ for (const [name, e] of Object.entries(expected.png)) {
     const source = await openVolume(fixture(name));
     const { header } = source;
     assert.deepEqual([...header.geometry.shape], e.shape);
-    assert.equal(header.format, name === 'series' ? 'png-series' : 'png');
+    assert.equal(header.format, name.startsWith('series') ? 'png-series' : 'png');
     assert.equal(header.geometry.affineSource, 'png');
     assert.deepEqual([...header.geometry.affine], [...PNG_AFFINE]);
     assert.equal(header.geometry.orientation, 'LPS');
