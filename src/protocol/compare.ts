@@ -1,0 +1,206 @@
+// Messages of the comparison editor (issue 4): host <-> comparison webview, and host <-> compare
+// worker. One worker per comparison panel holds both masks (and the reference's background); the
+// metrics are computed there and arrive as one structured-cloned ComparisonResult (never
+// JSON.stringified on the host's thread). Slices of both masks come on the REFERENCE grid (the
+// prediction resampled by index mapping when it stores the same grid in another axis order), so
+// both panes share one geometry: the reference's VolumeInfo.
+//
+// The TP/FP/FN overlay is classified in the webview from the two mask slices it already holds for
+// the side-by-side panes: switching the label or the mode then needs no round trip, and a 512×512
+// slice classifies in well under a millisecond, so the worker would save nothing.
+import type { ComparisonResult, GeometryAlignment } from '../core/metrics/types';
+import type { BackgroundInfo, DisplayConvention, OutlineMode, Plane, ProbeSample, Rgba, SliceData, VolumeInfo } from './viewer';
+import type { Vec3 } from '../core/volume';
+
+export type { ComparisonResult };
+
+/** Which mask a pane or a file plays in the comparison. */
+export type CompareRole = 'reference' | 'prediction';
+
+/** null = the foreground (any non-zero value); otherwise a label value. Same convention as FlaggedSlice. */
+export type LabelChoice = number | null;
+
+export type CompareMode = 'sideBySide' | 'overlay';
+
+/** A label of either mask, with what names and colours it (host: label files and settings). */
+export interface CompareLabel {
+  readonly value: number;
+  readonly name?: string;
+  readonly colour?: Rgba;
+}
+
+export interface OverlayColours {
+  /** Both masks have the chosen label. */
+  readonly tp: Rgba;
+  /** Only the prediction has it. */
+  readonly fp: Rgba;
+  /** Only the reference has it. */
+  readonly fn: Rgba;
+}
+
+export interface CompareSettings {
+  readonly displayConvention: DisplayConvention;
+  /** 0..1, for label colours and the TP/FP/FN overlay over the background. */
+  readonly overlayOpacity: number;
+  readonly outlineMode: OutlineMode;
+  readonly overlayColours: OverlayColours;
+  /** maskInspector.lowDiceThreshold: the strip draws a line here; slices below are flagged. */
+  readonly threshold: number;
+}
+
+/** What the panes need: both files' descriptions; slices of both arrive on the reference's grid. */
+export interface CompareVolumes {
+  readonly reference: VolumeInfo;
+  readonly prediction: VolumeInfo;
+  /** How the prediction's voxels were matched to the reference's ('ignored' is never used here). */
+  readonly alignment: Exclude<GeometryAlignment, 'ignored'>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Host -> comparison webview
+
+export type HostToCompareWebview =
+  /** Loading files or computing metrics; `fraction` null while unknown. Panes may stay as they are. */
+  | { readonly type: 'loading'; readonly message: string; readonly fraction: number | null }
+  /** The comparison cannot be shown (unreadable file, grids differ): replace the view with this sentence. */
+  | { readonly type: 'error'; readonly message: string }
+  | { readonly type: 'volumes'; readonly volumes: CompareVolumes }
+  | { readonly type: 'settings'; readonly settings: CompareSettings }
+  /**
+   * The metrics (every label, every slice along `result.plane`). `labels`: every label of
+   * `result.labels`, in the same order, with names/colours. Sent after `volumes`, again after a
+   * recompute (file changed, plane or threshold setting changed).
+   */
+  | { readonly type: 'metrics'; readonly result: ComparisonResult; readonly labels: readonly CompareLabel[] }
+  /** null: no background. Background slices, when set, come with every `slice`. */
+  | { readonly type: 'background'; readonly background: BackgroundInfo | null }
+  /** Reply to `requestSlice`: both masks (and the background) at the same plane/index of the reference grid. */
+  | {
+      readonly type: 'slice';
+      readonly requestId: number;
+      readonly plane: Plane;
+      readonly index: number;
+      readonly reference: SliceData;
+      readonly prediction: SliceData;
+      readonly background?: SliceData;
+    }
+  | { readonly type: 'sliceError'; readonly requestId: number; readonly message: string }
+  /**
+   * Show this slice for this label (Problems panel, tree view, go-to-worst, next/previous).
+   * Omitted `label` keeps the current one.
+   */
+  | { readonly type: 'reveal'; readonly plane: Plane; readonly index: number; readonly label?: LabelChoice }
+  /** Switch between the two panes and the single overlay pane (command, tests, screenshots). */
+  | { readonly type: 'setMode'; readonly mode: CompareMode }
+  /** Test hook: draw `plane`/`index`, then report the colour at each voxel in `pane` (answer: `probeResult`). */
+  | {
+      readonly type: 'probe';
+      readonly requestId: number;
+      readonly pane: CompareRole | 'overlay';
+      readonly plane: Plane;
+      readonly index: number;
+      readonly voxels: readonly Vec3[];
+    };
+
+// ---------------------------------------------------------------------------------------------
+// Comparison webview -> host
+
+/** What is on screen; the host keeps the last one (active slice for commands, API and tests). */
+export interface CompareView {
+  readonly view: 'loading' | 'comparison' | 'error';
+  readonly message?: string;
+  readonly mode: CompareMode;
+  readonly plane: Plane;
+  readonly index: number;
+  readonly label: LabelChoice;
+  /** Milliseconds the slowest pane took to redraw, for benchmarks. */
+  readonly drawMs?: number;
+}
+
+/** Host commands a webview control may run (the same as the contributed commands of that name). */
+export type CompareCommand =
+  | 'swap'
+  | 'exportReport'
+  | 'goToWorstSlice'
+  | 'nextLowDiceSlice'
+  | 'previousLowDiceSlice'
+  | 'setBackground'
+  | 'clearBackground';
+
+export type CompareWebviewToHost =
+  /** Script started (first open, or re-created after the tab was hidden): send everything. */
+  | { readonly type: 'ready' }
+  /** Answered by `slice`/`sliceError` with the same requestId, in order. */
+  | { readonly type: 'requestSlice'; readonly requestId: number; readonly plane: Plane; readonly index: number }
+  /** After every change of plane, slice, label, mode or state (user input or a `reveal`). */
+  | ({ readonly type: 'rendered' } & CompareView)
+  | {
+      readonly type: 'probeResult';
+      readonly requestId: number;
+      readonly pane: CompareRole | 'overlay';
+      readonly plane: Plane;
+      readonly index: number;
+      readonly samples: readonly ProbeSample[];
+    }
+  | { readonly type: 'command'; readonly command: CompareCommand }
+  | { readonly type: 'webviewError'; readonly message: string };
+
+// ---------------------------------------------------------------------------------------------
+// Host <-> compare worker (dist/compareWorker.js, one per comparison panel)
+
+export interface CompareFile {
+  /** File name (the reader picks the format from its extension and names it in errors). */
+  readonly name: string;
+  /** Transferred, not copied. */
+  readonly bytes: ArrayBuffer;
+}
+
+export type HostToCompareWorker =
+  /**
+   * Decode both masks (replacing any held) and check their grids. Answer `opened` or `failed`.
+   * A volume needing more than `maxBytes` of memory is refused from its header.
+   */
+  | {
+      readonly type: 'open';
+      readonly requestId: number;
+      readonly reference: CompareFile;
+      readonly prediction: CompareFile;
+      readonly maxBytes: number;
+    }
+  /**
+   * Compute the metrics of the held pair along `plane`. Progress arrives as `progress`; a newer
+   * `compute`, `open` or a `cancel` aborts it (answer: `failed` with `cancelled: true`).
+   */
+  | { readonly type: 'compute'; readonly requestId: number; readonly plane: Plane; readonly threshold: number }
+  | { readonly type: 'cancel'; readonly requestId: number }
+  /** Pair the reference with an intensity image on its grid. Answer `backgroundLoaded` or `failed`. */
+  | { readonly type: 'loadBackground'; readonly requestId: number; readonly background: CompareFile; readonly maxBytes: number }
+  | { readonly type: 'clearBackground' }
+  | { readonly type: 'slice'; readonly requestId: number; readonly plane: Plane; readonly index: number };
+
+export type CompareWorkerToHost =
+  /** Label names are the host's business, so the VolumeInfo labels carry none. */
+  | { readonly type: 'opened'; readonly requestId: number; readonly volumes: CompareVolumes }
+  | { readonly type: 'progress'; readonly requestId: number; readonly fraction: number }
+  | { readonly type: 'metrics'; readonly requestId: number; readonly result: ComparisonResult }
+  | { readonly type: 'backgroundLoaded'; readonly requestId: number; readonly info: BackgroundInfo }
+  | {
+      readonly type: 'slice';
+      readonly requestId: number;
+      readonly plane: Plane;
+      readonly index: number;
+      readonly reference: SliceData;
+      readonly prediction: SliceData;
+      readonly background?: SliceData;
+    }
+  /**
+   * A request failed. `inputError`: a problem with a file a person can fix (one sentence naming it);
+   * `cancelled`: a compute aborted on request; otherwise a bug and `message` carries the stack.
+   */
+  | {
+      readonly type: 'failed';
+      readonly requestId: number;
+      readonly message: string;
+      readonly inputError: boolean;
+      readonly cancelled: boolean;
+    };
