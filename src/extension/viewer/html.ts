@@ -1,6 +1,5 @@
 // The viewer webview's HTML: a strict Content-Security-Policy with a per-load nonce (no inline
-// script, no eval), the stylesheet from media/ and the script from dist/. The page itself is built
-// by dist/webview.js inside #app.
+// script, no eval), the stylesheet from media/ and the script from dist/, which builds the page.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
@@ -30,7 +29,6 @@ export function viewerHtml(webview: vscode.Webview, extensionUri: vscode.Uri, ti
 <title>${escapeHtml(title)}</title>
 </head>
 <body>
-<div id="app" role="application" aria-label="${escapeHtml(`Mask viewer: ${title}`)}"></div>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
