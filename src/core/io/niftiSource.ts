@@ -11,8 +11,11 @@ import { allocateVoxels, VoxelDecoder } from './voxelDecoder';
 /** Default slab size: enough whole slices to fill ~4 MiB (at least one slice). */
 export const DEFAULT_SLAB_BYTES = 4 << 20;
 
-/** How many stored bytes to inflate, at most, when looking for a gzip file's header. */
-const MAX_HEADER_PREFIX = 1 << 20;
+/**
+ * How many stored bytes to inflate, at most, when looking for a gzip file's header. Real headers come
+ * out of the first few hundred bytes; the cap bounds what a crafted file can make us inflate (1032×).
+ */
+const MAX_HEADER_PREFIX = 64 << 10;
 
 /**
  * The decompressed header bytes from the start of a file. `readStored(n)` returns the first n

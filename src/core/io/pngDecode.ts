@@ -21,12 +21,26 @@ export interface DecodedMaskPng {
 }
 
 const INDEXED_COLOUR_TYPE = 3;
+const CHANNELS_OF_COLOUR_TYPE: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+/** zlib (deflate) never expands more than 1032:1, so a PNG cannot hold more raw pixel bytes than this. */
+const MAX_DEFLATE_RATIO = 1032;
 
 /** Size and colour type from the IHDR chunk, read before decoding so absurd sizes are refused first. */
 export function pngHeader(name: string, bytes: Uint8Array): { width: number; height: number; colourType: number } {
   if (!hasPngSignature(bytes) || bytes.length < 33) throw new InputError(`${name} is not a PNG file (no PNG signature and header).`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { width: view.getUint32(16), height: view.getUint32(20), colourType: bytes[25]! };
+  const width = view.getUint32(16);
+  const height = view.getUint32(20);
+  const depth = bytes[24]!;
+  const colourType = bytes[25]!;
+  const channels = CHANNELS_OF_COLOUR_TYPE[colourType];
+  if (channels === undefined) throw new InputError(`${name} has an invalid PNG colour type ${colourType}.`);
+  // Each row is a filter byte plus its packed samples; refuse sizes the file could never hold.
+  const rawBytes = height * (1 + Math.ceil((width * channels * depth) / 8));
+  if (rawBytes > bytes.length * MAX_DEFLATE_RATIO) {
+    throw new InputError(`${name} claims ${width}×${height} pixels, more than a ${bytes.length}-byte PNG can hold; it is truncated or corrupt.`);
+  }
+  return { width, height, colourType };
 }
 
 /** Unpacks 1/2/4-bit samples (rows padded to whole bytes) into one byte per pixel. */
