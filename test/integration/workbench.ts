@@ -44,6 +44,8 @@ export interface Workbench {
   openFile(relativePath: string): Promise<void>;
   /** The frames holding webview content (the inner document of each webview's iframe pair). */
   webviewFrames(): Frame[];
+  /** Waits until some webview's content has an element matching `selector`; returns that frame. */
+  waitForWebview(selector: string, timeoutMs?: number): Promise<Frame>;
   /** Saves a PNG of the whole window to test-results/screenshots/NAME.png and returns its path. */
   screenshot(name: string): Promise<string>;
   /** Closes Chromium and code-server; removes the scratch folder unless keepScratch. Safe twice. */
@@ -102,6 +104,10 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       await page.keyboard.press('Enter');
     };
 
+    // VS Code hosts each webview in an iframe (pre/index.html) whose inner iframe (fake.html) holds
+    // the extension's HTML.
+    const webviewFrames = () => page.frames().filter((f) => f.url().includes('/webview/browser/pre/fake.html'));
+
     return {
       page,
       browser,
@@ -110,7 +116,17 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       scratchDir,
       runCommand: (title) => pick('F1', `>${title}`, title),
       openFile: (relativePath) => pick('Control+P', relativePath, relativePath.split('/').pop() ?? relativePath),
-      webviewFrames: () => page.frames().filter((f) => f.parentFrame()?.url().includes('/webview/') === true && f.url().includes('fake.html')),
+      webviewFrames,
+      waitForWebview: async (selector, timeoutMs = 30_000) => {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+          for (const frame of webviewFrames()) {
+            if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+          }
+          if (Date.now() > deadline) throw new Error(`No webview showed ${selector} within ${timeoutMs} ms (${webviewFrames().length} webview(s) open).`);
+          await page.waitForTimeout(200);
+        }
+      },
       screenshot: async (name) => {
         const path = screenshotPath(name);
         await page.screenshot({ path });
