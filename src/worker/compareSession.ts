@@ -1,0 +1,146 @@
+// What one comparison worker holds: the reference and the prediction (the prediction read through
+// an index map onto the reference's grid, never resampled into a copy), an optional background on
+// the reference's grid, and at most one running metrics computation. The host thread never
+// touches voxels; everything here does.
+import { InputError } from '../core/errors';
+import { alignGrids } from '../core/geometry/align';
+import { predictionIndexMap } from '../core/geometry/reorient';
+import { compareSources } from '../core/metrics/compare';
+import type { Volume } from '../core/volume';
+import type { CompareVolumes, CompareWorkerToHost, HostToCompareWorker } from '../protocol/compare';
+import type { Plane, PlaneAxes } from '../protocol/viewer';
+import { alignBackground } from './backgroundGrid';
+import { decodeWithin, volumeInfo } from './compareInfo';
+import { chunkedSource } from './compareSlabs';
+import { intensityStats } from './intensity';
+import { planeLayouts } from './session';
+import { extractSlice, ownIndexMap, type VoxelIndexMap } from './slice';
+
+export interface Reply {
+  readonly message: CompareWorkerToHost;
+  /** Buffers handed over to the host (zero-copy). */
+  readonly transfer: ArrayBuffer[];
+}
+
+interface Pair {
+  readonly reference: Volume;
+  readonly prediction: Volume;
+  /** Where each reference-grid voxel is in the prediction's array. */
+  readonly predictionMap: VoxelIndexMap;
+  readonly planes: Readonly<Record<Plane, PlaneAxes>>;
+}
+
+interface Background {
+  readonly volume: Volume;
+  readonly map: VoxelIndexMap;
+}
+
+type Message<T extends HostToCompareWorker['type']> = Extract<HostToCompareWorker, { type: T }>;
+
+export class CompareSession {
+  private pair: Pair | undefined;
+  private background: Background | undefined;
+  private running: { readonly requestId: number; readonly controller: AbortController } | undefined;
+
+  /** `post` sends progress while a computation runs (replies are returned). */
+  constructor(private readonly post: (message: CompareWorkerToHost) => void) {}
+
+  async open(msg: Message<'open'>): Promise<Reply> {
+    this.abortRunning();
+    this.pair = undefined;
+    this.background = undefined;
+    const reference = await decodeWithin(msg.reference.name, msg.reference.bytes, msg.maxBytes);
+    const prediction = await decodeWithin(msg.prediction.name, msg.prediction.bytes, msg.maxBytes);
+    const alignment = alignGrids(reference.header.geometry, prediction.header.geometry);
+    if (alignment.kind === 'mismatch') {
+      throw new InputError(`${msg.prediction.name} is not on the grid of ${msg.reference.name}: ${lowerFirst(alignment.reason)}`);
+    }
+    const { offset, stride } = predictionIndexMap(alignment, prediction.header.geometry.shape);
+    this.pair = {
+      reference,
+      prediction,
+      predictionMap: { offset, strides: stride },
+      planes: planeLayouts(reference.header.geometry),
+    };
+    const volumes: CompareVolumes = {
+      reference: volumeInfo(msg.reference.name, reference),
+      prediction: volumeInfo(msg.prediction.name, prediction),
+      alignment: alignment.kind,
+    };
+    return { message: { type: 'opened', requestId: msg.requestId, volumes }, transfer: [] };
+  }
+
+  /**
+   * Every per-label, per-slice count of the held pair. Runs beside slice requests (the engine
+   * yields between slabs), so the panes stay live while the metrics are computed.
+   */
+  async compute(msg: Message<'compute'>): Promise<Reply> {
+    this.abortRunning();
+    const pair = this.pair;
+    if (!pair) throw new Error('metrics were requested before both masks finished loading');
+    const controller = new AbortController();
+    const run = { requestId: msg.requestId, controller };
+    this.running = run;
+    try {
+      const result = await compareSources(chunkedSource(pair.reference), chunkedSource(pair.prediction), {
+        plane: msg.plane,
+        threshold: msg.threshold,
+        signal: controller.signal,
+        onProgress: (fraction) => this.post({ type: 'progress', requestId: msg.requestId, fraction }),
+      });
+      return { message: { type: 'metrics', requestId: msg.requestId, result }, transfer: [] };
+    } finally {
+      if (this.running === run) this.running = undefined;
+    }
+  }
+
+  /** Aborts the computation `requestId` if it is the one running (a stale cancel is ignored). */
+  cancel(requestId: number): void {
+    if (this.running?.requestId === requestId) this.abortRunning();
+  }
+
+  abortRunning(): void {
+    this.running?.controller.abort();
+    this.running = undefined;
+  }
+
+  async loadBackground(msg: Message<'loadBackground'>): Promise<Reply> {
+    const pair = this.pair;
+    if (!pair) throw new Error('a background was sent before the masks finished loading');
+    this.background = undefined; // a failed load must not leave the previous background showing
+    const volume = await decodeWithin(msg.background.name, msg.background.bytes, msg.maxBytes);
+    const { map, alignment } = alignBackground(pair.reference.header, volume.header);
+    const stats = intensityStats(volume.data);
+    this.background = { volume, map };
+    const info = { fileName: msg.background.name, dataType: volume.header.dataType, ...stats, alignment };
+    return { message: { type: 'backgroundLoaded', requestId: msg.requestId, info }, transfer: [] };
+  }
+
+  clearBackground(): void {
+    this.background = undefined;
+  }
+
+  slice(msg: Message<'slice'>): Reply {
+    const pair = this.pair;
+    if (!pair) throw new Error('a slice was requested before the masks finished loading');
+    const { requestId, plane, index } = msg;
+    const axes = pair.planes[plane];
+    const shape = pair.reference.header.geometry.shape;
+    const reference = extractSlice(pair.reference.data, shape, ownIndexMap(shape), axes, index);
+    const prediction = extractSlice(pair.prediction.data, shape, pair.predictionMap, axes, index);
+    const bg = this.background;
+    if (!bg) {
+      return {
+        message: { type: 'slice', requestId, plane, index, reference, prediction },
+        transfer: [reference.buffer, prediction.buffer],
+      };
+    }
+    const background = extractSlice(bg.volume.data, shape, bg.map, axes, index);
+    return {
+      message: { type: 'slice', requestId, plane, index, reference, prediction, background },
+      transfer: [reference.buffer, prediction.buffer, background.buffer],
+    };
+  }
+}
+
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
