@@ -92,3 +92,13 @@ test('gzip is recognised by its magic bytes, not the name', async () => {
 test('maxVoxels is enforced from the header, before reading data', async () => {
   await assert.rejects(openVolume(fixture('dt_uint8.nii'), { maxVoxels: 100 }), (err: Error) => err.name === 'InputError' && /210 voxels/.test(err.message));
 });
+
+test('stopping after the first slab ends the stream cleanly, and a new pass starts over', async () => {
+  const source = await openVolume(fixture('dt_int16.nii.gz'), { slabBytes: 1 });
+  for await (const slab of source.slabs()) {
+    assert.equal(slab.kStart, 0);
+    break;
+  }
+  const again = await collectSlabs(source);
+  assert.equal(again.slabCount, 5);
+});
