@@ -9,6 +9,8 @@ export interface DecodedSlice {
   readonly height: number;
   readonly mask: VoxelArray;
   readonly background?: VoxelArray;
+  /** The comparison editor's second mask (the prediction, on the same grid); `mask` is the reference. */
+  readonly prediction?: VoxelArray;
 }
 
 const ARRAY_CONSTRUCTORS: Record<ArrayType, new (buffer: ArrayBuffer) => VoxelArray> = {
@@ -78,7 +80,9 @@ export class SliceStore {
   }
 
   /** Stores a reply. Returns where it belongs, or undefined for a reply to a forgotten request. */
-  receive(requestId: number, plane: Plane, index: number, mask: SliceData, background?: SliceData): { plane: Plane; index: number } | undefined {
+  receive(
+    requestId: number, plane: Plane, index: number, mask: SliceData, background?: SliceData, prediction?: SliceData,
+  ): { plane: Plane; index: number } | undefined {
     const request = this.pending.get(requestId);
     if (request === undefined) return undefined;
     this.pending.delete(requestId);
@@ -87,6 +91,7 @@ export class SliceStore {
       height: mask.height,
       mask: decodeSlice(mask),
       ...(background ? { background: decodeSlice(background) } : {}),
+      ...(prediction ? { prediction: decodeSlice(prediction) } : {}),
     };
     this.cache.set(request.key, slice);
     this.bytes += sizeOf(slice);
@@ -137,5 +142,5 @@ export class SliceStore {
 }
 
 function sizeOf(slice: DecodedSlice): number {
-  return slice.mask.byteLength + (slice.background?.byteLength ?? 0);
+  return slice.mask.byteLength + (slice.background?.byteLength ?? 0) + (slice.prediction?.byteLength ?? 0);
 }
