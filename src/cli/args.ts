@@ -22,7 +22,7 @@ export function parse(args: readonly string[], options: NonNullable<ParseArgsCon
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true }) as { values: Values; positionals: string[] };
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message.split('\n')[0] : String(e));
+    throw new UsageError((e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, ' '));
   }
   if (parsed.positionals.length !== positionals.length) {
     throw new UsageError(`Expected ${positionals.join(' ')} (${positionals.length} argument${positionals.length === 1 ? '' : 's'}), got ${parsed.positionals.length}; see mask-inspector --help.`);

@@ -32,7 +32,7 @@ function planGrids(ref: VolumeHeader, pred: VolumeHeader, ignoreGeometry: boolea
     const why =
       a.kind === 'identical' ? 'the grids are identical anyway.'
       : a.kind === 'reoriented' ? 'note that the files store the same grid in different axis orders, which a comparison without --ignore-geometry would have reoriented.'
-      : `the grids differ: ${a.reason}`;
+      : `the grids differ: ${lowerFirst(a.reason)}`;
     return { alignment: 'ignored', note: `Geometry ignored on request: voxels compared by array index; ${why}`, reorient: null };
   }
   if (a.kind === 'mismatch') {
