@@ -109,6 +109,7 @@ export class Pane {
     const placement = this.placement()!;
     this.raster.present(this.image, placement);
     this.drawCrosshair(m, cursor, placement);
+    this.placeEdgeLetters(m, placement);
     this.lastDrawMs = performance.now() - started;
     this.updateChrome(m, index);
     this.element.classList.toggle('mi-pending', this.shownIndex !== index);
@@ -144,6 +145,28 @@ export class Pane {
     ctx.moveTo(x, p.top); ctx.lineTo(x, c.y - gapY);
     ctx.moveTo(x, c.y + gapY); ctx.lineTo(x, p.top + m.height * p.scaleY);
     ctx.stroke();
+  }
+
+  /** Letters just inside the image's edges (kept inside the pane when zoomed in past them). */
+  private placeEdgeLetters(m: PlaneMapping, p: ImagePlacement): void {
+    const w = this.surface.clientWidth;
+    const h = this.surface.clientHeight;
+    const inset = 5;
+    const clamp = (v: number, max: number): number => Math.min(max - inset, Math.max(inset, v));
+    const left = clamp(p.left + inset, w);
+    const right = clamp(p.left + m.width * p.scaleX - inset, w);
+    const top = clamp(p.top + inset, h);
+    const bottom = clamp(p.top + m.height * p.scaleY - inset, h);
+    const middleX = clamp((left + right) / 2, w);
+    const middleY = clamp((top + bottom) / 2, h);
+    const place = (e: HTMLElement, x: number, y: number): void => {
+      e.style.left = `${x}px`;
+      e.style.top = `${y}px`;
+    };
+    place(this.edges.left, left, middleY);
+    place(this.edges.right, right, middleY);
+    place(this.edges.top, middleX, top);
+    place(this.edges.bottom, middleX, bottom);
   }
 
   private updateChrome(m: PlaneMapping, index: number): void {

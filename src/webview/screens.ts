@@ -15,10 +15,11 @@ export class Screens {
   private readonly notice: HTMLElement;
   current: Screen = 'loading';
 
-  constructor(root: HTMLElement, private readonly app: HTMLElement) {
+  /** `errorTitle`: the heading over error messages (the comparison editor speaks of two files). */
+  constructor(root: HTMLElement, private readonly app: HTMLElement, errorTitle = 'This file cannot be shown') {
     this.loading = el('div', 'mi-message mi-loading', { role: 'status' }, [this.loadingTitle, this.loadingText, this.progress]);
     this.error = el('div', 'mi-message mi-error', {}, [
-      el('h1', 'mi-message-title', {}, ['This file cannot be shown']),
+      el('h1', 'mi-message-title', {}, [errorTitle]),
       this.errorText,
     ]);
     this.notice = el('div', 'mi-notice', { role: 'alert' }, [
