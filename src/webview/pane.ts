@@ -37,6 +37,7 @@ export class Pane {
   private readonly slider: HTMLInputElement;
   private readonly edges: Record<'left' | 'right' | 'top' | 'bottom', HTMLElement>;
   private readonly raster = new PaneRaster();
+  private readonly titleText: HTMLElement;
   /** The slice index the image canvas shows now, or undefined before the first slice arrived. */
   private shownIndex: number | undefined;
   /** Milliseconds the last full redraw (render + upload + scale) took. */
@@ -46,8 +47,9 @@ export class Pane {
     readonly plane: Plane,
     private readonly host: PaneHost,
     readonly source: PaneSource,
+    /** The pane's heading and accessible name; the plane's name unless given (comparison panes name the mask). */
+    private title = PLANE_TITLE[plane],
   ) {
-    const title = PLANE_TITLE[plane];
     this.image = el('canvas', 'mi-image', { 'aria-hidden': 'true' });
     this.crosshair = el('canvas', 'mi-crosshair', { 'aria-hidden': 'true' });
     this.edges = {
@@ -66,8 +68,9 @@ export class Pane {
       const cursor = this.host.cursor();
       if (m && cursor) this.host.stepSlice(plane, Number(this.slider.value) - cursor[m.sliceAxis]);
     });
+    this.titleText = el('span', 'mi-pane-title', {}, [title]);
     this.element = el('section', 'mi-pane', { 'data-plane': plane, 'aria-label': `${title} pane` }, [
-      el('div', 'mi-pane-head', {}, [el('span', 'mi-pane-title', {}, [title]), this.sliceText]),
+      el('div', 'mi-pane-head', {}, [this.titleText, this.sliceText]),
       this.surface,
       this.slider,
     ]);
@@ -76,6 +79,14 @@ export class Pane {
 
   mapping(): PlaneMapping | undefined {
     return this.host.mapping(this.plane);
+  }
+
+  /** Renames the pane (a comparison pane learns its file name when the files arrive). */
+  setTitle(title: string): void {
+    this.title = title;
+    this.titleText.textContent = title;
+    this.element.setAttribute('aria-label', `${title} pane`);
+    this.slider.setAttribute('aria-label', `${title} slice`);
   }
 
   /** Where the slice image sits in the surface (CSS pixels), for input handling and tests. */
@@ -176,7 +187,7 @@ export class Pane {
     this.slider.value = String(index);
     this.slider.disabled = last === 0;
     this.slider.setAttribute('aria-valuetext', `slice ${index} of ${last}`);
-    this.surface.setAttribute('aria-label', `${PLANE_TITLE[this.plane]} view, slice ${index} of ${last}. Up and Down change the slice, Page Up and Page Down by 10, Home and End jump to the ends, plus and minus zoom, R resets.`);
+    this.surface.setAttribute('aria-label', `${this.title} view, slice ${index} of ${last}. Up and Down change the slice, Page Up and Page Down by 10, Home and End jump to the ends, plus and minus zoom, R resets.`);
     for (const side of ['left', 'right', 'top', 'bottom'] as const) this.edges[side].textContent = m.edges[side];
   }
 }
