@@ -15,7 +15,9 @@ export interface TestState {
     readonly state: 'loading' | 'error' | 'ready';
     readonly message?: string;
     readonly background?: string;
-    readonly panels: readonly { readonly rendered: RenderedReport | undefined }[];
+    readonly backgroundProblem?: string;
+    readonly labels?: readonly { readonly value: number; readonly voxelCount: number; readonly name?: string }[];
+    readonly panels: readonly { readonly rendered: RenderedReport | undefined; readonly starts: number }[];
   }[];
 }
 
@@ -77,7 +79,9 @@ function testState(provider: ViewerProvider): TestState {
         state: state.kind,
         ...(state.kind === 'error' ? { message: state.message } : {}),
         ...(d.backgroundUri ? { background: d.backgroundUri.toString() } : {}),
-        panels: provider.panelsOf(d.uri).map((p) => ({ rendered: p.lastRendered })),
+        ...(d.backgroundProblem ? { backgroundProblem: d.backgroundProblem } : {}),
+        ...(state.kind === 'ready' ? { labels: state.info.labels.map(({ value, voxelCount, name }) => ({ value, voxelCount, ...(name ? { name } : {}) })) } : {}),
+        panels: provider.panelsOf(d.uri).map((p) => ({ rendered: p.lastRendered, starts: p.starts })),
       };
     }),
   };

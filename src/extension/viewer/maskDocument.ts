@@ -55,6 +55,11 @@ export class MaskDocument implements vscode.CustomDocument {
     return this.background.kind === 'ready' ? this.background.uri : undefined;
   }
 
+  /** Why the last background could not be paired, if it could not. */
+  get backgroundProblem(): string | undefined {
+    return this.background.kind === 'error' ? this.background.message : undefined;
+  }
+
   /** Reads and decodes the mask (again, after a change on disk); resolves when shown or failed. */
   load(): Promise<void> {
     this.loading = this.loading.then(() => this.loadNow());

@@ -19,7 +19,10 @@ export interface PanelHooks {
 }
 
 export class ViewerPanel implements vscode.Disposable {
+  /** The webview's last report of what it shows; cleared when its script restarts. */
   lastRendered: RenderedReport | undefined;
+  /** How many times the webview script started: more than once means it was discarded while hidden and rebuilt. */
+  starts = 0;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly probes = new Map<number, (r: ProbeResult) => void>();
   private nextProbeId = 1;
@@ -69,6 +72,8 @@ export class ViewerPanel implements vscode.Disposable {
   private receive(msg: WebviewToHost): void {
     switch (msg.type) {
       case 'ready':
+        this.starts++;
+        this.lastRendered = undefined;
         this.sendSettings();
         for (const m of this.document.snapshot()) this.post(m);
         return;

@@ -5,52 +5,9 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { Vec3 } from '../../../src/core/volume';
-import type { TestState } from '../../../src/extension/commands';
-import type { ProbeResult } from '../../../src/extension/viewer/viewerPanel';
-import type { Plane, Rgba } from '../../../src/protocol/viewer';
+import type { Plane } from '../../../src/protocol/viewer';
 import { paletteColour } from '../../../src/webview/palette';
-
-const EXTENSION_ID = 'mask-inspector.mask-inspector';
-const VIEW_TYPE = 'maskInspector.viewer';
-
-function fixture(relative: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open');
-  return vscode.Uri.joinPath(folder.uri, relative);
-}
-
-const state = (): Thenable<TestState> => vscode.commands.executeCommand<TestState>('maskInspector._testState');
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 20000): Promise<T> {
-  const end = Date.now() + ms;
-  let last: T | undefined;
-  while (Date.now() < end) {
-    last = await probe();
-    if (last !== undefined) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}; last test state: ${JSON.stringify(await state())}`);
-}
-
-/** Opens `uri` in the viewer and waits until its webview reports a view other than 'loading'. */
-async function openAndWait(uri: vscode.Uri): Promise<TestState['documents'][number]> {
-  await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
-  return until(`${uri.path} to render`, async () => {
-    const doc = (await state()).documents.find((d) => d.uri === uri.toString());
-    const rendered = doc?.panels[0]?.rendered;
-    return rendered && rendered.view !== 'loading' ? doc : undefined;
-  });
-}
-
-function probe(uri: vscode.Uri, plane: Plane, index: number, voxels: Vec3[]): Thenable<ProbeResult> {
-  return vscode.commands.executeCommand<ProbeResult>('maskInspector._testProbe', uri, plane, index, voxels);
-}
-
-async function closeAll(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
-
-const rgb = (c: Rgba | null): number[] | null => (c ? [c[0], c[1], c[2]] : null);
+import { closeAll, EXTENSION_ID, fixture, openAndWait, probe, rgb, setSetting, testState as state, until } from './viewerHelpers';
 
 describe('viewer', function () {
   this.timeout(60000);
@@ -58,14 +15,14 @@ describe('viewer', function () {
   before(async () => {
     await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
     // Fully opaque labels, so a drawn label pixel is exactly its palette colour.
-    await vscode.workspace.getConfiguration('maskInspector').update('overlayOpacity', 1, vscode.ConfigurationTarget.Global);
-    await vscode.workspace.getConfiguration('maskInspector').update('palette', 'colorblind', vscode.ConfigurationTarget.Global);
+    await setSetting('overlayOpacity', 1);
+    await setSetting('palette', 'colorblind');
   });
 
   after(async () => {
     await closeAll();
-    await vscode.workspace.getConfiguration('maskInspector').update('overlayOpacity', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.workspace.getConfiguration('maskInspector').update('palette', undefined, vscode.ConfigurationTarget.Global);
+    await setSetting('overlayOpacity', undefined);
+    await setSetting('palette', undefined);
   });
 
   it('draws known voxels of a RAS .nii.gz in their label colours, in all three planes', async () => {

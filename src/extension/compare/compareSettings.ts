@@ -1,0 +1,77 @@
+// The comparison's settings (package.json contributes.configuration, maskInspector.*), read in one
+// place with their defaults. Display settings (convention, opacity, outline) are the viewer's.
+import * as vscode from 'vscode';
+import { PLANES } from '../../core/geometry/display';
+import type { CompareSettings, OverlayColours } from '../../protocol/compare';
+import type { Plane, Rgba } from '../../protocol/viewer';
+import { SECTION, viewerSettings } from '../settings';
+
+export const DEFAULT_THRESHOLD = 0.8;
+export const DEFAULT_MAX_DIAGNOSTICS = 500;
+
+/** Okabe–Ito colours, distinguishable with the common colour-vision deficiencies. */
+export const DEFAULT_OVERLAY_COLOURS = { truePositive: '#F0E442', falsePositive: '#D55E00', falseNegative: '#56B4E9' } as const;
+
+export function comparePlane(scope?: vscode.Uri): Plane {
+  const value = vscode.workspace.getConfiguration(SECTION, scope).get<string>('comparePlane');
+  return PLANES.find((p) => p === value) ?? 'axial';
+}
+
+export function lowDiceThreshold(scope?: vscode.Uri): number {
+  const value = vscode.workspace.getConfiguration(SECTION, scope).get<number>('lowDiceThreshold');
+  return typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_THRESHOLD;
+}
+
+export function diagnosticSeverity(scope?: vscode.Uri): vscode.DiagnosticSeverity {
+  const value = vscode.workspace.getConfiguration(SECTION, scope).get<string>('diagnosticSeverity');
+  switch (value) {
+    case 'error': return vscode.DiagnosticSeverity.Error;
+    case 'information': return vscode.DiagnosticSeverity.Information;
+    case 'hint': return vscode.DiagnosticSeverity.Hint;
+    default: return vscode.DiagnosticSeverity.Warning;
+  }
+}
+
+export function maxDiagnostics(scope?: vscode.Uri): number {
+  const value = vscode.workspace.getConfiguration(SECTION, scope).get<number>('maxDiagnostics');
+  return typeof value === 'number' && value >= 0 ? Math.floor(value) : DEFAULT_MAX_DIAGNOSTICS;
+}
+
+export function compareSettings(scope?: vscode.Uri): CompareSettings {
+  const viewer = viewerSettings(scope);
+  const colours = vscode.workspace.getConfiguration(SECTION, scope).get<Record<string, unknown>>('compareColors') ?? {};
+  const colour = (key: keyof typeof DEFAULT_OVERLAY_COLOURS): Rgba => parseHex(colours[key]) ?? parseHex(DEFAULT_OVERLAY_COLOURS[key])!;
+  const overlayColours: OverlayColours = { tp: colour('truePositive'), fp: colour('falsePositive'), fn: colour('falseNegative') };
+  return {
+    displayConvention: viewer.displayConvention,
+    overlayOpacity: viewer.overlayOpacity,
+    outlineMode: viewer.outlineMode,
+    overlayColours,
+    threshold: lowDiceThreshold(scope),
+  };
+}
+
+/** "#rgb", "#rrggbb" or "#rrggbbaa" -> RGBA 0..255; undefined for anything else. */
+export function parseHex(value: unknown): Rgba | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^#([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i.exec(value.trim());
+  if (!m) return undefined;
+  let hex = m[1]!;
+  if (hex.length === 3) hex = [...hex].map((c) => c + c).join('');
+  if (hex.length === 6) hex += 'ff';
+  const byte = (i: number): number => parseInt(hex.slice(i, i + 2), 16);
+  return [byte(0), byte(2), byte(4), byte(6)];
+}
+
+/** Settings whose change needs new metrics (not just a redraw). */
+export function affectsMetrics(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration(`${SECTION}.comparePlane`) || e.affectsConfiguration(`${SECTION}.lowDiceThreshold`);
+}
+
+export function affectsCompareDisplay(e: vscode.ConfigurationChangeEvent): boolean {
+  return ['compareColors', 'displayConvention', 'overlayOpacity', 'outlineMode'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
+}
+
+export function affectsDiagnostics(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration(`${SECTION}.diagnosticSeverity`) || e.affectsConfiguration(`${SECTION}.maxDiagnostics`);
+}

@@ -1,0 +1,225 @@
+// One comparison of a reference with a prediction: its worker thread, what it shows (loading /
+// error / ready), the metrics, label names and the reference's background. Files are read through
+// vscode.workspace.fs and their bytes handed to the worker; the host thread never touches voxels
+// and never serialises the result (it travels by structured clone). Loads and computes run one
+// after another; a newer one aborts a running computation instead of waiting for it.
+import * as vscode from 'vscode';
+import { isInputError } from '../../core/errors';
+import type { ComparisonResult } from '../../core/metrics/types';
+import type { LabelNames } from '../../core/report/sliceText';
+import type { CompareLabel, CompareVolumes, HostToCompareWebview } from '../../protocol/compare';
+import type { BackgroundInfo, Plane } from '../../protocol/viewer';
+import { maxVolumeBytes } from '../settings';
+import { comparisonLabels } from './comparisonLabels';
+import { comparePlane, lowDiceThreshold } from './compareSettings';
+import { CompareWorker, CompareWorkerFailure, type CompareSliceReply } from './compareWorker';
+
+/** Pairs at least this big (about half a second of counting) get a cancellable notification. */
+const NOTIFY_ABOVE_VOXELS = 32 * 2 ** 20;
+/** The viewer's key for a mask's background pairing (workspaceState); a comparison reuses the reference's. */
+export const BACKGROUND_PAIRING_KEY = 'maskInspector.backgroundFor:';
+
+export type ComparisonState =
+  | { readonly kind: 'loading'; readonly message: string; readonly fraction: number | null }
+  | { readonly kind: 'error'; readonly message: string }
+  | { readonly kind: 'ready'; readonly result: ComparisonResult };
+
+export interface ComparisonHooks {
+  readonly log: (message: string) => void;
+  readonly workspaceState: vscode.Memento;
+  /** Called after every state change (the panel forwards it, diagnostics and views refresh). */
+  readonly onChange: (c: Comparison) => void;
+}
+
+export const fileNameOf = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
+
+export class Comparison {
+  private current: ComparisonState = { kind: 'loading', message: 'Reading the files…', fraction: null };
+  private volumesValue: CompareVolumes | undefined;
+  private labelsValue: readonly CompareLabel[] = [];
+  private namesValue: LabelNames = new Map();
+  private backgroundValue: { readonly uri: vscode.Uri; readonly info: BackgroundInfo } | undefined;
+  private pipeline: Promise<void> = Promise.resolve();
+  private computing: AbortController | undefined;
+  private disposed = false;
+
+  constructor(
+    public reference: vscode.Uri,
+    public prediction: vscode.Uri,
+    private readonly worker: CompareWorker,
+    private readonly hooks: ComparisonHooks,
+  ) {}
+
+  get state(): ComparisonState { return this.current; }
+  get result(): ComparisonResult | undefined { return this.current.kind === 'ready' ? this.current.result : undefined; }
+  get volumes(): CompareVolumes | undefined { return this.volumesValue; }
+  get labels(): readonly CompareLabel[] { return this.labelsValue; }
+  get names(): LabelNames { return this.namesValue; }
+  get background(): BackgroundInfo | undefined { return this.backgroundValue?.info; }
+  get title(): string { return `${fileNameOf(this.reference)} ↔ ${fileNameOf(this.prediction)}`; }
+
+  /** Reads both files and computes the metrics; resolves when they are shown or failed. */
+  reload(): Promise<void> {
+    this.abortComputation();
+    return this.enqueue(() => this.loadNow());
+  }
+
+  /** New metrics for the held pair (plane or threshold setting changed). */
+  recompute(): Promise<void> {
+    this.abortComputation();
+    return this.enqueue(() => (this.volumesValue ? this.computeNow() : this.loadNow()));
+  }
+
+  /** Swaps the roles of the two files and compares again. */
+  swap(): Promise<void> {
+    [this.reference, this.prediction] = [this.prediction, this.reference];
+    this.backgroundValue = undefined;
+    return this.reload();
+  }
+
+  slice(plane: Plane, index: number): Promise<CompareSliceReply> {
+    return this.worker.slice(plane, index);
+  }
+
+  async setBackground(uri: vscode.Uri): Promise<void> {
+    await this.hooks.workspaceState.update(BACKGROUND_PAIRING_KEY + this.reference.toString(), uri.toString());
+    return this.enqueue(() => this.loadBackground(uri));
+  }
+
+  async clearBackground(): Promise<void> {
+    await this.hooks.workspaceState.update(BACKGROUND_PAIRING_KEY + this.reference.toString(), undefined);
+    this.worker.clearBackground();
+    this.backgroundValue = undefined;
+    this.hooks.onChange(this);
+  }
+
+  /** What a (re)started webview needs, in order. */
+  snapshot(): HostToCompareWebview[] {
+    const s = this.current;
+    const out: HostToCompareWebview[] = [];
+    if (this.volumesValue) out.push({ type: 'volumes', volumes: this.volumesValue });
+    out.push({ type: 'background', background: this.background ?? null });
+    if (s.kind === 'ready') out.push({ type: 'metrics', result: s.result, labels: this.labelsValue });
+    else if (s.kind === 'loading') out.push({ type: 'loading', message: s.message, fraction: s.fraction });
+    else out.push({ type: 'error', message: s.message });
+    return out;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.abortComputation();
+    this.worker.dispose();
+  }
+
+  private enqueue(step: () => Promise<void>): Promise<void> {
+    this.pipeline = this.pipeline.then(() => (this.disposed ? undefined : step()));
+    return this.pipeline;
+  }
+
+  private abortComputation(): void {
+    this.computing?.abort('superseded');
+    this.computing = undefined;
+  }
+
+  private async loadNow(): Promise<void> {
+    const maxBytes = maxVolumeBytes(this.reference);
+    this.volumesValue = undefined;
+    this.backgroundValue = undefined;
+    this.setState({ kind: 'loading', message: 'Reading the files…', fraction: null });
+    try {
+      const [ref, pred] = await Promise.all([vscode.workspace.fs.readFile(this.reference), vscode.workspace.fs.readFile(this.prediction)]);
+      this.setState({ kind: 'loading', message: 'Decoding…', fraction: null });
+      const volumes = await this.worker.open({ name: fileNameOf(this.reference), bytes: ref }, { name: fileNameOf(this.prediction), bytes: pred }, maxBytes);
+      const named = await comparisonLabels(this.reference, this.prediction, volumes);
+      this.volumesValue = named.volumes;
+      this.namesValue = named.names;
+      this.hooks.onChange(this);
+      await this.restoreBackground();
+    } catch (e) {
+      this.setState({ kind: 'error', message: this.sentence(e, `${this.title} could not be compared`) });
+      return;
+    }
+    await this.computeNow();
+  }
+
+  private async computeNow(): Promise<void> {
+    const plane = comparePlane(this.reference);
+    const threshold = lowDiceThreshold(this.reference);
+    const controller = new AbortController();
+    this.computing = controller;
+    const notify = voxelPairCount(this.volumesValue) >= NOTIFY_ABOVE_VOXELS;
+    const options = {
+      location: notify ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window,
+      title: `Mask Inspector: comparing ${this.title}`,
+      cancellable: notify,
+    };
+    try {
+      const result = await vscode.window.withProgress(options, async (progress, token) => {
+        token.onCancellationRequested(() => controller.abort('user'));
+        let reported = 0;
+        this.setState({ kind: 'loading', message: `Computing Dice per ${plane} slice…`, fraction: 0 });
+        return this.worker.compute(plane, threshold, (fraction) => {
+          progress.report({ increment: (fraction - reported) * 100, message: `${Math.round(fraction * 100)}%` });
+          reported = fraction;
+          this.setState({ kind: 'loading', message: `Computing Dice per ${plane} slice…`, fraction });
+        }, controller.signal);
+      });
+      this.labelsValue = this.volumesValue ? labelsOf(result, this.volumesValue) : [];
+      this.setState({ kind: 'ready', result });
+    } catch (e) {
+      if (controller.signal.aborted && controller.signal.reason === 'superseded') return; // a newer step follows
+      const cancelled = controller.signal.aborted || (e instanceof CompareWorkerFailure && e.cancelled);
+      const message = cancelled
+        ? 'The comparison was cancelled. Run "Mask Inspector: Recompute Comparison" to compute it again.'
+        : this.sentence(e, `The metrics of ${this.title} could not be computed`);
+      this.setState({ kind: 'error', message });
+    } finally {
+      if (this.computing === controller) this.computing = undefined;
+    }
+  }
+
+  private async restoreBackground(): Promise<void> {
+    const remembered = this.hooks.workspaceState.get<string>(BACKGROUND_PAIRING_KEY + this.reference.toString());
+    if (remembered) await this.loadBackground(vscode.Uri.parse(remembered));
+  }
+
+  private async loadBackground(uri: vscode.Uri): Promise<void> {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      const info = await this.worker.loadBackground({ name: fileNameOf(uri), bytes }, maxVolumeBytes(this.reference));
+      this.backgroundValue = { uri, info };
+    } catch (e) {
+      this.backgroundValue = undefined;
+      void vscode.window.showWarningMessage(`Mask Inspector: ${this.sentence(e, `the background ${fileNameOf(uri)} could not be loaded`)}`);
+    }
+    this.hooks.onChange(this);
+  }
+
+  private setState(state: ComparisonState): void {
+    if (this.disposed) return;
+    this.current = state;
+    this.hooks.onChange(this);
+  }
+
+  /** One readable sentence; bugs also go to the log with their stack. */
+  private sentence(e: unknown, context: string): string {
+    if (isInputError(e) || (e instanceof CompareWorkerFailure && e.inputError)) return (e as Error).message;
+    if (e instanceof vscode.FileSystemError) return `${context}: ${e.message}`;
+    this.hooks.log(`${context}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return `${context} because of an internal error (details in Output › Mask Inspector).`;
+  }
+}
+
+/** Voxels of the reference grid: long computations get a notification, short ones a spinner. */
+function voxelPairCount(volumes: CompareVolumes | undefined): number {
+  return volumes ? volumes.reference.shape[0] * volumes.reference.shape[1] * volumes.reference.shape[2] : 0;
+}
+
+function labelsOf(result: ComparisonResult, volumes: CompareVolumes): CompareLabel[] {
+  const known = new Map<number, CompareLabel>();
+  for (const l of [...volumes.prediction.labels, ...volumes.reference.labels]) {
+    known.set(l.value, { value: l.value, ...(l.name ? { name: l.name } : {}), ...(l.colour ? { colour: l.colour } : {}) });
+  }
+  return result.labels.map((l) => known.get(l.label) ?? { value: l.label });
+}

@@ -1,0 +1,70 @@
+// The text of a comparison's report document and the problems attached to it. VS Code tells no
+// custom editor which problem was clicked, so the problems live on a read-only virtual document
+// whose lines are the flagged slices: opening it at a problem's line tells us which slice to show.
+// Pure (no vscode import): line numbers and messages are unit-tested.
+import type { ComparisonResult } from '../../core/metrics/types';
+import { sliceOf } from '../../core/report/markdown';
+import { diceText, labelText, sliceMessage, type LabelNames } from '../../core/report/sliceText';
+import type { LabelChoice } from '../../protocol/compare';
+
+export interface ReportEntry {
+  /** 0-based line of the report document. */
+  readonly line: number;
+  readonly label: LabelChoice;
+  readonly index: number;
+  readonly dice: number;
+  readonly message: string;
+}
+
+export interface Report {
+  readonly lines: readonly string[];
+  /** Every flagged slice, worst first, one line each. */
+  readonly entries: readonly ReportEntry[];
+  /** The first `maxDiagnostics` entries become problems; the rest are summed up on this line. */
+  readonly listed: number;
+  readonly summary?: { readonly line: number; readonly message: string };
+}
+
+export interface ReportOptions {
+  readonly referenceName: string;
+  readonly predictionName: string;
+  readonly names: LabelNames;
+  readonly maxDiagnostics: number;
+}
+
+const HEADER_LINES = 3;
+
+export function buildReport(result: ComparisonResult, opts: ReportOptions): Report {
+  const { names } = opts;
+  const total = result.flagged.length;
+  const listed = Math.min(total, Math.max(0, Math.floor(opts.maxDiagnostics)));
+  const volumeDice = [
+    `foreground ${diceText(result.foreground.dice)}`,
+    ...result.labels.map((l) => `${labelText(l.label, names)} ${diceText(l.dice)}`),
+  ].join(', ');
+  const hidden = total - listed;
+  const lines = [
+    `Mask Inspector: ${opts.referenceName} (reference) vs ${opts.predictionName} (prediction)`,
+    `${result.plane} slices, flagged when Dice < ${result.threshold}. Volume Dice: ${volumeDice}.`,
+    total === 0
+      ? 'No slice is flagged.'
+      : `${total} flagged slice${total === 1 ? '' : 's'}, worst first. Select one (here or in the Problems panel) to show it in the comparison editor.`,
+  ];
+  const entries = result.flagged.map((f, n): ReportEntry => {
+    const message = sliceMessage(result.plane, f.label, sliceOf(result, f.label, f.index), names, result.threshold);
+    return { line: HEADER_LINES + n, label: f.label, index: f.index, dice: f.dice, message };
+  });
+  lines.push(...entries.map((e) => e.message));
+  if (hidden === 0) return { lines, entries, listed };
+  const summary = {
+    line: 2,
+    message: `${hidden} more slice${hidden === 1 ? '' : 's'} with Dice < ${result.threshold} ${hidden === 1 ? 'is' : 'are'} not listed as problems (maskInspector.maxDiagnostics is ${listed}); they are in the report and the export.`,
+  };
+  return { lines, entries, listed, summary };
+}
+
+/** The entry on `line`, if that line is a flagged slice. */
+export function entryAt(report: Report, line: number): ReportEntry | undefined {
+  const entry = report.entries[line - HEADER_LINES];
+  return entry?.line === line ? entry : undefined;
+}

@@ -1,0 +1,133 @@
+// The viewer's state in a real VS Code: background pairing (same grid, reoriented, mismatched),
+// label names from files and settings, settings pushed to open webviews, view state surviving a
+// hidden tab whose webview was discarded, and PNG masks through "Open With".
+import * as assert from 'node:assert/strict';
+import { afterEach, before, describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import { paletteColour } from '../../../src/webview/palette';
+import { closeAll, documentState, EXTENSION_ID, fixture, openAndWait, probe, renderedState, rgb, setSetting, until } from './viewerHelpers';
+
+interface Expected {
+  slices: Record<string, Record<string, number[]>>;
+  percentiles: [number, number];
+}
+
+async function expectedFor(name: string): Promise<Expected> {
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture('viewer/expected.json')));
+  return (JSON.parse(text) as Record<string, Expected>)[name]!;
+}
+
+const MASK = 'viewer/mask_ras.nii.gz';
+
+describe('viewer state', function () {
+  this.timeout(60000);
+
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+    await setSetting('overlayOpacity', 1);
+    await setSetting('palette', 'colorblind');
+  });
+
+  afterEach(async () => {
+    // The pairing is remembered per mask; forget it so each test starts without a background.
+    await vscode.commands.executeCommand('maskInspector.clearBackground', fixture(MASK));
+    await closeAll();
+    await setSetting('overlayOpacity', 1);
+    await setSetting('labelNames', undefined);
+  });
+
+  it('pairs a background on the same grid: grey intensities under transparent voxels, label colours on top', async () => {
+    const uri = fixture(MASK);
+    await openAndWait(uri);
+    await vscode.commands.executeCommand('maskInspector.setBackground', uri, fixture('viewer/ct_ras.nii.gz'));
+    const doc = await until('the background', async () => ((await documentState(uri))?.background ? documentState(uri) : undefined));
+    assert.equal(doc?.state, 'ready');
+
+    const ct = await expectedFor('ct_ras.nii.gz');
+    const [low, high] = ct.percentiles;
+    const voxels = [[0, 0, 2], [6, 5, 2], [3, 4, 2], [2, 1, 2]] as const;
+    const result = await probe(uri, 'axial', 2, voxels.map((v) => [...v] as [number, number, number]));
+    const drawnGreys: string[] = [];
+    for (let n = 0; n < 3; n++) {
+      const [i, j] = voxels[n]!;
+      const drawn = rgb(result.samples[n]!.rgba)!;
+      const value = ct.slices['axial']!['2']![i + 7 * j]!;
+      const grey = Math.round(255 * Math.min(1, Math.max(0, (value - low) / (high - low))));
+      drawnGreys.push(`(${i},${j}) ${value} -> [${drawn.join(',')}] expected ~${grey}`);
+      assert.equal(drawn[0], drawn[1], `grey: ${drawnGreys.join('; ')}`);
+      assert.equal(drawn[1], drawn[2], `grey: ${drawnGreys.join('; ')}`);
+      assert.ok(Math.abs(drawn[0]! - grey) <= 3, `window [${low}, ${high}]: ${drawnGreys.join('; ')}`);
+    }
+    assert.deepEqual(rgb(result.samples[3]!.rgba), rgb(paletteColour(1)));
+  });
+
+  it('reorients an LPS background onto the RAS mask and refuses one on another grid, keeping the mask', async () => {
+    const uri = fixture(MASK);
+    await openAndWait(uri);
+    await vscode.commands.executeCommand('maskInspector.setBackground', uri, fixture('viewer/ct_spacing.nii.gz'));
+    const refused = await until('the refusal', async () => {
+      const d = await documentState(uri);
+      return d?.backgroundProblem ? d : undefined;
+    });
+    assert.match(refused.backgroundProblem!, /^ct_spacing\.nii\.gz is not on the grid of mask_ras\.nii\.gz: The voxel spacing differs/);
+    assert.equal(refused.state, 'ready');
+    assert.deepEqual(rgb((await probe(uri, 'axial', 2, [[2, 1, 2]])).samples[0]!.rgba), rgb(paletteColour(1)), 'the mask stays drawn');
+
+    // The LPS copy draws exactly what the RAS background drew at the same voxel.
+    await vscode.commands.executeCommand('maskInspector.setBackground', uri, fixture('viewer/ct_lps.nii.gz'));
+    await until('the LPS background', async () => ((await documentState(uri))?.background?.endsWith('ct_lps.nii.gz') ? true : undefined));
+    const viaLps = rgb((await probe(uri, 'coronal', 3, [[0, 3, 1]])).samples[0]!.rgba);
+    await vscode.commands.executeCommand('maskInspector.setBackground', uri, fixture('viewer/ct_ras.nii.gz'));
+    await until('the RAS background', async () => ((await documentState(uri))?.background?.endsWith('ct_ras.nii.gz') ? true : undefined));
+    const viaRas = rgb((await probe(uri, 'coronal', 3, [[0, 3, 1]])).samples[0]!.rgba);
+    assert.ok(viaLps && viaRas);
+    assert.notDeepEqual(viaRas, [0, 0, 0], 'the background is drawn');
+    assert.deepEqual(viaLps, viaRas);
+  });
+
+  it('names labels from <mask>.labels.json, overridden by the labelNames setting', async () => {
+    const uri = fixture(MASK);
+    const doc = await openAndWait(uri);
+    assert.deepEqual(doc.labels, [
+      { value: 1, voxelCount: 18, name: 'liver' },
+      { value: 2, voxelCount: 12, name: 'spleen' },
+      { value: 7, voxelCount: 1, name: 'lesion' },
+    ]);
+    await setSetting('labelNames', { '2': 'kidney' });
+    await until('the setting to apply', async () => ((await documentState(uri))?.labels?.[1]?.name === 'kidney' ? true : undefined));
+  });
+
+  it('pushes a changed opacity setting to the open webview', async () => {
+    const uri = fixture(MASK);
+    await openAndWait(uri);
+    await setSetting('overlayOpacity', 0.5);
+    const full = paletteColour(2);
+    // Over black, half opacity halves each channel.
+    await until('the half-opacity colour', async () => {
+      const drawn = rgb((await probe(uri, 'axial', 1, [[5, 4, 1]])).samples[0]!.rgba);
+      return drawn && drawn.every((c, n) => Math.abs(c - full[n]! / 2) <= 2) ? true : undefined;
+    });
+  });
+
+  it('keeps the slice when the tab is hidden (webview discarded) and shown again', async () => {
+    const uri = fixture(MASK);
+    await openAndWait(uri);
+    await probe(uri, 'axial', 1, [[0, 0, 1]]);
+    // Another editor in the same group hides the viewer; without retainContextWhenHidden its webview goes.
+    await vscode.commands.executeCommand('vscode.openWith', fixture('viewer/mask_asl.nii.gz'), 'maskInspector.viewer');
+    await renderedState(fixture('viewer/mask_asl.nii.gz'));
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'maskInspector.viewer');
+    const doc = await until('the viewer to come back', async () => {
+      const d = await documentState(uri);
+      return d && d.panels[0]!.starts >= 2 && d.panels[0]!.rendered?.views.length ? d : undefined;
+    });
+    assert.deepEqual(doc.panels[0]!.rendered!.views, [{ plane: 'axial', index: 1 }]);
+  });
+
+  it('opens a PNG mask through "Open With" (the PNG viewType)', async () => {
+    const doc = await openAndWait(fixture('io/palette.png'), 'maskInspector.pngViewer');
+    assert.equal(doc.state, 'ready');
+    assert.equal(doc.panels[0]!.rendered!.view, 'volume');
+    assert.ok((doc.labels ?? []).length > 0);
+  });
+});
