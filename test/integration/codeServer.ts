@@ -37,6 +37,9 @@ const DEFAULT_SETTINGS: Record<string, unknown> = {
   'telemetry.telemetryLevel': 'off',
   'extensions.ignoreRecommendations': true,
   'update.mode': 'none',
+  // No marketplace on these machines: do not query it.
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
 };
 
 export function codeServerEntry(): string {
