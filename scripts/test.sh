@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-step() { printf '\n== %s\n' "$*"; }
+step() { printf '\n== %s  [%ds]\n' "$*" "$SECONDS"; }
 
 step "setup (scripts/setup-test-env.sh)"
 bash scripts/setup-test-env.sh
