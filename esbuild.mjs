@@ -50,7 +50,7 @@ const builds = [
     sourcemap: true,
     minify: production,
     logLevel: 'warning',
-    entryPoints: { webview: 'src/webview/main.ts' },
+    entryPoints: { webview: 'src/webview/main.ts', compare: 'src/webview/compare/main.ts' },
     outdir: 'dist',
   },
   {

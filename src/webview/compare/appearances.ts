@@ -1,0 +1,73 @@
+// How the comparison's panes look: label colours for the two masks (the same colour for a label
+// value in both, so they can be matched by eye), the TP/FP/FN colours for the overlay, opacity,
+// fill/outline and the background window. Rebuilt as LUTs only when one of those changes.
+import type { CompareLabel, CompareSettings, CompareVolumes } from '../../protocol/compare';
+import type { BackgroundInfo } from '../../protocol/viewer';
+import { UNLISTED_COLOUR } from '../labelColours';
+import { buildLabelLut, type LabelColourEntry } from '../lut';
+import { paletteColour } from '../palette';
+import { fromLowHigh, windowBounds, type WindowSetting } from '../windowLevel';
+import type { CompareViewState } from './compareState';
+import { FN, FP, TP } from './overlap';
+import type { Appearance } from './sources';
+
+/** Until the host's settings arrive; the same colours as the extension's defaults. */
+export const DEFAULT_COMPARE_SETTINGS: CompareSettings = {
+  displayConvention: 'radiological',
+  overlayOpacity: 0.5,
+  outlineMode: 'filled',
+  overlayColours: { tp: [240, 228, 66, 255], fp: [213, 94, 0, 255], fn: [86, 180, 233, 255] },
+  threshold: 0.8,
+};
+
+export interface AppearanceInputs {
+  readonly volumes: CompareVolumes | undefined;
+  readonly labels: readonly CompareLabel[];
+  readonly settings: CompareSettings;
+  readonly background: BackgroundInfo | null;
+  readonly state: CompareViewState;
+}
+
+export class Appearances {
+  constructor(private readonly inputs: AppearanceInputs) {}
+
+  opacity(): number {
+    return this.inputs.state.opacity ?? this.inputs.settings.overlayOpacity;
+  }
+
+  outline(): boolean {
+    return this.inputs.state.outline ?? this.inputs.settings.outlineMode === 'outline';
+  }
+
+  /** The background window in effect; null without a background. */
+  effectiveWindow(): WindowSetting | null {
+    const b = this.inputs.background;
+    if (!b) return null;
+    return this.inputs.state.window ?? fromLowHigh(b.autoWindow.low, b.autoWindow.high, 'auto');
+  }
+
+  /** Label colours of both masks: every value either holds, coloured by the host's label data or the palette. */
+  mask(): Appearance {
+    const { volumes, labels } = this.inputs;
+    const values = new Set<number>();
+    for (const info of volumes ? [volumes.reference, volumes.prediction] : []) for (const l of info.labels) values.add(l.value);
+    for (const l of labels) values.add(l.value);
+    const entries: LabelColourEntry[] = [...values].map((value) => ({
+      value, colour: labels.find((l) => l.value === value)?.colour ?? paletteColour(value),
+    }));
+    const truncated = volumes !== undefined && (volumes.reference.labelsTruncated || volumes.prediction.labelsTruncated);
+    return { lut: buildLabelLut(entries, new Set(), this.opacity(), truncated ? UNLISTED_COLOUR : undefined), ...this.common() };
+  }
+
+  /** TP/FP/FN colours for the overlay's class values; hidden classes draw nothing. */
+  overlay(): Appearance {
+    const c = this.inputs.settings.overlayColours;
+    const entries: LabelColourEntry[] = [{ value: TP, colour: c.tp }, { value: FP, colour: c.fp }, { value: FN, colour: c.fn }];
+    return { lut: buildLabelLut(entries, new Set(this.inputs.state.hiddenClasses), this.opacity()), ...this.common() };
+  }
+
+  private common(): Omit<Appearance, 'lut'> {
+    const w = this.effectiveWindow();
+    return { outline: this.outline(), window: w ? windowBounds(w) : { low: 0, high: 1 } };
+  }
+}

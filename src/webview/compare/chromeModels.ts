@@ -1,0 +1,96 @@
+// What the toolbar, the strip and the metrics panel show, derived from the comparison's state and
+// metrics in one place, so each widget only renders what it is given.
+import type { CompareLabel, CompareSettings, CompareVolumes, ComparisonResult } from '../../protocol/compare';
+import type { PlaneMapping } from '../../core/geometry/display';
+import type { BackgroundInfo, Plane } from '../../protocol/viewer';
+import type { DecodedSlice } from '../sliceStore';
+import type { Appearances } from './appearances';
+import type { CompareToolbarModel, LabelOption } from './compareToolbar';
+import type { CompareViewState } from './compareState';
+import type { StripModel } from './diceStrip';
+import { choiceTitle, flaggedCount, formatDice, metricsFor } from './metricsModel';
+import type { PanelModel, PanelSlice } from './metricsPanel';
+import { diceOf, type OverlapClass } from './overlap';
+import type { SliceOverlap } from './sources';
+
+export interface ComparisonView {
+  readonly volumes: CompareVolumes | undefined;
+  readonly result: ComparisonResult | undefined;
+  readonly labels: readonly CompareLabel[];
+  readonly settings: CompareSettings;
+  readonly background: BackgroundInfo | null;
+  readonly state: CompareViewState;
+  readonly appearances: Appearances;
+  readonly overlap: SliceOverlap;
+  mapping(plane: Plane): PlaneMapping | undefined;
+}
+
+export interface ShownSlice {
+  readonly plane: Plane;
+  readonly index: number;
+  readonly slice: DecodedSlice | undefined;
+}
+
+function labelOptions(result: ComparisonResult | undefined, labels: readonly CompareLabel[]): LabelOption[] {
+  if (!result) return [{ choice: null, text: 'Foreground' }];
+  return [
+    { choice: null, text: `Foreground · Dice ${formatDice(result.foreground.dice)}` },
+    ...result.labels.map((l) => ({ choice: l.label, text: `${choiceTitle(l.label, labels)} · Dice ${formatDice(l.dice)}` })),
+  ];
+}
+
+export function toolbarModel(c: ComparisonView): CompareToolbarModel {
+  return {
+    plane: c.state.plane,
+    mode: c.state.mode,
+    label: c.state.label,
+    labels: labelOptions(c.result, c.labels),
+    opacity: c.appearances.opacity(),
+    outline: c.appearances.outline(),
+    hasBackground: c.background !== null,
+    window: c.appearances.effectiveWindow(),
+    crosshair: c.state.crosshair,
+    hasMetrics: c.result !== undefined,
+  };
+}
+
+export function stripModel(c: ComparisonView): StripModel | undefined {
+  const result = c.result;
+  const metrics = result && metricsFor(result, c.state.label);
+  if (!result || !metrics) return undefined;
+  return {
+    plane: result.plane,
+    labelTitle: choiceTitle(c.state.label, c.labels),
+    slices: metrics.slices,
+    threshold: c.settings.threshold,
+    current: c.state.cursor ? c.state.cursor[result.axis] : undefined,
+  };
+}
+
+/**
+ * This slice's counts: from the metrics when the view is in the metrics' plane (what the strip and
+ * the Problems panel say), otherwise counted here from the two slices on screen.
+ */
+function panelSlice(c: ComparisonView, shown: ShownSlice | undefined): PanelSlice | undefined {
+  if (!shown) return undefined;
+  const result = c.result;
+  const fromMetrics = result && result.plane === shown.plane ? metricsFor(result, c.state.label)?.slices[shown.index] : undefined;
+  if (fromMetrics) return { plane: shown.plane, index: shown.index, counts: fromMetrics, dice: fromMetrics.dice };
+  const counts = shown.slice?.prediction ? c.overlap.classify(shown.slice).counts : undefined;
+  return { plane: shown.plane, index: shown.index, counts, dice: counts ? diceOf(counts) : undefined };
+}
+
+export function panelModel(c: ComparisonView, shown: ShownSlice | undefined): PanelModel {
+  const volume = c.result ? metricsFor(c.result, c.state.label) : undefined;
+  const alignment = c.volumes?.alignment === 'reoriented' ? 'same voxels, another axis order (resampled by index)' : 'identical';
+  return {
+    colours: c.settings.overlayColours,
+    hiddenClasses: new Set<OverlapClass>(c.state.hiddenClasses),
+    labelTitle: choiceTitle(c.state.label, c.labels),
+    slice: panelSlice(c, shown),
+    volume,
+    flagged: volume ? flaggedCount(volume, c.settings.threshold) : undefined,
+    threshold: c.settings.threshold,
+    files: c.volumes ? { reference: c.volumes.reference.fileName, prediction: c.volumes.prediction.fileName, alignment } : undefined,
+  };
+}

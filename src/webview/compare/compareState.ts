@@ -1,0 +1,32 @@
+// The comparison's view state, kept through vscode.setState so a hidden tab comes back where it was:
+// the viewer's fields (plane, cursor, zoom and pan per plane, opacity, outline, window, crosshair)
+// plus the mode, the chosen label and the overlap classes hidden in the overlay. Restoring validates
+// each field and falls back field by field (see ../state.ts).
+import type { CompareMode, LabelChoice } from '../../protocol/compare';
+import { restoreViewState, type ViewState } from '../state';
+import { OVERLAP_CLASSES, type OverlapClass } from './overlap';
+
+export interface CompareViewState extends ViewState {
+  readonly mode: CompareMode;
+  readonly label: LabelChoice;
+  readonly hiddenClasses: readonly OverlapClass[];
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function restoreCompareState(raw: unknown): CompareViewState {
+  const base = restoreViewState(raw);
+  const r = isRecord(raw) ? raw : {};
+  const label = r['label'];
+  const hidden = Array.isArray(r['hiddenClasses']) ? r['hiddenClasses'] : [];
+  return {
+    ...base,
+    // The comparison always shows one plane at a time (two panes, or the overlay).
+    layout: 'single',
+    mode: r['mode'] === 'overlay' ? 'overlay' : 'sideBySide',
+    label: typeof label === 'number' && Number.isFinite(label) ? label : null,
+    hiddenClasses: OVERLAP_CLASSES.filter((c) => hidden.includes(c)),
+  };
+}

@@ -1,0 +1,147 @@
+// The comparison's toolbar: plane, side-by-side / overlay, the label picker, label opacity and
+// outline, background and window/level, crosshair and reset, and the host's low-Dice navigation.
+// Native controls only (keyboard reachable as they are), each with an accessible name; the toolbar
+// reports intentions and reflects the model it is given.
+import type { CompareCommand, CompareMode, LabelChoice } from '../../protocol/compare';
+import { PLANES, type Plane } from '../../protocol/viewer';
+import { button, el } from '../dom';
+import { CT_PRESETS, type WindowPresetId, type WindowSetting } from '../windowLevel';
+
+export interface LabelOption {
+  readonly choice: LabelChoice;
+  readonly text: string;
+}
+
+export interface CompareToolbarActions {
+  showPlane(plane: Plane): void;
+  setMode(mode: CompareMode): void;
+  setLabel(choice: LabelChoice): void;
+  setOpacity(opacity: number): void;
+  setOutline(outline: boolean): void;
+  setWindowPreset(preset: Exclude<WindowPresetId, 'custom'>): void;
+  setWindow(width: number, level: number): void;
+  toggleCrosshair(): void;
+  resetView(): void;
+  command(command: CompareCommand): void;
+}
+
+export interface CompareToolbarModel {
+  readonly plane: Plane;
+  readonly mode: CompareMode;
+  readonly label: LabelChoice;
+  readonly labels: readonly LabelOption[];
+  readonly opacity: number;
+  readonly outline: boolean;
+  readonly hasBackground: boolean;
+  readonly window: WindowSetting | null;
+  readonly crosshair: boolean;
+  readonly hasMetrics: boolean;
+}
+
+const PLANE_NAMES: Record<Plane, string> = { axial: 'Axial', coronal: 'Coronal', sagittal: 'Sagittal' };
+const FOREGROUND = 'foreground';
+
+function group(label: string, children: readonly Node[]): HTMLElement {
+  return el('div', 'mi-group', { role: 'group', 'aria-label': label }, children);
+}
+
+export class CompareToolbar {
+  readonly element: HTMLElement;
+  private readonly planeButtons: Record<Plane, HTMLButtonElement>;
+  private readonly modeButtons: Record<CompareMode, HTMLButtonElement>;
+  private readonly labelSelect = el('select', 'mi-select mi-cmp-label', { 'aria-label': 'Label to compare' });
+  private readonly opacity = el('input', 'mi-range', { type: 'range', min: 0, max: 100, step: 1, 'aria-label': 'Overlay opacity' });
+  private readonly outline: HTMLButtonElement;
+  private readonly clearBackground: HTMLButtonElement;
+  private readonly windowGroup: HTMLElement;
+  private readonly preset: HTMLSelectElement;
+  private readonly width = el('input', 'mi-number', { type: 'number', step: 'any', min: 0, 'aria-label': 'Window width' });
+  private readonly level = el('input', 'mi-number', { type: 'number', step: 'any', 'aria-label': 'Window level' });
+  private readonly crosshair: HTMLButtonElement;
+  private readonly navigation: HTMLButtonElement[];
+  private labelKey = '';
+
+  constructor(actions: CompareToolbarActions) {
+    this.planeButtons = Object.fromEntries(PLANES.map((p) => [p, button(PLANE_NAMES[p], `Show the ${p} plane`, () => actions.showPlane(p))])) as Record<Plane, HTMLButtonElement>;
+    this.modeButtons = {
+      sideBySide: button('Side by side', 'Reference and prediction side by side (O toggles)', () => actions.setMode('sideBySide')),
+      overlay: button('Overlay', 'TP, FP and FN of the chosen label in one pane (O toggles)', () => actions.setMode('overlay')),
+    };
+    this.labelSelect.addEventListener('change', () => {
+      actions.setLabel(this.labelSelect.value === FOREGROUND ? null : Number(this.labelSelect.value));
+    });
+    this.opacity.addEventListener('input', () => actions.setOpacity(Number(this.opacity.value) / 100));
+    this.outline = button('Outline', 'Draw regions as outlines instead of filled', () =>
+      actions.setOutline(this.outline.getAttribute('aria-pressed') !== 'true'));
+    const pick = button('Background…', 'Set a background image (CT or MR on the reference grid)', () => actions.command('setBackground'));
+    this.clearBackground = button('Clear', 'Remove the background image', () => actions.command('clearBackground'));
+    this.preset = el('select', 'mi-select', { 'aria-label': 'Window preset' }, [
+      el('option', undefined, { value: 'auto' }, ['Auto (1–99 %)']),
+      ...CT_PRESETS.map((p) => el('option', undefined, { value: p.id }, [p.name])),
+      el('option', undefined, { value: 'custom', disabled: true }, ['Custom']),
+    ]);
+    this.preset.addEventListener('change', () => {
+      const id = this.preset.value;
+      if (id === 'auto' || id === 'soft' || id === 'lung' || id === 'bone') actions.setWindowPreset(id);
+    });
+    const commitWindow = (): void => {
+      const w = Number(this.width.value);
+      const l = Number(this.level.value);
+      if (Number.isFinite(w) && w > 0 && Number.isFinite(l)) actions.setWindow(w, l);
+    };
+    this.width.addEventListener('change', commitWindow);
+    this.level.addEventListener('change', commitWindow);
+    this.windowGroup = group('Window', [this.preset, el('label', 'mi-field', {}, ['W', this.width]), el('label', 'mi-field', {}, ['L', this.level])]);
+    this.crosshair = button('Crosshair', 'Show the crosshair in both panes', () => actions.toggleCrosshair());
+    this.navigation = [
+      button('Worst', 'Go to the slice with the lowest Dice', () => actions.command('goToWorstSlice')),
+      button('‹ Low', 'Previous slice with Dice below the threshold', () => actions.command('previousLowDiceSlice')),
+      button('Low ›', 'Next slice with Dice below the threshold', () => actions.command('nextLowDiceSlice')),
+    ];
+    this.element = el('div', 'mi-toolbar', { role: 'group', 'aria-label': 'Comparison controls' }, [
+      group('Plane', Object.values(this.planeButtons)),
+      group('Mode', Object.values(this.modeButtons)),
+      group('Label', [el('label', 'mi-field', {}, ['Label', this.labelSelect])]),
+      group('Low-Dice slices', this.navigation),
+      group('Appearance', [el('label', 'mi-field', {}, ['Opacity', this.opacity]), this.outline]),
+      group('Background', [pick, this.clearBackground]),
+      this.windowGroup,
+      group('View', [this.crosshair, button('Reset view', 'Reset zoom and pan (R)', () => actions.resetView())]),
+    ]);
+  }
+
+  update(m: CompareToolbarModel): void {
+    for (const p of PLANES) this.planeButtons[p].setAttribute('aria-pressed', String(m.plane === p));
+    this.modeButtons.sideBySide.setAttribute('aria-pressed', String(m.mode === 'sideBySide'));
+    this.modeButtons.overlay.setAttribute('aria-pressed', String(m.mode === 'overlay'));
+    this.updateLabels(m.labels, m.label);
+    for (const b of this.navigation) b.disabled = !m.hasMetrics;
+    if (document.activeElement !== this.opacity) this.opacity.value = String(Math.round(m.opacity * 100));
+    this.opacity.setAttribute('aria-valuetext', `${Math.round(m.opacity * 100)} percent`);
+    this.outline.setAttribute('aria-pressed', String(m.outline));
+    this.crosshair.setAttribute('aria-pressed', String(m.crosshair));
+    this.clearBackground.hidden = !m.hasBackground;
+    this.windowGroup.hidden = m.window === null;
+    if (m.window) {
+      this.preset.value = m.window.preset;
+      if (document.activeElement !== this.width) this.width.value = String(round(m.window.width));
+      if (document.activeElement !== this.level) this.level.value = String(round(m.window.level));
+    }
+  }
+
+  /** Rebuilds the options only when they change, so an open dropdown is not reset on every redraw. */
+  private updateLabels(labels: readonly LabelOption[], choice: LabelChoice): void {
+    const key = JSON.stringify(labels);
+    if (key !== this.labelKey) {
+      this.labelKey = key;
+      this.labelSelect.replaceChildren(...labels.map((o) =>
+        el('option', undefined, { value: o.choice === null ? FOREGROUND : String(o.choice) }, [o.text])));
+    }
+    this.labelSelect.disabled = labels.length === 0;
+    this.labelSelect.value = choice === null ? FOREGROUND : String(choice);
+  }
+}
+
+function round(v: number): number {
+  return Math.abs(v) >= 100 ? Math.round(v) : Number(v.toPrecision(4));
+}

@@ -1,0 +1,367 @@
+// The comparison webview: reference and prediction side by side, or one TP/FP/FN overlay pane, with
+// one linked cursor, plane, zoom and pan; the per-slice Dice strip; the metrics panel and readout.
+// It owns the view state and turns host messages and user actions into one redraw per frame. The
+// panes, slice store, renderer and window/level are the mask viewer's (../).
+import type { Vec3 } from '../../core/volume';
+import { planeMapping, sliceStrides, voxelToScreen, voxelToWorld, type PlaneMapping } from '../../core/geometry/display';
+import type {
+  CompareCommand, CompareLabel, CompareMode, CompareSettings, CompareVolumes, CompareWebviewToHost, ComparisonResult,
+  HostToCompareWebview, LabelChoice,
+} from '../../protocol/compare';
+import { PLANES, type BackgroundInfo, type Plane } from '../../protocol/viewer';
+import { el } from '../dom';
+import { Pane, type PaneHost } from '../pane';
+import { Screens } from '../screens';
+import { SliceStore } from '../sliceStore';
+import { cursorWithin } from '../state';
+import { RESET_ZOOM, type PaneZoom } from '../viewport';
+import { dragWindow, presetWindow, type WindowPresetId, type WindowSetting } from '../windowLevel';
+import { CompareLayout } from './compareLayout';
+import { CompareReporter, type PaneRole } from './compareReporter';
+import { restoreCompareState, type CompareViewState } from './compareState';
+import { CompareToolbar, type CompareToolbarActions } from './compareToolbar';
+import { CursorReadout } from './cursorReadout';
+import { DiceStrip } from './diceStrip';
+import { busiestSlice, choiceTitle, readingOf, validChoice } from './metricsModel';
+import { MetricsPanel } from './metricsPanel';
+import { LABEL_READING, type OverlapClass } from './overlap';
+import { Appearances, DEFAULT_COMPARE_SETTINGS } from './appearances';
+import { MaskSource, OverlaySource, SliceOverlap } from './sources';
+import { panelModel, stripModel, toolbarModel } from './chromeModels';
+
+export interface CompareApi {
+  postMessage(message: CompareWebviewToHost): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+type ProbeMessage = Extract<HostToCompareWebview, { type: 'probe' }>;
+type SliceMessage = Extract<HostToCompareWebview, { type: 'slice' }>;
+
+export class Comparison implements PaneHost, CompareToolbarActions {
+  volumes: CompareVolumes | undefined;
+  settings: CompareSettings = DEFAULT_COMPARE_SETTINGS;
+  background: BackgroundInfo | null = null;
+  result: ComparisonResult | undefined;
+  labels: readonly CompareLabel[] = [];
+  state: CompareViewState;
+  /** Progress of a metrics computation, shown on the strip while the panes stay usable. */
+  computing: { message: string; fraction: number | null } | undefined;
+  readonly overlap = new SliceOverlap();
+  readonly store: SliceStore;
+  private readonly mappings = new Map<Plane, PlaneMapping>();
+  private hovered: { plane: Plane; voxel: Vec3 } | undefined;
+  private readonly travel: Record<Plane, number> = { axial: 1, coronal: 1, sagittal: 1 };
+  /** Set once the person (or a reveal) moved: new metrics then no longer pick the opening slice. */
+  private moved: boolean;
+  readonly appearances = new Appearances(this);
+  private readonly sources: { reference: MaskSource; prediction: MaskSource; overlay: OverlaySource };
+  private readonly layout: CompareLayout;
+  private readonly toolbar = new CompareToolbar(this);
+  private readonly strip = new DiceStrip({ goToSlice: (index) => this.goToMetricsSlice(index) });
+  private readonly panel = new MetricsPanel({
+    setClassVisible: (cls, visible) => this.setClassVisible(cls, visible),
+    command: (command) => this.command(command),
+  });
+  private readonly readout = new CursorReadout((value) => this.labels.find((l) => l.value === value)?.name);
+  private readonly screens: Screens;
+  private readonly reporter: CompareReporter;
+  private frameRequested = false;
+
+  constructor(private readonly api: CompareApi, root: HTMLElement) {
+    this.state = restoreCompareState(api.getState());
+    this.moved = this.state.cursor !== null;
+    this.store = new SliceStore((requestId, plane, index) => api.postMessage({ type: 'requestSlice', requestId, plane, index }));
+    this.sources = {
+      reference: new MaskSource(this.store, this.appearances.mask(), 'reference'),
+      prediction: new MaskSource(this.store, this.appearances.mask(), 'prediction'),
+      overlay: new OverlaySource(this.store, this.appearances.overlay(), this.overlap),
+    };
+    const pane = (plane: Plane, role: PaneRole): Pane => new Pane(plane, this, this.sources[role], role === 'reference' ? 'Reference' : role === 'prediction' ? 'Prediction' : 'Overlay');
+    this.layout = new CompareLayout(pane);
+    const app = el('div', 'mi-app mi-cmp-app', {}, [
+      this.toolbar.element,
+      el('div', 'mi-main', {}, [el('div', 'mi-cmp-centre', {}, [this.layout.element, this.strip.element]), this.panel.element]),
+      this.readout.element,
+    ]);
+    this.screens = new Screens(root, app, 'The masks cannot be compared');
+    this.reporter = new CompareReporter((m) => api.postMessage(m));
+    new ResizeObserver(() => this.requestDraw()).observe(this.layout.element);
+    root.addEventListener('keydown', (e) => this.onKey(e));
+  }
+
+  // ----- host messages ------------------------------------------------------------------------
+
+  showLoading(message: string, fraction: number | null): void {
+    if (this.volumes && this.screens.current !== 'error') {
+      this.computing = { message, fraction };
+      this.strip.showProgress(message, fraction);
+      this.requestDraw();
+    } else {
+      this.screens.showLoading('', message, fraction);
+      this.report();
+    }
+  }
+
+  showError(message: string): void {
+    this.screens.showError(message);
+    this.report(message);
+  }
+
+  setVolumes(volumes: CompareVolumes): void {
+    this.volumes = volumes;
+    this.store.clear();
+    this.computeMappings();
+    this.layout.setTitles(volumes.reference.fileName, volumes.prediction.fileName);
+    this.update({ cursor: cursorWithin(this.state.cursor, volumes.reference.shape) });
+    this.refreshAppearance();
+    this.screens.showVolume();
+  }
+
+  setSettings(settings: CompareSettings): void {
+    this.settings = settings;
+    this.computeMappings();
+    this.refreshAppearance();
+  }
+
+  setMetrics(result: ComparisonResult, labels: readonly CompareLabel[]): void {
+    this.result = result;
+    this.labels = labels;
+    this.computing = undefined;
+    this.strip.showProgress(undefined, null);
+    this.setLabelNow(validChoice(result, this.state.label));
+    const cursor = this.state.cursor;
+    const opening = busiestSlice(result.foreground);
+    if (!this.moved && cursor && opening !== undefined) {
+      const next: [number, number, number] = [cursor[0], cursor[1], cursor[2]];
+      next[result.axis] = opening;
+      this.update({ plane: result.plane, cursor: next });
+    }
+    this.refreshAppearance();
+  }
+
+  setBackground(background: BackgroundInfo | null): void {
+    this.background = background;
+    this.store.clear();
+    if (background) this.screens.showNotice(undefined);
+    this.refreshAppearance();
+  }
+
+  receiveSlice(m: SliceMessage): void {
+    const where = this.store.receive(m.requestId, m.plane, m.index, m.reference, m.background, m.prediction);
+    const cursor = this.state.cursor;
+    if (!where || !cursor) return;
+    const m2 = this.mappings.get(where.plane);
+    if (where.plane === this.state.plane && m2 && cursor[m2.sliceAxis] === where.index) this.requestDraw();
+    else this.readAhead();
+  }
+
+  sliceFailed(requestId: number, message: string): void {
+    this.store.fail(requestId);
+    this.screens.showNotice(message);
+    this.report();
+  }
+
+  reveal(plane: Plane, index: number, label?: LabelChoice): void {
+    this.moved = true;
+    if (label !== undefined) this.setLabelNow(this.result ? validChoice(this.result, label) : label);
+    this.update({ plane });
+    this.goToSlice(plane, index);
+  }
+
+  setMode(mode: CompareMode): void {
+    this.update({ mode });
+  }
+
+  probe(m: ProbeMessage): void {
+    if (m.pane === 'overlay') this.setMode('overlay');
+    else this.setMode('sideBySide');
+    this.reveal(m.plane, m.index);
+    this.reporter.addProbe(m);
+    this.requestDraw();
+  }
+
+  // ----- PaneHost -------------------------------------------------------------------------------
+
+  mapping(plane: Plane): PlaneMapping | undefined { return this.mappings.get(plane); }
+  cursor(): Vec3 | undefined { return this.state.cursor ?? undefined; }
+  zoom(plane: Plane): PaneZoom { return this.state.zoom[plane]; }
+  showCrosshair(): boolean { return this.state.crosshair; }
+  setCursor(voxel: Vec3): void { this.moved = true; this.update({ cursor: voxel }); }
+  setZoom(plane: Plane, zoom: PaneZoom): void { this.update({ zoom: { ...this.state.zoom, [plane]: zoom } }); }
+  activate(): void { /* both panes show the same plane: nothing to switch */ }
+
+  stepSlice(plane: Plane, delta: number | 'first' | 'last'): void {
+    const m = this.mappings.get(plane);
+    const cursor = this.state.cursor;
+    if (!m || !cursor) return;
+    const current = cursor[m.sliceAxis];
+    this.goToSlice(plane, delta === 'first' ? 0 : delta === 'last' ? m.sliceCount - 1 : current + delta);
+  }
+
+  adjustWindow(dx: number, dy: number): void {
+    const w = this.appearances.effectiveWindow();
+    if (w) this.setWindowSetting(dragWindow(w, dx, dy));
+  }
+
+  hover(plane: Plane, voxel: Vec3 | undefined): void {
+    this.hovered = voxel ? { plane, voxel } : undefined;
+    this.updateReadout();
+  }
+
+  // ----- toolbar and panel actions ---------------------------------------------------------------
+
+  showPlane(plane: Plane): void { this.update({ plane }); }
+  setLabel(choice: LabelChoice): void { this.moved = true; this.setLabelNow(choice); }
+  setOpacity(opacity: number): void { this.update({ opacity }); this.refreshAppearance(); }
+  setOutline(outline: boolean): void { this.update({ outline }); this.refreshAppearance(); }
+  setWindowPreset(preset: Exclude<WindowPresetId, 'custom'>): void { this.setWindowSetting(preset === 'auto' ? null : presetWindow(preset)); }
+  setWindow(width: number, level: number): void { this.setWindowSetting({ preset: 'custom', width, level }); }
+  toggleCrosshair(): void { this.update({ crosshair: !this.state.crosshair }); }
+  resetView(): void { this.update({ zoom: { axial: RESET_ZOOM, coronal: RESET_ZOOM, sagittal: RESET_ZOOM } }); }
+  command(command: CompareCommand): void { this.api.postMessage({ type: 'command', command }); }
+
+  setClassVisible(cls: OverlapClass, visible: boolean): void {
+    const hidden = this.state.hiddenClasses.filter((c) => c !== cls);
+    this.update({ hiddenClasses: visible ? hidden : [...hidden, cls] });
+    this.refreshAppearance();
+  }
+
+  // ----- internals ----------------------------------------------------------------------------
+
+  private goToMetricsSlice(index: number): void {
+    if (!this.result) return;
+    this.moved = true;
+    this.update({ plane: this.result.plane });
+    this.goToSlice(this.result.plane, index);
+  }
+
+  private goToSlice(plane: Plane, wanted: number): void {
+    const m = this.mappings.get(plane);
+    const cursor = this.state.cursor;
+    if (!m || !cursor) return;
+    const index = Math.min(m.sliceCount - 1, Math.max(0, Math.round(wanted)));
+    const current = cursor[m.sliceAxis];
+    if (index === current) return this.requestDraw();
+    this.moved = true;
+    this.travel[plane] = Math.sign(index - current);
+    const next: [number, number, number] = [cursor[0], cursor[1], cursor[2]];
+    next[m.sliceAxis] = index;
+    this.update({ cursor: next });
+  }
+
+  private setLabelNow(label: LabelChoice): void {
+    this.overlap.configure(label, this.result ? readingOf(this.result) : LABEL_READING);
+    this.sources.overlay.invalidate();
+    this.layout.setOverlayTitle(`Overlay · ${choiceTitle(label, this.labels)}`);
+    this.update({ label });
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const target = e.target as HTMLElement | null;
+    if (e.altKey || e.ctrlKey || e.metaKey || (target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName))) return;
+    if (e.key === 'o' || e.key === 'O') {
+      this.setMode(this.state.mode === 'overlay' ? 'sideBySide' : 'overlay');
+      e.preventDefault();
+    }
+  }
+
+  update(change: Partial<CompareViewState>): void {
+    this.state = { ...this.state, ...change };
+    this.api.setState(this.state);
+    this.requestDraw();
+  }
+
+  private setWindowSetting(window: WindowSetting | null): void {
+    this.update({ window });
+    this.refreshAppearance();
+  }
+
+  private refreshAppearance(): void {
+    const mask = this.appearances.mask();
+    this.sources.reference.setAppearance(mask);
+    this.sources.prediction.setAppearance(mask);
+    this.sources.overlay.setAppearance(this.appearances.overlay());
+    this.requestDraw();
+  }
+
+  private computeMappings(): void {
+    const info = this.volumes?.reference;
+    if (!info) return;
+    const convention = info.affineSource === 'png' ? 'radiological' : this.settings.displayConvention;
+    for (const plane of PLANES) this.mappings.set(plane, planeMapping(info, plane, convention));
+    for (const source of Object.values(this.sources)) source.invalidate();
+  }
+
+  private requestDraw(): void {
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    requestAnimationFrame(() => {
+      this.frameRequested = false;
+      this.drawNow();
+    });
+  }
+
+  private drawNow(): void {
+    if (this.screens.current !== 'volume' || !this.volumes || !this.state.cursor) return;
+    const visible = this.layout.show(this.state.plane, this.state.mode);
+    const drawn = new Map<PaneRole, Pane>();
+    let drawMs = 0;
+    for (const [role, pane] of visible) {
+      if (pane.draw()) drawn.set(role, pane);
+      drawMs = Math.max(drawMs, pane.lastDrawMs);
+    }
+    this.readAhead();
+    this.toolbar.update(toolbarModel(this));
+    this.strip.update(stripModel(this));
+    this.panel.update(panelModel(this, this.currentSlice()));
+    this.updateReadout();
+    if (drawn.size === visible.size) this.report(undefined, drawn, drawMs);
+  }
+
+  /** The slice on screen now, if it has arrived. */
+  currentSlice(): { plane: Plane; index: number; slice: ReturnType<SliceStore['get']> } | undefined {
+    const cursor = this.state.cursor;
+    const m = this.mappings.get(this.state.plane);
+    if (!cursor || !m) return undefined;
+    const index = cursor[m.sliceAxis];
+    return { plane: this.state.plane, index, slice: this.store.get(this.state.plane, index) };
+  }
+
+  private report(message?: string, drawn: ReadonlyMap<PaneRole, Pane> = new Map(), drawMs?: number): void {
+    const view = this.screens.current === 'volume' ? 'comparison' : this.screens.current;
+    const current = this.currentSlice();
+    this.reporter.report({
+      view, mode: this.state.mode, plane: this.state.plane, index: current?.index ?? 0, label: this.state.label,
+      ...(message !== undefined ? { message } : {}),
+      ...(drawMs !== undefined ? { drawMs } : {}),
+    }, drawn);
+  }
+
+  /** Neighbouring slices in the direction of travel, so scrolling finds them already here. */
+  private readAhead(): void {
+    const cursor = this.state.cursor;
+    const m = this.mappings.get(this.state.plane);
+    if (!cursor || !m) return;
+    const i = cursor[m.sliceAxis];
+    const d = this.travel[this.state.plane];
+    this.store.readAhead(this.state.plane, [i + d, i + 2 * d, i - d, i + 3 * d].filter((n) => n >= 0 && n < m.sliceCount));
+  }
+
+  private updateReadout(): void {
+    const info = this.volumes?.reference;
+    const cursor = this.state.cursor;
+    if (!info || !cursor) return this.readout.show(undefined, false);
+    const { plane, voxel } = this.hovered ?? { plane: this.state.plane, voxel: cursor };
+    const m = this.mappings.get(plane)!;
+    const slice = this.store.get(plane, voxel[m.sliceAxis]);
+    const s = voxelToScreen(m, voxel);
+    const strides = sliceStrides(m);
+    const at = strides.origin + s.x * strides.stepX + s.y * strides.stepY;
+    this.readout.show({
+      voxel, world: voxelToWorld(info.affine, voxel),
+      reference: slice?.mask[at], prediction: slice?.prediction?.[at], intensity: slice?.background?.[at],
+      where: this.hovered ? 'pointer' : 'crosshair',
+    }, this.background !== null);
+  }
+}

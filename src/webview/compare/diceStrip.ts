@@ -1,0 +1,184 @@
+// The per-slice Dice strip under the panes: a focusable slider-like canvas (Left/Right, Page Up/Down,
+// Home/End), click or drag to move to a slice, a tooltip with the slice's Dice and counts under the
+// pointer, and a head line naming what it shows. While metrics compute it shows their progress.
+import type { SliceMetrics } from '../../core/metrics/types';
+import { el, formatCount } from '../dom';
+import { PaneRaster } from '../paneRaster';
+import { cssColour } from '../palette';
+import { formatDice } from './metricsModel';
+import { diceColour, sliceAt, stripLayout, type StripLayout } from './stripGeometry';
+import { paintStrip, type StripTheme } from './stripPainter';
+
+export interface StripModel {
+  /** e.g. "axial"; the plane the metrics are taken in. */
+  readonly plane: string;
+  readonly labelTitle: string;
+  readonly slices: readonly SliceMetrics[];
+  readonly threshold: number;
+  /** The cursor's slice along the metrics axis. */
+  readonly current: number | undefined;
+}
+
+export interface StripActions {
+  goToSlice(index: number): void;
+}
+
+export class DiceStrip {
+  readonly element: HTMLElement;
+  /** The focusable, clickable drawing; tests find bars through its data-plot-* attributes. */
+  readonly canvas: HTMLCanvasElement;
+  private readonly title = el('span', 'mi-strip-title');
+  private readonly summary = el('span', 'mi-strip-summary');
+  private readonly keyAbove = el('span', 'mi-strip-swatch', { 'aria-hidden': 'true' });
+  private readonly keyBelow = el('span', 'mi-strip-swatch', { 'aria-hidden': 'true' });
+  private readonly keyAboveText = el('span');
+  private readonly keyBelowText = el('span');
+  private readonly tip = el('div', 'mi-strip-tip', { role: 'tooltip' });
+  private readonly progress = el('div', 'mi-strip-progress', { role: 'status' });
+  private readonly progressBar = el('progress', 'mi-progress', { 'aria-label': 'Computing Dice per slice' });
+  private readonly progressText = el('span', 'mi-strip-progress-text');
+  private model: StripModel | undefined;
+  private hover: number | undefined;
+  private dragging = false;
+
+  constructor(private readonly actions: StripActions) {
+    this.canvas = el('canvas', 'mi-strip-canvas', {
+      tabindex: 0, role: 'slider', 'aria-label': 'Dice per slice: choose a slice', 'aria-valuemin': 0,
+    });
+    this.tip.hidden = true;
+    this.progress.append(this.progressText, this.progressBar);
+    this.progress.hidden = true;
+    this.element = el('section', 'mi-strip', { 'aria-label': 'Dice per slice' }, [
+      el('div', 'mi-strip-head', {}, [
+        this.title,
+        this.summary,
+        el('span', 'mi-strip-key', { 'aria-hidden': 'true' }, [
+          this.keyAbove, this.keyAboveText,
+          this.keyBelow, this.keyBelowText,
+          el('span', 'mi-strip-swatch mi-strip-swatch-na'), 'n/a (both empty)',
+        ]),
+      ]),
+      el('div', 'mi-strip-body', {}, [this.canvas, this.tip, this.progress]),
+    ]);
+    this.attachInput();
+    new ResizeObserver(() => this.paint()).observe(this.canvas);
+  }
+
+  update(model: StripModel | undefined): void {
+    this.model = model;
+    if (!model) {
+      this.title.textContent = 'Dice per slice';
+      this.summary.textContent = '';
+      this.paint();
+      return;
+    }
+    const defined = model.slices.filter((s) => s.dice !== null);
+    const below = defined.filter((s) => s.dice! < model.threshold).length;
+    this.title.textContent = `Dice per ${model.plane} slice · ${model.labelTitle}`;
+    this.summary.textContent = `${below} of ${model.slices.length} slices below ${model.threshold.toFixed(2)}`
+      + (defined.length < model.slices.length ? ` · ${model.slices.length - defined.length} n/a` : '');
+    this.keyAbove.style.backgroundColor = cssColour(diceColour(1, model.threshold));
+    this.keyBelow.style.backgroundColor = cssColour(diceColour(0, model.threshold));
+    this.keyAboveText.textContent = `≥ ${model.threshold.toFixed(2)}`;
+    this.keyBelowText.textContent = `< ${model.threshold.toFixed(2)}`;
+    this.canvas.setAttribute('aria-valuemax', String(Math.max(0, model.slices.length - 1)));
+    if (model.current !== undefined) {
+      this.canvas.setAttribute('aria-valuenow', String(model.current));
+      this.canvas.setAttribute('aria-valuetext', this.describe(model.current));
+    }
+    this.paint();
+  }
+
+  /** Metrics are being computed: `fraction` null while unknown; undefined hides the progress. */
+  showProgress(message: string | undefined, fraction: number | null): void {
+    this.progress.hidden = message === undefined;
+    this.progressText.textContent = message ?? '';
+    if (fraction === null) this.progressBar.removeAttribute('value');
+    else this.progressBar.value = Math.min(1, Math.max(0, fraction));
+  }
+
+  private layout(): StripLayout {
+    return stripLayout(this.canvas.clientWidth, this.canvas.clientHeight, this.model?.slices.length ?? 0);
+  }
+
+  private paint(): void {
+    const ctx = PaneRaster.sizeToSurface(this.canvas);
+    const l = this.layout();
+    this.canvas.dataset['plotLeft'] = String(l.left);
+    this.canvas.dataset['plotRight'] = String(l.right);
+    this.canvas.dataset['count'] = String(l.count);
+    if (!ctx || !this.model) return;
+    paintStrip(ctx, l, { slices: this.model.slices, threshold: this.model.threshold, current: this.model.current, hover: this.hover }, this.theme());
+  }
+
+  private theme(): StripTheme {
+    const style = getComputedStyle(this.canvas);
+    const v = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
+    return {
+      text: v('--mi-strip-text', '#999'),
+      axis: v('--mi-strip-axis', '#666'),
+      threshold: v('--mi-strip-threshold', '#ccc'),
+      current: v('--mi-strip-current', '#fff'),
+      na: v('--mi-strip-na', '#888'),
+      hover: v('--mi-strip-hover', 'rgba(128, 128, 128, 0.25)'),
+      font: style.fontFamily || 'sans-serif',
+    };
+  }
+
+  private describe(index: number): string {
+    const s = this.model?.slices[index];
+    if (!s) return `slice ${index}`;
+    const counts = `TP ${formatCount(s.tp)}, FP ${formatCount(s.fp)}, FN ${formatCount(s.fn)}`;
+    return s.dice === null ? `slice ${index}: Dice n/a, both masks empty` : `slice ${index}: Dice ${formatDice(s.dice)} (${counts})`;
+  }
+
+  private showTip(index: number | undefined, x: number): void {
+    if (index !== this.hover) {
+      this.hover = index;
+      this.paint();
+    }
+    this.tip.hidden = index === undefined;
+    if (index === undefined) return;
+    this.tip.textContent = this.describe(index);
+    const half = this.tip.offsetWidth / 2;
+    // CSSOM, not an inline style attribute: allowed by the webview's Content-Security-Policy.
+    this.tip.style.left = `${Math.min(this.canvas.clientWidth - half, Math.max(half, x))}px`;
+  }
+
+  private attachInput(): void {
+    const xOf = (e: PointerEvent): number => e.clientX - this.canvas.getBoundingClientRect().left;
+    const go = (e: PointerEvent): void => {
+      if (this.model && this.model.slices.length > 0) this.actions.goToSlice(sliceAt(this.layout(), xOf(e)));
+    };
+    this.canvas.addEventListener('pointerdown', (e) => {
+      if (e.button !== 0) return;
+      this.dragging = true;
+      this.canvas.setPointerCapture(e.pointerId);
+      this.canvas.focus({ preventScroll: true });
+      go(e);
+    });
+    this.canvas.addEventListener('pointermove', (e) => {
+      if (!this.model || this.model.slices.length === 0) return;
+      if (this.dragging) go(e);
+      this.showTip(sliceAt(this.layout(), xOf(e)), xOf(e));
+    });
+    const stop = (): void => { this.dragging = false; };
+    this.canvas.addEventListener('pointerup', stop);
+    this.canvas.addEventListener('pointercancel', stop);
+    this.canvas.addEventListener('pointerleave', () => { if (!this.dragging) this.showTip(undefined, 0); });
+    this.canvas.addEventListener('keydown', (e) => {
+      const m = this.model;
+      if (!m || m.slices.length === 0 || e.altKey || e.ctrlKey || e.metaKey) return;
+      const current = m.current ?? 0;
+      const last = m.slices.length - 1;
+      const target: Record<string, number> = {
+        ArrowLeft: current - 1, ArrowDown: current - 1, ArrowRight: current + 1, ArrowUp: current + 1,
+        PageDown: current - 10, PageUp: current + 10, Home: 0, End: last,
+      };
+      const index = target[e.key];
+      if (index === undefined) return;
+      e.preventDefault();
+      this.actions.goToSlice(Math.min(last, Math.max(0, index)));
+    });
+  }
+}

@@ -1,0 +1,123 @@
+// The side panel of the comparison: the TP/FP/FN key (with this slice's counts, and a checkbox per
+// class to show or hide it in the overlay), this slice's Dice, the chosen label's volume metrics, and
+// the two files with Swap and Export buttons.
+import type { OverlapMetrics } from '../../core/metrics/types';
+import type { CompareCommand, OverlayColours } from '../../protocol/compare';
+import { button, el, formatCount, formatNumber } from '../dom';
+import { cssColour } from '../palette';
+import { formatDice } from './metricsModel';
+import { FN, FP, TP, type OverlapClass, type OverlapCounts } from './overlap';
+
+export interface PanelSlice {
+  readonly plane: string;
+  readonly index: number;
+  /** undefined while the slice has not arrived. */
+  readonly counts: OverlapCounts | undefined;
+  readonly dice: number | null | undefined;
+}
+
+export interface PanelModel {
+  readonly colours: OverlayColours;
+  readonly hiddenClasses: ReadonlySet<OverlapClass>;
+  readonly labelTitle: string;
+  readonly slice: PanelSlice | undefined;
+  /** undefined while the metrics are computing. */
+  readonly volume: OverlapMetrics | undefined;
+  readonly flagged: number | undefined;
+  readonly threshold: number;
+  readonly files: { readonly reference: string; readonly prediction: string; readonly alignment: string } | undefined;
+}
+
+export interface PanelActions {
+  setClassVisible(cls: OverlapClass, visible: boolean): void;
+  command(command: CompareCommand): void;
+}
+
+const CLASSES: readonly { cls: OverlapClass; key: 'tp' | 'fp' | 'fn'; name: string; meaning: string }[] = [
+  { cls: TP, key: 'tp', name: 'TP', meaning: 'in both masks' },
+  { cls: FP, key: 'fp', name: 'FP', meaning: 'prediction only' },
+  { cls: FN, key: 'fn', name: 'FN', meaning: 'reference only' },
+];
+
+function section(title: HTMLElement, ...children: Node[]): HTMLElement {
+  return el('section', 'mi-cmp-section', {}, [title, ...children]);
+}
+
+function definitionList(rows: readonly [string, string][]): HTMLElement {
+  return el('dl', 'mi-info-list', {}, rows.flatMap(([k, v]) => [el('dt', undefined, {}, [k]), el('dd', undefined, {}, [v])]));
+}
+
+export class MetricsPanel {
+  readonly element: HTMLElement;
+  private readonly keyTitle = el('h2', 'mi-cmp-heading');
+  private readonly swatches = new Map<OverlapClass, HTMLElement>();
+  private readonly boxes = new Map<OverlapClass, HTMLInputElement>();
+  private readonly counts = new Map<OverlapClass, HTMLElement>();
+  private readonly sliceTitle = el('h2', 'mi-cmp-heading');
+  private readonly sliceDice = el('div', 'mi-cmp-dice', { 'aria-live': 'polite' });
+  private readonly sliceFlag = el('span', 'mi-cmp-flag');
+  private readonly volumeTitle = el('h2', 'mi-cmp-heading');
+  private readonly volumeBody = el('div');
+  private readonly filesBody = el('div');
+
+  constructor(actions: PanelActions) {
+    const rows = CLASSES.map(({ cls, name, meaning }) => {
+      const box = el('input', 'mi-check', { type: 'checkbox', 'aria-label': `Show ${name} (${meaning}) in the overlay` });
+      box.checked = true;
+      box.addEventListener('change', () => actions.setClassVisible(cls, box.checked));
+      const swatch = el('span', 'mi-swatch', { 'aria-hidden': 'true' });
+      const count = el('span', 'mi-legend-count');
+      this.boxes.set(cls, box);
+      this.swatches.set(cls, swatch);
+      this.counts.set(cls, count);
+      return el('li', 'mi-legend-row', { 'data-class': name }, [
+        el('label', 'mi-legend-label', {}, [box, swatch, el('span', 'mi-cmp-class', {}, [name]), el('span', 'mi-legend-name', {}, [meaning])]),
+        count,
+      ]);
+    });
+    this.element = el('aside', 'mi-cmp-side', { 'aria-label': 'Comparison metrics' }, [
+      section(this.keyTitle, el('ul', 'mi-legend-list', { 'aria-label': 'Overlap classes' }, rows)),
+      section(this.sliceTitle, el('div', 'mi-cmp-dice-row', {}, [this.sliceDice, this.sliceFlag])),
+      section(this.volumeTitle, this.volumeBody),
+      section(el('h2', 'mi-cmp-heading', {}, ['Files']), this.filesBody, el('div', 'mi-cmp-actions', {}, [
+        button('Swap', 'Swap reference and prediction', () => actions.command('swap'), 'mi-button mi-small'),
+        button('Export report…', 'Export the comparison as CSV, JSON or Markdown', () => actions.command('exportReport'), 'mi-button mi-small'),
+      ])),
+    ]);
+  }
+
+  update(m: PanelModel): void {
+    this.keyTitle.textContent = `Overlap · ${m.labelTitle}`;
+    for (const { cls, key } of CLASSES) {
+      this.swatches.get(cls)!.style.backgroundColor = cssColour(m.colours[key]); // CSSOM: CSP-safe
+      this.boxes.get(cls)!.checked = !m.hiddenClasses.has(cls);
+      this.counts.get(cls)!.textContent = m.slice?.counts ? formatCount(m.slice.counts[key]) : '…';
+    }
+    this.sliceTitle.textContent = m.slice ? `Slice ${m.slice.index} · ${m.slice.plane}` : 'Slice';
+    const dice = m.slice?.dice;
+    this.sliceDice.textContent = dice === undefined ? '…' : `Dice ${formatDice(dice)}`;
+    const flagged = dice !== undefined && dice !== null && dice < m.threshold;
+    this.sliceFlag.textContent = dice === null ? 'both masks empty' : flagged ? `below ${m.threshold.toFixed(2)}` : '';
+    this.sliceFlag.classList.toggle('mi-cmp-flag-low', flagged);
+    this.volumeTitle.textContent = `Volume · ${m.labelTitle}`;
+    this.volumeBody.replaceChildren(m.volume ? this.volumeList(m.volume, m.flagged ?? 0, m.threshold) : el('p', 'mi-legend-note', {}, ['Computing…']));
+    this.filesBody.replaceChildren(m.files ? definitionList([
+      ['Reference', m.files.reference],
+      ['Prediction', m.files.prediction],
+      ['Grid', m.files.alignment],
+    ]) : el('p', 'mi-legend-note', {}, ['…']));
+  }
+
+  private volumeList(v: OverlapMetrics, flagged: number, threshold: number): HTMLElement {
+    const ml = (x: number): string => `${formatNumber(x, 4)} mL`;
+    return definitionList([
+      ['Dice', formatDice(v.dice)],
+      ['IoU', formatDice(v.iou)],
+      ['Mean slice Dice', formatDice(v.meanSliceDice)],
+      [`Slices < ${threshold.toFixed(2)}`, `${flagged} of ${v.slices.length}`],
+      ['TP / FP / FN', `${formatCount(v.tp)} / ${formatCount(v.fp)} / ${formatCount(v.fn)}`],
+      ['Reference', ml(v.refMl)],
+      ['Prediction', ml(v.predMl)],
+    ]);
+  }
+}
