@@ -43,10 +43,15 @@ function fillRun(out: Uint8Array | Int16Array, rowStart: number, nx: number, u0:
 
 /** Hounsfield-like values per label: soft organs, contrast-enhanced kidneys and aorta. */
 const ORGAN_HU = [0, 60, 48, 160, 160, 220, 8];
-const NOISE = (() => {
-  const random = seededRandom(12345);
-  return Int16Array.from({ length: 65536 }, () => Math.round((random() + random() + random() - 1.5) * 30));
-})();
+let noiseTable: Int16Array | null = null;
+/** Made on first use: the CLI loads this module for every command, and compare never needs it. */
+function noise(): Int16Array {
+  if (noiseTable === null) {
+    const random = seededRandom(12345);
+    noiseTable = Int16Array.from({ length: 65536 }, () => Math.round((random() + random() + random() - 1.5) * 30));
+  }
+  return noiseTable;
+}
 
 /** A CT-like slice: air, a body of soft tissue with a fat rim, a vertebra, the organs, and noise. */
 export function drawImageSlice(labels: Uint8Array, grid: SliceGrid, k: number, out: Int16Array): void {
@@ -66,9 +71,10 @@ export function drawImageSlice(labels: Uint8Array, grid: SliceGrid, k: number, o
     if (sq > 0) fillRun(out, j * nx, nx, sc[0] - Math.sqrt(sq), sc[0] + Math.sqrt(sq), 650);
   }
   const shift = Math.imul(k, 7919);
+  const table = noise();
   for (let n = 0; n < out.length; n++) {
     const label = labels[n];
     const base = label === 0 ? out[n] : ORGAN_HU[label] ?? 70;
-    out[n] = base + NOISE[(n + shift) & 0xffff];
+    out[n] = base + table[(n + shift) & 0xffff];
   }
 }
