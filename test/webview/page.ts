@@ -6,8 +6,8 @@ import type { ViewerSettings } from '../../src/protocol/viewer';
 import { openWebviewPage, screenshotPath, type WebviewPage } from './harness';
 import { DEFAULT_TEST_SETTINGS, FakeHost, type TestVolume } from './fakeHost';
 
-/** VS Code injects its theme as CSS variables on <html>; these are Dark+ (default dark) values. */
-const DARK_PLUS = `
+/** VS Code injects its theme as CSS variables on <html>; these are Dark+ (default dark) values (shared with the comparison tests). */
+export const DARK_PLUS = `
 <style>
 :root {
   --vscode-font-family: "Segoe WPC", "Segoe UI", "Ubuntu", "Droid Sans", sans-serif;
