@@ -29,14 +29,42 @@ function countDense(data: Uint8Array | Int8Array | Uint16Array | Int16Array, lim
   const bits = data.BYTES_PER_ELEMENT * 8;
   const size = 2 ** bits;
   const bias = signed ? size / 2 : 0;
-  const counts = new Float64Array(size);
-  for (let n = 0; n < data.length; n++) counts[data[n]! + bias]!++;
+  // Readers refuse more than 2^31 voxels, so 32-bit counters cannot overflow.
+  const counts = data instanceof Uint8Array ? countUint8(data) : new Uint32Array(size);
+  if (!(data instanceof Uint8Array)) for (let n = 0; n < data.length; n++) counts[data[n]! + bias]!++;
   const labels: LabelCount[] = [];
   for (let b = 0; b < size; b++) {
     const c = counts[b]!;
     if (c > 0 && b !== bias) labels.push({ value: b - bias, voxelCount: c });
   }
   return limited(labels, limit);
+}
+
+/**
+ * uint8 masks, the common case, four voxels per step: masks are mostly background, and a zero
+ * 32-bit word is four background voxels skipped at once (~4× a byte loop on a 262 M-voxel mask).
+ */
+function countUint8(data: Uint8Array): Uint32Array {
+  const counts = new Uint32Array(256);
+  const toAligned = (4 - (data.byteOffset % 4)) % 4;
+  if (data.length < toAligned + 4) {
+    for (let n = 0; n < data.length; n++) counts[data[n]!]!++;
+    return counts;
+  }
+  const head = toAligned;
+  for (let n = 0; n < head; n++) counts[data[n]!]!++;
+  const wordCount = (data.length - head) >> 2;
+  const words = new Uint32Array(data.buffer, data.byteOffset + head, wordCount);
+  for (let w = 0; w < wordCount; w++) {
+    const v = words[w]!;
+    if (v === 0) continue;
+    counts[v & 255]!++;
+    counts[(v >>> 8) & 255]!++;
+    counts[(v >>> 16) & 255]!++;
+    counts[v >>> 24]!++;
+  }
+  for (let n = head + wordCount * 4; n < data.length; n++) counts[data[n]!]!++;
+  return counts;
 }
 
 function countSparse(data: VoxelArray, limit: number): LabelCounts {

@@ -41,6 +41,7 @@ export class Comparison {
   private backgroundValue: { readonly uri: vscode.Uri; readonly info: BackgroundInfo } | undefined;
   private pipeline: Promise<void> = Promise.resolve();
   private computing: AbortController | undefined;
+  private readonly listeners = new Set<(msg: HostToCompareWebview) => void>();
   private disposed = false;
 
   constructor(
@@ -62,6 +63,11 @@ export class Comparison {
   reload(): Promise<void> {
     this.abortComputation();
     return this.enqueue(() => this.loadNow());
+  }
+
+  /** Settles when every load and computation asked for so far has finished. */
+  whenSettled(): Promise<void> {
+    return this.pipeline;
   }
 
   /** New metrics for the held pair (plane or threshold setting changed). */
@@ -90,7 +96,14 @@ export class Comparison {
     await this.hooks.workspaceState.update(BACKGROUND_PAIRING_KEY + this.reference.toString(), undefined);
     this.worker.clearBackground();
     this.backgroundValue = undefined;
+    this.emit({ type: 'background', background: null });
     this.hooks.onChange(this);
+  }
+
+  /** Messages for the webview as things change (the panel forwards them). */
+  subscribe(listener: (msg: HostToCompareWebview) => void): vscode.Disposable {
+    this.listeners.add(listener);
+    return new vscode.Disposable(() => this.listeners.delete(listener));
   }
 
   /** What a (re)started webview needs, in order. */
@@ -99,9 +112,7 @@ export class Comparison {
     const out: HostToCompareWebview[] = [];
     if (this.volumesValue) out.push({ type: 'volumes', volumes: this.volumesValue });
     out.push({ type: 'background', background: this.background ?? null });
-    if (s.kind === 'ready') out.push({ type: 'metrics', result: s.result, labels: this.labelsValue });
-    else if (s.kind === 'loading') out.push({ type: 'loading', message: s.message, fraction: s.fraction });
-    else out.push({ type: 'error', message: s.message });
+    out.push(this.stateMessage(s));
     return out;
   }
 
@@ -109,6 +120,7 @@ export class Comparison {
     if (this.disposed) return;
     this.disposed = true;
     this.abortComputation();
+    this.listeners.clear();
     this.worker.dispose();
   }
 
@@ -134,6 +146,7 @@ export class Comparison {
       const named = await comparisonLabels(this.reference, this.prediction, volumes);
       this.volumesValue = named.volumes;
       this.namesValue = named.names;
+      this.emit({ type: 'volumes', volumes: named.volumes });
       this.hooks.onChange(this);
       await this.restoreBackground();
     } catch (e) {
@@ -191,15 +204,30 @@ export class Comparison {
       this.backgroundValue = { uri, info };
     } catch (e) {
       this.backgroundValue = undefined;
+      this.worker.clearBackground();
       void vscode.window.showWarningMessage(`Mask Inspector: ${this.sentence(e, `the background ${fileNameOf(uri)} could not be loaded`)}`);
     }
+    this.emit({ type: 'background', background: this.background ?? null });
     this.hooks.onChange(this);
   }
 
   private setState(state: ComparisonState): void {
     if (this.disposed) return;
     this.current = state;
+    this.emit(this.stateMessage(state));
     this.hooks.onChange(this);
+  }
+
+  private stateMessage(s: ComparisonState): HostToCompareWebview {
+    switch (s.kind) {
+      case 'ready': return { type: 'metrics', result: s.result, labels: this.labelsValue };
+      case 'loading': return { type: 'loading', message: s.message, fraction: s.fraction };
+      case 'error': return { type: 'error', message: s.message };
+    }
+  }
+
+  private emit(msg: HostToCompareWebview): void {
+    for (const listener of this.listeners) listener(msg);
   }
 
   /** One readable sentence; bugs also go to the log with their stack. */

@@ -7,9 +7,7 @@ import type { BackgroundInfo, HostToWebview, LabelInfo, Plane, VolumeInfo } from
 import { maxVolumeBytes } from '../settings';
 import { VolumeWorker, WorkerFailure, type SliceReply } from '../worker/volumeWorker';
 import { loadLabelNames } from './labelNames';
-
-/** Files at least this big on disk get a progress notification, smaller ones a status-bar spinner. */
-const NOTIFY_ABOVE_BYTES = 16 * 2 ** 20;
+import { withLoadProgress } from './progress';
 
 export type ViewState =
   | { readonly kind: 'loading'; readonly message: string }
@@ -112,13 +110,11 @@ export class MaskDocument implements vscode.CustomDocument {
     this.workerInfo = undefined;
     this.setView({ kind: 'loading', message: 'Reading the file…' });
     try {
-      const size = await fileSize(this.uri);
-      checkFileSize(name, size, maxBytes);
-      const location = size >= NOTIFY_ABOVE_BYTES ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
-      await vscode.window.withProgress({ location, title: `Mask Inspector: opening ${name}` }, async (progress) => {
-        progress.report({ message: 'reading…' });
+      checkFileSize(name, await fileSize(this.uri), maxBytes);
+      await withLoadProgress(`Mask Inspector: opening ${name}`, async (report) => {
+        report('reading…');
         const bytes = await vscode.workspace.fs.readFile(this.uri);
-        progress.report({ message: 'decoding…' });
+        report('decoding…');
         this.setView({ kind: 'loading', message: 'Decoding…' });
         const loaded = await this.worker.load('mask', name, bytes, maxBytes);
         this.workerInfo = loaded.info;
@@ -141,10 +137,12 @@ export class MaskDocument implements vscode.CustomDocument {
     const maxBytes = maxVolumeBytes(this.uri);
     try {
       checkFileSize(name, await fileSize(uri), maxBytes);
-      const loaded = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: `Mask Inspector: loading background ${name}` },
-        async () => this.worker.load('background', name, await vscode.workspace.fs.readFile(uri), maxBytes),
-      );
+      const loaded = await withLoadProgress(`Mask Inspector: loading background ${name}`, async (report) => {
+        report('reading…');
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        report('decoding…');
+        return this.worker.load('background', name, bytes, maxBytes);
+      });
       this.setBackgroundState({ kind: 'ready', uri, info: loaded.info });
     } catch (e) {
       this.setBackgroundState({ kind: 'error', message: this.sentence(e, `The background ${name} could not be loaded`) });

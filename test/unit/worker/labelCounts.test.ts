@@ -44,3 +44,13 @@ test('more distinct values than the limit: truncated, smallest values listed', (
   assert.equal(got.labels.length, 100);
   assert.deepEqual(got.labels.slice(0, 2), [{ value: 0.25, voxelCount: 1 }, { value: 0.5, voxelCount: 1 }]);
 });
+
+test('uint8 word-skipping count: unaligned views and odd lengths count every voxel once', () => {
+  const rand = pseudoRandom(11);
+  const backing = new Uint8Array(4099);
+  for (let n = 0; n < backing.length; n++) backing[n] = rand() < 0.7 ? 0 : Math.floor(rand() * 5);
+  for (const [offset, length] of [[0, 4099], [1, 4097], [2, 7], [3, 3], [3, 0], [1, 4096]] as const) {
+    const view = backing.subarray(offset, offset + length);
+    assert.deepEqual(countLabels(view).labels.map((l) => [l.value, l.voxelCount]), naive(view), `offset ${offset} length ${length}`);
+  }
+});

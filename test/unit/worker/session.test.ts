@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PLANES, type Plane, type SliceData } from '../../../src/protocol/viewer';
+import { PLANES, type Plane, type PlaneAxes, type SliceData } from '../../../src/protocol/viewer';
 import type { WorkerToHost } from '../../../src/protocol/worker';
 import { ViewerSession } from '../../../src/worker/session';
 import { isInputError } from '../../../src/core/errors';
@@ -63,7 +63,7 @@ for (const name of ['mask_ras.nii.gz', 'mask_asl.nii.gz']) {
     assert.deepEqual(msg.info.labels.map((l) => [l.value, l.voxelCount]), e.labels);
     assert.equal(msg.info.labelsTruncated, false);
     for (const plane of PLANES) {
-      const axes = msg.info.planes[plane];
+      const axes: PlaneAxes = msg.info.planes[plane];
       assert.equal(axes.sliceAxis, e.planeAxis[plane], `${plane} slice axis`);
       assert.ok(axes.fastAxis < axes.slowAxis && axes.fastAxis !== axes.sliceAxis && axes.slowAxis !== axes.sliceAxis);
       for (const [index, want] of Object.entries(e.slices[plane])) {

@@ -1,0 +1,169 @@
+// The comparison editor: a webview panel showing one Comparison. It forwards the comparison's
+// messages, replays its state when the webview script (re)starts, answers slice requests through
+// the worker, and keeps what is on screen (plane, slice, label, mode) for the navigation commands,
+// the status bar, the public API and tests. A host-side reveal wins over webview reports that
+// were already on their way, until the webview reports the revealed slice (or a moment passes).
+import * as vscode from 'vscode';
+import type { Vec3 } from '../../core/volume';
+import { assertNever } from '../../protocol/assertNever';
+import type { CompareMode, CompareView, CompareWebviewToHost, HostToCompareWebview, LabelChoice } from '../../protocol/compare';
+import type { Plane } from '../../protocol/viewer';
+import type { Comparison } from './comparison';
+import { compareSettings } from './compareSettings';
+
+export type CompareProbeResult = Extract<CompareWebviewToHost, { type: 'probeResult' }>;
+export type CompareRendered = Extract<CompareWebviewToHost, { type: 'rendered' }>;
+
+export interface Shown {
+  readonly plane: Plane;
+  readonly index: number;
+  readonly label: LabelChoice;
+  readonly mode: CompareMode;
+}
+
+export interface ComparisonPanelHooks {
+  readonly log: (message: string) => void;
+  /** A webview control asked for a host command (swap, export, navigation, background). */
+  readonly runCommand: (panel: ComparisonPanel, command: Extract<CompareWebviewToHost, { type: 'command' }>['command']) => void;
+  /** What is shown changed (slice, label, mode). */
+  readonly onDidChangeShown: (panel: ComparisonPanel) => void;
+}
+
+/** How long a host reveal overrides webview reports that do not match it. */
+const REVEAL_HOLD_MS = 2000;
+
+export class ComparisonPanel implements vscode.Disposable {
+  /** The webview's last report; cleared when its script restarts. */
+  lastRendered: CompareRendered | undefined;
+  starts = 0;
+  private shownValue: Shown = { plane: 'axial', index: 0, label: null, mode: 'sideBySide' };
+  private pendingReveal: { readonly shown: Shown; readonly until: number } | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly probes = new Map<number, (r: CompareProbeResult) => void>();
+  private nextProbeId = 1;
+  private disposed = false;
+
+  constructor(
+    readonly comparison: Comparison,
+    readonly panel: vscode.WebviewPanel,
+    private readonly hooks: ComparisonPanelHooks,
+  ) {
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((msg: CompareWebviewToHost) => this.receive(msg)),
+      comparison.subscribe((msg) => this.post(msg)),
+    );
+  }
+
+  get shown(): Shown {
+    return this.shownValue;
+  }
+
+  post(msg: HostToCompareWebview): void {
+    if (!this.disposed) void this.panel.webview.postMessage(msg);
+  }
+
+  sendSettings(): void {
+    this.post({ type: 'settings', settings: compareSettings(this.comparison.reference) });
+  }
+
+  /** Shows `index` (of the metrics' plane) for `label`, bringing the panel to the front. */
+  reveal(index: number, label: LabelChoice = this.shownValue.label, preserveFocus = false): void {
+    const plane = this.comparison.result?.plane ?? this.shownValue.plane;
+    const shown: Shown = { ...this.shownValue, plane, index, label };
+    this.pendingReveal = { shown, until: Date.now() + REVEAL_HOLD_MS };
+    this.setShown(shown);
+    this.panel.reveal(this.panel.viewColumn, preserveFocus);
+    this.post({ type: 'reveal', plane, index, label });
+  }
+
+  setMode(mode: CompareMode): void {
+    this.setShown({ ...this.shownValue, mode });
+    this.post({ type: 'setMode', mode });
+  }
+
+  /** Test hook: draws a slice and reports the colours at `voxels` in one pane. */
+  probe(pane: CompareProbeResult['pane'], plane: Plane, index: number, voxels: readonly Vec3[], timeoutMs = 10000): Promise<CompareProbeResult> {
+    const requestId = this.nextProbeId++;
+    return new Promise<CompareProbeResult>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.probes.delete(requestId);
+        reject(new Error(`the comparison webview did not answer probe ${requestId} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.probes.set(requestId, (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
+      this.post({ type: 'probe', requestId, pane, plane, index, voxels });
+    });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const d of this.disposables) d.dispose();
+    this.probes.clear();
+  }
+
+  private receive(msg: CompareWebviewToHost): void {
+    switch (msg.type) {
+      case 'ready':
+        this.starts++;
+        this.lastRendered = undefined;
+        this.sendSettings();
+        for (const m of this.comparison.snapshot()) this.post(m);
+        if (this.comparison.result) {
+          const { plane, index, label } = this.shownValue;
+          this.post({ type: 'reveal', plane, index, label });
+        }
+        this.post({ type: 'setMode', mode: this.shownValue.mode });
+        return;
+      case 'requestSlice':
+        void this.answerSlice(msg.requestId, msg.plane, msg.index);
+        return;
+      case 'rendered':
+        this.lastRendered = msg;
+        if (msg.view === 'comparison') this.fromWebview(msg);
+        return;
+      case 'probeResult':
+        this.probes.get(msg.requestId)?.(msg);
+        this.probes.delete(msg.requestId);
+        return;
+      case 'command':
+        this.hooks.runCommand(this, msg.command);
+        return;
+      case 'webviewError':
+        this.hooks.log(`comparison webview (${this.comparison.title}): ${msg.message}`);
+        return;
+      default:
+        assertNever(msg);
+    }
+  }
+
+  private fromWebview(view: CompareView): void {
+    const shown: Shown = { plane: view.plane, index: view.index, label: view.label, mode: view.mode };
+    const pending = this.pendingReveal;
+    if (pending && Date.now() < pending.until && !sameSlice(pending.shown, shown)) return; // an older report
+    this.pendingReveal = undefined;
+    this.setShown(shown);
+  }
+
+  private setShown(shown: Shown): void {
+    const before = this.shownValue;
+    this.shownValue = shown;
+    if (!sameSlice(before, shown) || before.mode !== shown.mode) this.hooks.onDidChangeShown(this);
+  }
+
+  private async answerSlice(requestId: number, plane: Plane, index: number): Promise<void> {
+    try {
+      const reply = await this.comparison.slice(plane, index);
+      // The buffers go on to the webview as they are: VS Code transfers ArrayBuffers, not JSON.
+      this.post({ ...reply, requestId });
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.post({ type: 'sliceError', requestId, message: `Slice ${index} (${plane}) could not be read: ${message}` });
+    }
+  }
+}
+
+function sameSlice(a: Shown, b: Shown): boolean {
+  return a.plane === b.plane && a.index === b.index && a.label === b.label;
+}
