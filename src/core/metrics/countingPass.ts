@@ -43,9 +43,8 @@ export async function countingPass(input: PassInput, control: RunControl = {}): 
   control.signal?.throwIfAborted();
   for await (const pair of slabPairs(input.ref, input.pred, sliceLength, nz)) {
     const { ref, pred, kStart, kCount } = pair;
-    if (axis === 2 && ref instanceof Uint8Array && pred instanceof Uint8Array) {
-      uint8.countSlices(ref, pred, sliceLength, kStart, kCount);
-    } else {
+    const fast = ref instanceof Uint8Array && pred instanceof Uint8Array && uint8.count(ref, pred, nx, ny, kStart, kCount, axis);
+    if (!fast) {
       predIsFloat = isFloat(pred);
       const readers = {
         ref: isFloat(ref) ? refValues : null,

@@ -1,9 +1,14 @@
-// The fast path for the common case: two uint8 masks, slices along the file's k axis (axial for
-// most scans). Each slice goes through a 256×256 label-pair histogram, 4 voxel pairs per step via
-// Uint32Array views, skipping words that are background in both masks; at the end of the slice
-// the non-zero histogram cells are folded into the label table. One increment per voxel pair, no
-// per-voxel label lookups: measured ~2.5 GB/s of voxel pairs on the target machine.
+// The fast path for the common case: two uint8 masks. Voxels are read 4 at a time through Int32
+// views, 16 voxel pairs per zero test, so the background both masks share costs almost nothing.
+// - Slices along k (axial for most scans) or j: word pairs go into a 256×256 label-pair histogram,
+//   folded into the label table at the end of each k-slice (or each row, for j). One increment per
+//   voxel pair and no label lookups; only touched cells are folded, so an empty row costs nothing.
+// - Slices along i: the 4 voxels of a word lie in 4 different slices, so non-zero pairs go to the
+//   table one by one (masks are sparse; this still skips the background a word pair at a time).
+// ~2 GB/s of voxel pairs on the target machine for k, against ~0.3 GB/s for the general path.
 import type { LabelTable } from './labelTable';
+
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
 /**
  * Adds one word pair (4 voxel pairs) to the histogram; returns the new count of touched cells.
@@ -30,25 +35,39 @@ function addWord(a: number, b: number, hist: Int32Array, touched: Int32Array, n:
   return n;
 }
 
-/** The hot loop: four word pairs (16 voxel pairs) per test, since masks are mostly background in both. */
-function scanWords(r: Int32Array, p: Int32Array, hist: Int32Array, touched: Int32Array, n: number): number {
-  const words = r.length;
-  let w = 0;
-  for (; w + 4 <= words; w += 4) {
+/** Words [w0, w1) into the histogram, four word pairs per zero test. */
+function scanWords(r: Int32Array, p: Int32Array, w0: number, w1: number, hist: Int32Array, touched: Int32Array, n: number): number {
+  let w = w0;
+  for (; w + 4 <= w1; w += 4) {
     if ((r[w] | r[w + 1] | r[w + 2] | r[w + 3] | p[w] | p[w + 1] | p[w + 2] | p[w + 3]) === 0) continue;
     n = addWord(r[w], p[w], hist, touched, n);
     n = addWord(r[w + 1], p[w + 1], hist, touched, n);
     n = addWord(r[w + 2], p[w + 2], hist, touched, n);
     n = addWord(r[w + 3], p[w + 3], hist, touched, n);
   }
-  for (; w < words; w++) n = addWord(r[w], p[w], hist, touched, n);
+  for (; w < w1; w++) n = addWord(r[w], p[w], hist, touched, n);
   return n;
 }
 
+/** One row [w0, w1) with slices along i: byte b of word w is voxel i = 4 (w - w0) + b (little-endian). */
+function scanRowAlongI(r: Int32Array, p: Int32Array, w0: number, w1: number, table: LabelTable): void {
+  for (let w = w0; w < w1; w++) {
+    const a = r[w];
+    const b = p[w];
+    if ((a | b) === 0) continue;
+    const i = (w - w0) * 4;
+    for (let byte = 0; byte < 4; byte++) {
+      const rv = (a >>> (8 * byte)) & 0xff;
+      const pv = (b >>> (8 * byte)) & 0xff;
+      if ((rv | pv) !== 0) table.addPair(i + byte, rv, pv, 1);
+    }
+  }
+}
+
 /**
- * Runs every branch of the kernel once on a few words, so the JIT has type feedback for all of them
- * before a real slice arrives: without it the optimised loop deoptimises the first time it meets a
- * path it never saw (the remainder loop, a uniform word), costing tens of milliseconds per run.
+ * Runs every branch of the kernel on a few words so the JIT has type feedback for all of them
+ * before real data arrives: otherwise the optimised loop deoptimises the first time it meets a path
+ * it never saw (the remainder loop, a uniform word), which costs tens of milliseconds per run.
  */
 function primeKernel(): void {
   const r = Int32Array.of(0, 0x01010101, 0x02010000, 0, 0x03, 0, 0, 0, 0x0101);
@@ -59,7 +78,7 @@ function primeKernel(): void {
   // the "first touch" branches run too.
   for (let i = 0; i < 20; i++) {
     hist.fill(0);
-    scanWords(r, p, hist, touched, 0);
+    scanWords(r, p, 0, r.length, hist, touched, 0);
   }
 }
 primeKernel();
@@ -68,27 +87,60 @@ export class Uint8SliceCounter {
   private readonly hist = new Int32Array(65536);
   private readonly touched = new Int32Array(65536);
   private touchedCount = 0;
-  /** Reused when the two slabs are misaligned relative to each other (word pairs need both on a 4-byte boundary). */
-  private scratch = new Uint8Array(0);
+  /** Reused when a slab is not on a 4-byte boundary (word reads need both arrays aligned alike). */
+  private scratchRef = new Uint8Array(0);
+  private scratchPred = new Uint8Array(0);
 
   constructor(private readonly table: LabelTable) {}
 
-  /** Counts `sliceCount` whole k-slices of `sliceLen` voxels held contiguously in ref and pred. */
-  countSlices(ref: Uint8Array, pred: Uint8Array, sliceLen: number, firstSlice: number, sliceCount: number): void {
-    if (((ref.byteOffset ^ pred.byteOffset) & 3) !== 0) pred = this.alignedCopy(pred, ref.byteOffset & 3);
-    for (let s = 0; s < sliceCount; s++) {
-      const start = s * sliceLen;
-      this.countSlice(ref.subarray(start, start + sliceLen), pred.subarray(start, start + sliceLen));
-      this.fold(firstSlice + s);
+  /**
+   * Counts kCount whole k-slices of nx × ny voxels held contiguously in ref and pred, for slices
+   * along `axis`. Returns false, having counted nothing, when rows are not whole words (nx not a
+   * multiple of 4 for slices along i or j); the caller then uses the general path.
+   */
+  count(ref: Uint8Array, pred: Uint8Array, nx: number, ny: number, kStart: number, kCount: number, axis: 0 | 1 | 2): boolean {
+    if (axis === 2) {
+      if (((ref.byteOffset ^ pred.byteOffset) & 3) !== 0) pred = this.copy(pred, 'pred', ref.byteOffset & 3);
+      this.countKSlices(ref, pred, nx * ny, kStart, kCount);
+      return true;
     }
+    if (nx % 4 !== 0 || (axis === 0 && !LITTLE_ENDIAN)) return false;
+    if ((ref.byteOffset & 3) !== 0) ref = this.copy(ref, 'ref', 0);
+    if ((pred.byteOffset & 3) !== 0) pred = this.copy(pred, 'pred', 0);
+    const r = new Int32Array(ref.buffer, ref.byteOffset, ref.length >>> 2);
+    const p = new Int32Array(pred.buffer, pred.byteOffset, pred.length >>> 2);
+    const rowWords = nx >>> 2;
+    for (let row = 0; row < kCount * ny; row++) {
+      const w0 = row * rowWords;
+      if (axis === 0) {
+        scanRowAlongI(r, p, w0, w0 + rowWords, this.table);
+      } else {
+        this.touchedCount = scanWords(r, p, w0, w0 + rowWords, this.hist, this.touched, this.touchedCount);
+        if (this.touchedCount > 0) this.fold(row % ny);
+      }
+    }
+    return true;
   }
 
-  private alignedCopy(src: Uint8Array, misalignment: number): Uint8Array {
+  private copy(src: Uint8Array, which: 'ref' | 'pred', misalignment: number): Uint8Array {
     const need = src.length + misalignment;
-    if (this.scratch.length < need) this.scratch = new Uint8Array(Math.max(need, this.scratch.length * 2));
-    const dst = this.scratch.subarray(misalignment, misalignment + src.length);
+    let scratch = which === 'ref' ? this.scratchRef : this.scratchPred;
+    if (scratch.length < need) {
+      scratch = new Uint8Array(Math.max(need, scratch.length * 2));
+      if (which === 'ref') this.scratchRef = scratch;
+      else this.scratchPred = scratch;
+    }
+    const dst = scratch.subarray(misalignment, misalignment + src.length);
     dst.set(src);
     return dst;
+  }
+
+  private countKSlices(ref: Uint8Array, pred: Uint8Array, sliceLen: number, kStart: number, kCount: number): void {
+    for (let s = 0; s < kCount; s++) {
+      const start = s * sliceLen;
+      this.countSlice(ref.subarray(start, start + sliceLen), pred.subarray(start, start + sliceLen));
+      this.fold(kStart + s);
+    }
   }
 
   private addByte(r: number, p: number): void {
@@ -96,7 +148,7 @@ export class Uint8SliceCounter {
     if (this.hist[code]++ === 0) this.touched[this.touchedCount++] = code;
   }
 
-  /** ref and pred have the same byteOffset modulo 4. */
+  /** One k-slice; ref and pred have the same byteOffset modulo 4, the odd bytes at either end go one by one. */
   private countSlice(ref: Uint8Array, pred: Uint8Array): void {
     const len = ref.length;
     const head = Math.min(len, (4 - (ref.byteOffset & 3)) & 3);
@@ -106,12 +158,12 @@ export class Uint8SliceCounter {
       // Int32 views: element reads stay small integers for the JIT (Uint32 values >= 2^31 would not).
       const r = new Int32Array(ref.buffer, ref.byteOffset + head, words);
       const p = new Int32Array(pred.buffer, pred.byteOffset + head, words);
-      this.touchedCount = scanWords(r, p, this.hist, this.touched, this.touchedCount);
+      this.touchedCount = scanWords(r, p, 0, words, this.hist, this.touched, this.touchedCount);
     }
     for (let i = head + words * 4; i < len; i++) this.addByte(ref[i], pred[i]);
   }
 
-  /** Moves the slice's touched histogram cells into the label table and clears them. */
+  /** Moves the touched histogram cells into the label table for one slice and clears them. */
   private fold(slice: number): void {
     const { hist, touched } = this;
     for (let t = 0; t < this.touchedCount; t++) {
