@@ -1,37 +1,43 @@
 // The viewer webview's HTML: a strict Content-Security-Policy with a per-load nonce (no inline
-// script, no eval), the stylesheet from media/ and the script from dist/, which builds the page.
+// script, no eval, nothing loaded from outside the extension), the stylesheet from media/ and the
+// script from dist/, which builds the page. Pure, so its policy is unit-tested as text.
 import { randomBytes } from 'node:crypto';
-import * as vscode from 'vscode';
 
-/** The only folders the webview may load from. */
-export function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
-  return [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')];
+export interface ViewerPage {
+  /** webview.cspSource: the origin VS Code serves the extension's local resources from. */
+  readonly cspSource: string;
+  /** webview.asWebviewUri(...) of dist/webview.js and media/viewer.css. */
+  readonly scriptUri: string;
+  readonly styleUri: string;
+  readonly title: string;
 }
 
-export function viewerHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
-  const nonce = randomBytes(18).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'viewer.css'));
+export function viewerHtml(page: ViewerPage, nonce = randomBytes(18).toString('base64')): string {
   const csp = [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
-    `style-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource} blob: data:`,
-    `font-src ${webview.cspSource}`,
+    `style-src ${page.cspSource}`,
+    `img-src ${page.cspSource} blob: data:`,
+    `font-src ${page.cspSource}`,
   ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
-<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="${escapeAttribute(page.styleUri)}">
+<title>${escapeHtml(page.title)}</title>
 </head>
 <body>
-<script nonce="${nonce}" src="${script.toString()}"></script>
+<script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(page.scriptUri)}"></script>
 </body>
 </html>`;
+}
+
+/** Inside a double-quoted attribute only `&` and `"` need escaping (the policy keeps its 'quotes'). */
+function escapeAttribute(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 }
 
 function escapeHtml(s: string): string {

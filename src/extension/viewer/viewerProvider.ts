@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { join } from 'node:path';
 import { VolumeWorker } from '../worker/volumeWorker';
-import { localResourceRoots, viewerHtml } from './html';
+import { viewerHtml } from './html';
 import { MaskDocument } from './maskDocument';
 import { ViewerPanel } from './viewerPanel';
 
@@ -57,7 +57,11 @@ export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<MaskD
 
   resolveCustomEditor(document: MaskDocument, webviewPanel: vscode.WebviewPanel): void {
     const extensionUri = this.context.extensionUri;
-    webviewPanel.webview.options = { enableScripts: true, localResourceRoots: localResourceRoots(extensionUri) };
+    // The webview may load only the extension's build output and static assets.
+    webviewPanel.webview.options = {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+    };
     const panel = new ViewerPanel(document, webviewPanel, {
       log: this.log,
       pickBackground: (doc) => void vscode.commands.executeCommand('maskInspector.setBackground', doc.uri),
@@ -72,7 +76,13 @@ export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<MaskD
       this.panels.delete(panel);
       panel.dispose();
     });
-    webviewPanel.webview.html = viewerHtml(webviewPanel.webview, extensionUri, document.fileName);
+    const webview = webviewPanel.webview;
+    webview.html = viewerHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'viewer.css')).toString(),
+      title: document.fileName,
+    });
   }
 
   panelsOf(uri: vscode.Uri): ViewerPanel[] {
