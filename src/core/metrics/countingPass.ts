@@ -28,6 +28,9 @@ export interface PassCounts {
   readonly soft: { readonly p: number; readonly p2: number; readonly pg: number } | null;
 }
 
+/** How many voxels are counted between progress reports (and chances to cancel). */
+const PIECE_VOXELS = 4 << 20;
+
 const isFloat = (a: VoxelArray): boolean => a instanceof Float32Array || a instanceof Float64Array;
 
 export async function countingPass(input: PassInput, control: RunControl = {}): Promise<PassCounts> {
@@ -41,20 +44,29 @@ export async function countingPass(input: PassInput, control: RunControl = {}): 
   const soft = new SoftSums();
   let predIsFloat = false;
   control.signal?.throwIfAborted();
+  // A whole in-memory volume arrives as one slab: cut it into pieces of a few million voxels so
+  // progress moves and, when the caller can cancel, the event loop gets to deliver the abort.
+  const piece = Math.max(1, Math.floor(PIECE_VOXELS / sliceLength));
   for await (const pair of slabPairs(input.ref, input.pred, sliceLength, nz)) {
-    const { ref, pred, kStart, kCount } = pair;
-    const fast = ref instanceof Uint8Array && pred instanceof Uint8Array && uint8.count(ref, pred, nx, ny, kStart, kCount, axis);
-    if (!fast) {
-      predIsFloat = isFloat(pred);
-      const readers = {
-        ref: isFloat(ref) ? refValues : null,
-        pred: predIsFloat ? predValues : null,
-        soft: predIsFloat ? soft : null,
-      };
-      countGeneric({ ref, pred, nx, ny, kStart, kCount, axis }, readers, table);
+    for (let dk = 0; dk < pair.kCount; dk += piece) {
+      const kCount = Math.min(piece, pair.kCount - dk);
+      const ref = pair.ref.subarray(dk * sliceLength, (dk + kCount) * sliceLength);
+      const pred = pair.pred.subarray(dk * sliceLength, (dk + kCount) * sliceLength);
+      const kStart = pair.kStart + dk;
+      const fast = ref instanceof Uint8Array && pred instanceof Uint8Array && uint8.count(ref, pred, nx, ny, kStart, kCount, axis);
+      if (!fast) {
+        predIsFloat = isFloat(pred);
+        const readers = {
+          ref: isFloat(ref) ? refValues : null,
+          pred: predIsFloat ? predValues : null,
+          soft: predIsFloat ? soft : null,
+        };
+        countGeneric({ ref, pred, nx, ny, kStart, kCount, axis }, readers, table);
+      }
+      if (control.signal) await new Promise<void>((resolve) => setImmediate(resolve));
+      control.signal?.throwIfAborted();
+      control.onProgress?.((kStart + kCount) / nz);
     }
-    control.signal?.throwIfAborted();
-    control.onProgress?.((kStart + kCount) / nz);
   }
   const predIsProbability = predIsFloat && predValues.kind === 'probability';
   return {
