@@ -35,6 +35,35 @@ export interface LabelLut {
   /** For non-zero values that are not listed labels (both views). */
   readonly blendUnlisted: number;
   readonly onBlackUnlisted: number;
+  /**
+   * Every table value already mixed over every grey level: overGrey[value·256 + grey], so drawing
+   * over a background is one table read per pixel. Absent when the table is too long to be worth it.
+   */
+  readonly overGrey?: Uint32Array;
+}
+
+/** Pre-mixing costs (max value + 1) × 256 entries: up to 1 MiB, built in about a millisecond. */
+const MAX_PREMIXED_VALUE = 1023;
+
+/** grey·(1−α) + colour·α per channel, α from the packed colour's alpha byte; opaque result. */
+export function mixOverGrey(grey: number, colour: number): number {
+  const a = colour >>> 24;
+  if (a === 255) return colour;
+  if (a === 0) return packRgba(grey, grey, grey, 255);
+  const k = a / 255;
+  const r = colour & 255;
+  const g = (colour >>> 8) & 255;
+  const b = (colour >>> 16) & 255;
+  return packRgba(grey + (r - grey) * k, grey + (g - grey) * k, grey + (b - grey) * k, 255);
+}
+
+function premix(blend: Uint32Array): Uint32Array {
+  const table = new Uint32Array(blend.length * 256);
+  for (let value = 0; value < blend.length; value++) {
+    const colour = blend[value]!;
+    for (let grey = 0; grey < 256; grey++) table[(value << 8) | grey] = mixOverGrey(grey, colour);
+  }
+  return table;
 }
 
 export const OPAQUE_BLACK = packRgba(0, 0, 0, 255);
@@ -74,5 +103,8 @@ export function buildLabelLut(
       onBlackOther.set(value, packed.onBlack);
     }
   }
-  return { blend, onBlack, blendOther, onBlackOther, blendUnlisted: none.blend, onBlackUnlisted: none.onBlack };
+  return {
+    blend, onBlack, blendOther, onBlackOther, blendUnlisted: none.blend, onBlackUnlisted: none.onBlack,
+    ...(tableMax <= MAX_PREMIXED_VALUE ? { overGrey: premix(blend) } : {}),
+  };
 }

@@ -1,8 +1,9 @@
 // Draws one slice into a Uint32Array view of an ImageData, one pixel per voxel, in screen order.
 // Pure (no DOM), so it runs in unit tests and benchmarks as is. The pane scales the result up with
-// smoothing off, which keeps mask edges crisp at any zoom.
+// smoothing off, which keeps mask edges crisp at any zoom. Two loops (over black, over a background)
+// keep each one monomorphic and free of per-pixel branches it does not need.
 import type { VoxelArray } from '../core/volume';
-import { OPAQUE_BLACK, packRgba, type LabelLut } from './lut';
+import { OPAQUE_BLACK, mixOverGrey, packRgba, type LabelLut } from './lut';
 
 /** Where screen pixel (x, y) sits in the slice array: origin + x·stepX + y·stepY (see sliceStrides). */
 export interface SliceRaster {
@@ -32,28 +33,51 @@ export function renderLabelSlice(
   background: VoxelArray | undefined,
   options: LabelRenderOptions,
 ): void {
+  if (background) renderOverBackground(out, raster, mask, background, options);
+  else renderOverBlack(out, raster, mask, options);
+}
+
+function renderOverBlack(out: Uint32Array, raster: SliceRaster, mask: VoxelArray, options: LabelRenderOptions): void {
   const { width, height, origin, stepX, stepY } = raster;
-  const { lut, outline } = options;
-  const scale = 255 / (options.window.high - options.window.low);
-  const low = options.window.low;
-  const table = background ? lut.blend : lut.onBlack;
-  const other = background ? lut.blendOther : lut.onBlackOther;
-  const unlisted = background ? lut.blendUnlisted : lut.onBlackUnlisted;
-  const transparent = background ? 0 : OPAQUE_BLACK;
+  const { onBlack: table, onBlackOther: other, onBlackUnlisted: unlisted } = options.lut;
+  const outline = options.outline;
   for (let y = 0; y < height; y++) {
     let src = origin + y * stepY;
     let dst = y * width;
     for (let x = 0; x < width; x++, src += stepX, dst++) {
       const value = mask[src]!;
-      let label = value === 0 ? transparent : (table[value] ?? other.get(value) ?? unlisted);
-      if (outline && label !== transparent && isInterior(mask, value, src, x, y, raster)) label = transparent;
-      if (!background) {
-        out[dst] = label;
+      if (value === 0) {
+        out[dst] = OPAQUE_BLACK;
         continue;
       }
+      const colour = table[value] ?? other.get(value) ?? unlisted;
+      out[dst] = outline && colour !== OPAQUE_BLACK && isInterior(mask, value, src, x, y, raster) ? OPAQUE_BLACK : colour;
+    }
+  }
+}
+
+function renderOverBackground(out: Uint32Array, raster: SliceRaster, mask: VoxelArray, background: VoxelArray, options: LabelRenderOptions): void {
+  const { width, height, origin, stepX, stepY } = raster;
+  const { blend, blendOther: other, blendUnlisted: unlisted, overGrey } = options.lut;
+  const tableMax = overGrey ? blend.length - 1 : -1;
+  const outline = options.outline;
+  const low = options.window.low;
+  const scale = 255 / (options.window.high - options.window.low);
+  for (let y = 0; y < height; y++) {
+    let src = origin + y * stepY;
+    let dst = y * width;
+    for (let x = 0; x < width; x++, src += stepX, dst++) {
       const g = (background[src]! - low) * scale;
       const grey = g <= 0 ? 0 : g >= 255 ? 255 : g | 0;
-      out[dst] = label === 0 ? GREYS[grey]! : mix(grey, label);
+      const value = mask[src]!;
+      if (value === 0) {
+        out[dst] = GREYS[grey]!;
+        continue;
+      }
+      const premixed = value <= tableMax && value > 0 && (value | 0) === value;
+      const colour = premixed ? blend[value]! : (blend[value] ?? other.get(value) ?? unlisted);
+      if (colour === 0 || (outline && isInterior(mask, value, src, x, y, raster))) out[dst] = GREYS[grey]!;
+      else out[dst] = premixed ? overGrey![(value << 8) | grey]! : mixOverGrey(grey, colour);
     }
   }
 }
@@ -65,15 +89,4 @@ function isInterior(mask: VoxelArray, value: number, src: number, x: number, y: 
     mask[src - r.stepX] === value && mask[src + r.stepX] === value &&
     mask[src - r.stepY] === value && mask[src + r.stepY] === value
   );
-}
-
-/** grey·(1−α) + colour·α per channel, α from the packed label's alpha byte. */
-function mix(grey: number, label: number): number {
-  const a = label >>> 24;
-  if (a === 255) return label;
-  const k = a / 255;
-  const r = label & 255;
-  const g = (label >>> 8) & 255;
-  const b = (label >>> 16) & 255;
-  return packRgba(grey + (r - grey) * k, grey + (g - grey) * k, grey + (b - grey) * k, 255);
 }
