@@ -14,6 +14,7 @@ export interface StripTheme {
   readonly threshold: string;
   readonly current: string;
   readonly na: string;
+  /** Drawn translucent over the bar under the pointer. */
   readonly hover: string;
   readonly font: string;
 }
@@ -112,7 +113,9 @@ function paintHover(ctx: CanvasRenderingContext2D, l: StripLayout, index: number
   const x0 = Math.round(barLeft(l, index));
   const x1 = Math.max(x0 + 1, Math.round(barLeft(l, index + 1)));
   ctx.fillStyle = theme.hover;
+  ctx.globalAlpha = 0.18;
   ctx.fillRect(x0, l.top, x1 - x0, l.baseline - l.top);
+  ctx.globalAlpha = 1;
 }
 
 function paintCurrent(ctx: CanvasRenderingContext2D, l: StripLayout, index: number, theme: StripTheme): void {

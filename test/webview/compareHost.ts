@@ -1,0 +1,217 @@
+// Plays the extension host for the comparison webview under test (dist/compare.js + both stylesheets
+// in Chromium with Dark+ theme variables): sends the pair's descriptions, settings and metrics, and
+// answers `requestSlice` with both masks (and the background) cut from the synthetic volumes with
+// plain loops (the protocol's layout: the two in-plane axes ascending, the lower one fastest).
+import type { Page } from 'playwright-core';
+import type {
+  CompareSettings, CompareView, CompareWebviewToHost, ComparisonResult, HostToCompareWebview,
+} from '../../src/protocol/compare';
+import type { Vec3 } from '../../src/core/volume';
+import type { Axis, Plane, SliceData } from '../../src/protocol/viewer';
+import { openWebviewPage, type WebviewPage } from './harness';
+import { volumeInfo, voxelIndex, type TestVolume } from './fakeHost';
+import { DARK_PLUS } from './page';
+import { NAMES, testPair, testResult } from './compareFixture';
+
+export const TEST_COLOURS = { tp: [240, 228, 66, 255], fp: [213, 94, 0, 255], fn: [86, 180, 233, 255] } as const;
+
+export const TEST_SETTINGS: CompareSettings = {
+  displayConvention: 'radiological', overlayOpacity: 1, outlineMode: 'filled', overlayColours: TEST_COLOURS, threshold: 0.8,
+};
+
+/** Theme colours the comparison uses beyond the viewer's (values of VS Code's Dark+). */
+const MORE_DARK_PLUS = `<style>:root {
+  --vscode-editorLineNumber-foreground: #858585;
+  --vscode-editorWarning-foreground: #cca700;
+  --vscode-editorHoverWidget-background: #252526;
+  --vscode-editorHoverWidget-foreground: #cccccc;
+  --vscode-editorHoverWidget-border: #454545;
+}</style>`;
+
+const STATE_TAP = `<script>
+  const acquire = window.acquireVsCodeApi;
+  window.acquireVsCodeApi = () => { const api = acquire(); window.__compareApi = api; return api; };
+</script>`;
+
+function cutSlice<T extends Uint8Array | Int16Array>(data: T, shape: Vec3, sliceAxis: Axis, index: number, make: (n: number) => T, arrayType: SliceData['arrayType']): SliceData {
+  const [fastAxis, slowAxis] = ([0, 1, 2] as const).filter((a) => a !== sliceAxis);
+  const width = shape[fastAxis!];
+  const height = shape[slowAxis!];
+  const out = make(width * height);
+  for (let row = 0; row < height; row++) {
+    for (let col = 0; col < width; col++) {
+      const voxel: [number, number, number] = [0, 0, 0];
+      voxel[fastAxis!] = col;
+      voxel[slowAxis!] = row;
+      voxel[sliceAxis] = index;
+      out[col + row * width] = data[voxelIndex(shape, voxel)]!;
+    }
+  }
+  return { arrayType, width, height, buffer: out.buffer as ArrayBuffer };
+}
+
+export type Rendered = Extract<CompareWebviewToHost, { type: 'rendered' }>;
+type ProbeResult = Extract<CompareWebviewToHost, { type: 'probeResult' }>;
+
+export class CompareHost {
+  private handled = 0;
+  private running = true;
+  private withBackground = false;
+  private readonly loop: Promise<void>;
+  /** Slice requests seen, in order (plane:index). */
+  readonly requests: string[] = [];
+
+  constructor(readonly webview: WebviewPage, readonly reference: TestVolume, readonly prediction: TestVolume) {
+    this.loop = this.serve();
+  }
+
+  /** ready -> settings, volumes, (background), (metrics): the order the extension sends them in. */
+  async open(options: { settings?: CompareSettings; background?: boolean; metrics?: ComparisonResult | null } = {}): Promise<void> {
+    // Generous: on a busy 2-core machine a fresh Chromium page can take a while to run its script.
+    await this.webview.waitForPosted((m): m is { type: 'ready' } => (m as CompareWebviewToHost).type === 'ready', 30_000);
+    await this.send({ type: 'settings', settings: options.settings ?? TEST_SETTINGS });
+    await this.send({
+      type: 'volumes',
+      volumes: { reference: volumeInfo(this.reference), prediction: volumeInfo(this.prediction), alignment: 'identical' },
+    });
+    if (options.background) await this.setBackground();
+    const metrics = options.metrics === undefined ? testResult() : options.metrics;
+    if (metrics) await this.sendMetrics(metrics);
+  }
+
+  async sendMetrics(result: ComparisonResult): Promise<void> {
+    const labels = result.labels.map((l) => ({ value: l.label, ...(NAMES.has(l.label) ? { name: NAMES.get(l.label)! } : {}) }));
+    await this.send({ type: 'metrics', result, labels });
+  }
+
+  async setBackground(): Promise<void> {
+    const b = this.reference.background!;
+    let low = Infinity;
+    let high = -Infinity;
+    for (const v of b) { low = Math.min(low, v); high = Math.max(high, v); }
+    this.withBackground = true;
+    await this.send({ type: 'background', background: { fileName: 'case01_ct.nii.gz', dataType: 'int16', range: [low, high], autoWindow: { low: -160, high: 240 }, alignment: 'identical' } });
+  }
+
+  send(message: HostToCompareWebview): Promise<void> {
+    return this.webview.send(message);
+  }
+
+  mark(): number {
+    return this.webview.posted.length;
+  }
+
+  after<T extends CompareWebviewToHost>(since: number, match: (m: CompareWebviewToHost) => m is T, timeoutMs = 10_000): Promise<T> {
+    const posted = this.webview.posted;
+    return this.webview.waitForPosted((m): m is T => posted.indexOf(m) >= since && match(m as CompareWebviewToHost), timeoutMs);
+  }
+
+  /** The next `rendered` report (after `since`) that matches every given field. */
+  rendered(since: number, want: Partial<CompareView>): Promise<Rendered> {
+    return this.after(since, (m): m is Rendered => m.type === 'rendered'
+      && Object.entries(want).every(([k, v]) => (m as unknown as Record<string, unknown>)[k] === v));
+  }
+
+  /** The last `rendered` report so far. */
+  lastRendered(): Rendered | undefined {
+    return [...this.webview.posted].reverse().find((m): m is Rendered => (m as CompareWebviewToHost).type === 'rendered');
+  }
+
+  async probe(pane: 'reference' | 'prediction' | 'overlay', plane: Plane, index: number, voxels: readonly Vec3[]): Promise<ProbeResult> {
+    const since = this.mark();
+    const requestId = 5000 + since;
+    await this.send({ type: 'probe', requestId, pane, plane, index, voxels });
+    return this.after(since, (m): m is ProbeResult => m.type === 'probeResult' && m.requestId === requestId);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  private async serve(): Promise<void> {
+    const posted = this.webview.posted;
+    while (this.running) {
+      try {
+        await this.webview.waitForPosted((m): m is unknown => posted.indexOf(m) >= this.handled, 200);
+      } catch {
+        continue; // nothing new yet
+      }
+      while (this.handled < posted.length) {
+        const m = posted[this.handled++] as CompareWebviewToHost;
+        if (m.type === 'requestSlice') await this.answer(m.requestId, m.plane, m.index);
+      }
+    }
+  }
+
+  private async answer(requestId: number, plane: Plane, index: number): Promise<void> {
+    this.requests.push(`${plane}:${index}`);
+    const axis = this.reference.sliceAxes[plane];
+    const shape = this.reference.shape;
+    const u8 = (n: number): Uint8Array => new Uint8Array(n);
+    const reference = cutSlice(this.reference.mask, shape, axis, index, u8, 'uint8');
+    const prediction = cutSlice(this.prediction.mask, shape, axis, index, u8, 'uint8');
+    const background = this.withBackground && this.reference.background
+      ? cutSlice(this.reference.background, shape, axis, index, (n) => new Int16Array(n), 'int16') : undefined;
+    try {
+      await this.send({ type: 'slice', requestId, plane, index, reference, prediction, ...(background ? { background } : {}) });
+    } catch {
+      // the page closed while a reply was on its way
+    }
+  }
+}
+
+export interface OpenComparison {
+  readonly webview: WebviewPage;
+  readonly host: CompareHost;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  readonly settings?: CompareSettings;
+  readonly background?: boolean;
+  /** null: send no metrics (still computing). Default: testResult(). */
+  readonly metrics?: ComparisonResult | null;
+  readonly initialState?: unknown;
+  readonly viewport?: { width: number; height: number };
+  /** Custom volumes instead of the test pair (e.g. a large pair for timing). */
+  readonly pair?: { reference: TestVolume; prediction: TestVolume };
+}
+
+export async function openComparison(options: OpenOptions = {}): Promise<OpenComparison> {
+  const webview = await openWebviewPage({
+    scripts: ['dist/compare.js'],
+    styles: ['media/viewer.css', 'media/compare.css'],
+    head: DARK_PLUS + MORE_DARK_PLUS + STATE_TAP,
+    initialState: options.initialState,
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+  });
+  const pair = options.pair ?? testPair();
+  const host = new CompareHost(webview, pair.reference, pair.prediction);
+  try {
+    await host.open(options);
+  } catch (e) {
+    await host.stop();
+    await webview.close();
+    throw e;
+  }
+  return {
+    webview, host, page: webview.page,
+    async close() {
+      await host.stop();
+      await webview.close();
+    },
+  };
+}
+
+export async function savedCompareState(page: Page): Promise<unknown> {
+  return page.evaluate(() => (window as unknown as { __compareApi: { getState(): unknown } }).__compareApi.getState());
+}
+
+/** The surface of the visible pane playing `role`. */
+export async function paneRect(page: Page, role: 'reference' | 'prediction' | 'overlay'): Promise<{ left: number; top: number; width: number; height: number }> {
+  const box = await page.locator(`.mi-pane[data-role="${role}"]:not([hidden]) .mi-surface`).boundingBox();
+  if (!box) throw new Error(`the ${role} pane is not visible`);
+  return { left: box.x, top: box.y, width: box.width, height: box.height };
+}
