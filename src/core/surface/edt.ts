@@ -1,40 +1,19 @@
 // Exact Euclidean distance transform, evaluated only where it is needed.
 //
 // Separable and linear time (Felzenszwalb & Huttenlocher, "Distance Transforms of Sampled
-// Functions", 2012): squared distances in mm along k first (features are binary, so that pass is a
-// nearest-feature sweep), then along j and i, each as the lower envelope of parabolas
-// (s·(x − p))² + f(p). Values stay squared mm in Float64 until the final square root, so anisotropic
-// spacing is exact and no rounding accumulates between passes.
-//
-// Surface metrics only read the transform at the other mask's surface points (the queries), so the
-// j pass runs only on k-slices that hold a query, and the last pass (along i, contiguous in memory)
-// only on rows that hold one, evaluated only at the queries.
+// Functions", 2012), with anisotropic spacing:
+// 1. along k: features are binary, so the 1-D transform of a k-line is the step count to its
+//    nearest feature. Surface features are sparse, so instead of a volume of counts we keep each
+//    line's feature positions (a CSR index built in one pass over the features) and read the count
+//    from a cursor that only moves forward, since slices are visited in increasing k;
+// 2. along i (contiguous), one k-slice at a time: the lower envelope of the parabolas
+//    (s·(i − i'))² + f(i'), in Float64 squared mm, into a slice-sized buffer that stays in cache;
+// 3. along j, only at the queries in that slice (see evaluateAtQueries).
+// Surface metrics read the transform only at the other mask's surface points (the queries), so
+// passes 2 and 3 run lazily: only on slices holding a query, only on the rows that pass 3 reaches
+// from a query, and only over the columns between the slice's leftmost and rightmost query.
 
 import type { Vec3 } from '../volume';
-
-/** Buffers reused across calls, grown on demand, so a six-label run allocates about once. */
-export class EdtWorkspace {
-  values = new Float64Array(0);
-  lineLast = new Int32Array(0);
-  envelopeX = new Float64Array(0);
-  envelopeF = new Float64Array(0);
-  envelopeStart = new Float64Array(0);
-  sliceHasQuery = new Uint8Array(0);
-
-  reserve(dims: Vec3): void {
-    const [nx, ny, nz] = dims;
-    const n = nx * ny * nz;
-    if (this.values.length < n) this.values = new Float64Array(n);
-    if (this.lineLast.length < nx * ny) this.lineLast = new Int32Array(nx * ny);
-    const line = Math.max(nx, ny, nz) + 1;
-    if (this.envelopeX.length < line) {
-      this.envelopeX = new Float64Array(line);
-      this.envelopeF = new Float64Array(line);
-      this.envelopeStart = new Float64Array(line);
-    }
-    if (this.sliceHasQuery.length < nz) this.sliceHasQuery = new Uint8Array(nz);
-  }
-}
 
 /** What marks a feature: cells whose value v has isFeature[v] === 1. */
 export interface FeatureGrid {
@@ -42,139 +21,211 @@ export interface FeatureGrid {
   readonly isFeature: Uint8Array;
 }
 
+/** Buffers reused across calls, grown on demand, so a six-label run allocates about once. */
+export class EdtWorkspace {
+  lineStart = new Int32Array(0);
+  lineCursor = new Int32Array(0);
+  featureK = new Int32Array(0);
+  slice = new Float64Array(0);
+  rowDone = new Uint8Array(0);
+  envelopeAt = new Float64Array(0);
+  envelopeF = new Float64Array(0);
+  envelopeStart = new Float64Array(0);
+
+  reserve(dims: Vec3, features: number): void {
+    const [nx, ny] = dims;
+    const plane = nx * ny;
+    if (this.slice.length < plane) {
+      this.slice = new Float64Array(plane);
+      this.lineStart = new Int32Array(plane + 1);
+      this.lineCursor = new Int32Array(plane);
+    }
+    if (this.featureK.length < features) this.featureK = new Int32Array(features);
+    if (this.rowDone.length < ny) this.rowDone = new Uint8Array(ny);
+    if (this.envelopeAt.length < nx) {
+      this.envelopeAt = new Float64Array(nx);
+      this.envelopeF = new Float64Array(nx);
+      this.envelopeStart = new Float64Array(nx);
+    }
+  }
+}
+
 /**
- * Distance in mm from each query cell to the nearest feature cell, in the order of `queries`
- * (linear indices, i fastest, strictly increasing). Infinity for every query when there is no
- * feature. The grid must contain every feature: a box around both surfaces is enough, since
- * features outside it would not exist.
+ * Distance in mm from each query cell to the nearest feature cell. Both lists hold linear indices
+ * of one grid of `dims` (i fastest), strictly increasing; the result follows the order of
+ * `queries`. Infinity for every query when there is no feature. The grid must contain every
+ * feature: a box around both surfaces is enough.
  */
 export function distancesAtQueries(
-  grid: FeatureGrid,
+  features: Uint32Array,
   dims: Vec3,
   spacing: Vec3,
   queries: Uint32Array,
   work: EdtWorkspace,
 ): Float64Array {
-  work.reserve(dims);
   const out = new Float64Array(queries.length);
   if (queries.length === 0) return out;
-  sweepAlongK(grid, dims, spacing[2], work);
-  const [nx, ny, nz] = dims;
+  if (features.length === 0) return out.fill(Infinity);
+  work.reserve(dims, features.length);
+  indexFeaturesByLine(features, dims, work);
+  const [nx, ny] = dims;
   const plane = nx * ny;
-  const hasQuery = work.sliceHasQuery;
-  hasQuery.fill(0, 0, nz);
-  for (let q = 0; q < queries.length; q++) hasQuery[Math.floor(queries[q] / plane)] = 1;
-  for (let k = 0; k < nz; k++) {
-    if (hasQuery[k] === 0) continue;
-    for (let i = 0; i < nx; i++) envelopeInPlace(work, k * plane + i, nx, ny, spacing[1]);
+  let q = 0;
+  while (q < queries.length) {
+    const k = Math.floor(queries[q] / plane);
+    let end = q;
+    let iFrom = nx;
+    let iTo = -1;
+    for (; end < queries.length && queries[end] < (k + 1) * plane; end++) {
+      const i = queries[end] % nx;
+      if (i < iFrom) iFrom = i;
+      if (i > iTo) iTo = i;
+    }
+    const slice: SliceJob = { k, base: k * plane, nx, ny, iFrom, iTo, sk: spacing[2], si: spacing[0] };
+    work.rowDone.fill(0, 0, ny);
+    evaluateAtQueries(work, slice, spacing[1], queries, q, end, out);
+    q = end;
   }
-  evaluateRowsAtQueries(work, nx, spacing[0], queries, out);
   return out;
 }
 
-/** Pass 1: squared mm to the nearest feature along k, as two sweeps over whole slices (contiguous). */
-function sweepAlongK(grid: FeatureGrid, dims: Vec3, sk: number, work: EdtWorkspace): void {
-  const [nx, ny, nz] = dims;
-  const plane = nx * ny;
-  const { cells, isFeature } = grid;
-  const g = work.values;
-  const last = work.lineLast;
-  last.fill(-1, 0, plane);
-  for (let k = 0; k < nz; k++) {
-    const base = k * plane;
-    for (let p = 0; p < plane; p++) {
-      if (isFeature[cells[base + p]] === 1) last[p] = k;
-      const l = last[p];
-      if (l < 0) {
-        g[base + p] = Infinity;
-      } else {
-        const d = (k - l) * sk;
-        g[base + p] = d * d;
-      }
-    }
-  }
-  last.fill(-1, 0, plane);
-  for (let k = nz - 1; k >= 0; k--) {
-    const base = k * plane;
-    for (let p = 0; p < plane; p++) {
-      if (isFeature[cells[base + p]] === 1) last[p] = k;
-      const l = last[p];
-      if (l >= 0) {
-        const d = (l - k) * sk;
-        if (d * d < g[base + p]) g[base + p] = d * d;
-      }
-    }
-  }
+/** Passes 2 and 3 on one k-slice: where it starts, and the columns [iFrom, iTo] its queries are in. */
+interface SliceJob {
+  readonly k: number;
+  readonly base: number;
+  readonly nx: number;
+  readonly ny: number;
+  readonly iFrom: number;
+  readonly iTo: number;
+  readonly sk: number;
+  readonly si: number;
 }
 
 /**
- * Lower envelope of the parabolas (x − x_p)² + f_p over one line of `work.values`, skipping
- * infinite f (no feature reachable yet). Leaves the envelope in work.envelope* and returns its size;
- * envelopeStart[m] is where parabola m starts to be the lowest.
+ * Pass 1 set-up: the k of every feature grouped by its (i, j) line, increasing within a line
+ * (features arrive sorted by linear index, so by k), with each line's cursor at its first feature.
  */
-function buildEnvelope(work: EdtWorkspace, start: number, stride: number, n: number, s: number): number {
-  const g = work.values;
-  const ex = work.envelopeX;
+function indexFeaturesByLine(features: Uint32Array, dims: Vec3, work: EdtWorkspace): void {
+  const plane = dims[0] * dims[1];
+  const start = work.lineStart;
+  const cursor = work.lineCursor;
+  const ks = work.featureK;
+  start.fill(0, 0, plane + 1);
+  for (let f = 0; f < features.length; f++) start[(features[f] % plane) + 1]++;
+  for (let line = 0; line < plane; line++) start[line + 1] += start[line];
+  cursor.set(start.subarray(0, plane));
+  for (let f = 0; f < features.length; f++) {
+    const line = features[f] % plane;
+    ks[cursor[line]++] = Math.floor(features[f] / plane);
+  }
+  cursor.set(start.subarray(0, plane));
+}
+
+/** Pass 1 at one cell: steps along k from slice k to the nearest feature of `line`; -1 for none. */
+function stepsToFeature(work: EdtWorkspace, line: number, k: number): number {
+  const first = work.lineStart[line];
+  const end = work.lineStart[line + 1];
+  if (first === end) return -1;
+  const ks = work.featureK;
+  let c = work.lineCursor[line];
+  while (c < end && ks[c] < k) c++;
+  work.lineCursor[line] = c;
+  const above = c < end ? ks[c] - k : Infinity;
+  const below = c > first ? k - ks[c - 1] : Infinity;
+  return Math.min(above, below);
+}
+
+/**
+ * Pass 2 on row j of a slice, along i: the lower envelope of ((i − i')·s)² + f(i') over the i'
+ * with a feature on their k-line, then its value at columns iFrom..iTo, into work.slice. Positions
+ * stay integer indices and each offset is multiplied by s once, so a distance of whole steps comes
+ * out exact (0.8 mm is 0.8, not 0.8000000000000114), as scipy's transform gives it.
+ */
+function transformRow(work: EdtWorkspace, slice: SliceJob, j: number): void {
+  const { k, nx, sk, iFrom, iTo } = slice;
+  const s = slice.si;
+  const at = work.envelopeAt;
   const ef = work.envelopeF;
   const ez = work.envelopeStart;
+  const out = work.slice;
+  const s2 = s * s;
+  const row = j * nx;
   let m = -1;
-  for (let q = 0; q < n; q++) {
-    const fq = g[start + q * stride];
-    if (fq === Infinity) continue;
-    const xq = q * s;
-    const cq = fq + xq * xq;
+  for (let i = 0; i < nx; i++) {
+    const count = stepsToFeature(work, row + i, k);
+    if (count < 0) continue;
+    const dk = count * sk;
+    const f = dk * dk;
+    // Where (in i) the new parabola starts to be lower than the top of the stack; pop those it hides.
     let from = -Infinity;
     while (m >= 0) {
-      const xp = ex[m];
-      from = (cq - (ef[m] + xp * xp)) / (2 * (xq - xp));
+      const p = at[m];
+      from = ((f - ef[m]) / s2 + i * i - p * p) / (2 * (i - p));
       if (from > ez[m]) break;
       m--;
     }
     if (m < 0) from = -Infinity;
     m++;
-    ex[m] = xq;
-    ef[m] = fq;
+    at[m] = i;
+    ef[m] = f;
     ez[m] = from;
   }
-  return m + 1;
-}
-
-/** Pass 2: one line along j, replaced by its transform. */
-function envelopeInPlace(work: EdtWorkspace, start: number, stride: number, n: number, s: number): void {
-  const size = buildEnvelope(work, start, stride, n, s);
-  if (size === 0) return; // all infinite: stays infinite
-  const g = work.values;
-  const ex = work.envelopeX;
-  const ef = work.envelopeF;
-  const ez = work.envelopeStart;
-  let m = 0;
-  for (let q = 0; q < n; q++) {
-    const x = q * s;
-    while (m + 1 < size && ez[m + 1] < x) m++;
-    const d = x - ex[m];
-    g[start + q * stride] = d * d + ef[m];
+  if (m < 0) {
+    out.fill(Infinity, row + iFrom, row + iTo + 1);
+    return;
+  }
+  let e = 0;
+  for (let i = iFrom; i <= iTo; i++) {
+    while (e < m && ez[e + 1] < i) e++;
+    const d = (i - at[e]) * s;
+    out[row + i] = d * d + ef[e];
   }
 }
 
-/** Pass 3: along i, only on rows holding queries, read only at the queries; square root here. */
-function evaluateRowsAtQueries(work: EdtWorkspace, nx: number, s: number, queries: Uint32Array, out: Float64Array): void {
-  const ex = work.envelopeX;
-  const ef = work.envelopeF;
-  const ez = work.envelopeStart;
-  let q = 0;
-  while (q < queries.length) {
-    const rowStart = queries[q] - (queries[q] % nx);
-    const size = buildEnvelope(work, rowStart, 1, nx, s);
-    let m = 0;
-    for (; q < queries.length && queries[q] < rowStart + nx; q++) {
-      if (size === 0) {
-        out[q] = Infinity;
-        continue;
+/**
+ * Pass 3, along j, only at the queries [from, to) of one slice: min over j' of ((j − j')·s)² + g(j'),
+ * searched outward from j and stopped once ((j − j')·s)² alone reaches the best value, since
+ * g >= 0. Exact; near a surface, where most queries are, it reads a handful of rows, and a row gets
+ * its pass 2 the first time it is read.
+ */
+function evaluateAtQueries(
+  work: EdtWorkspace,
+  slice: SliceJob,
+  s: number,
+  queries: Uint32Array,
+  from: number,
+  to: number,
+  out: Float64Array,
+): void {
+  const g = work.slice;
+  const done = work.rowDone;
+  const { nx, ny } = slice;
+  const row = (j: number): void => {
+    if (done[j] === 1) return;
+    transformRow(work, slice, j);
+    done[j] = 1;
+  };
+  for (let q = from; q < to; q++) {
+    const c = queries[q] - slice.base;
+    const j = Math.floor(c / nx);
+    row(j);
+    let best = g[c];
+    for (let d = 1; ; d++) {
+      const step = d * s;
+      const dd = step * step;
+      if (dd >= best) break;
+      const hasBelow = j - d >= 0;
+      const hasAbove = j + d < ny;
+      if (!hasBelow && !hasAbove) break;
+      if (hasBelow) {
+        row(j - d);
+        if (dd + g[c - d * nx] < best) best = dd + g[c - d * nx];
       }
-      const x = (queries[q] - rowStart) * s;
-      while (m + 1 < size && ez[m + 1] < x) m++;
-      const d = x - ex[m];
-      out[q] = Math.sqrt(d * d + ef[m]);
+      if (hasAbove) {
+        row(j + d);
+        if (dd + g[c + d * nx] < best) best = dd + g[c + d * nx];
+      }
     }
+    out[q] = Math.sqrt(best);
   }
 }

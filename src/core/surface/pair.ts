@@ -1,10 +1,11 @@
 // Boundary metrics of one pair of masks, both given as padded 0/1 grids of the same box (box.ts).
 
 import type { Vec3 } from '../volume';
-import { areasAt, cornerCodesInPlace, featureIndices, markVoxelBorders } from './borders';
+import { areasAt, borderCorners, markVoxelBorders, type SurfacePoints } from './borders';
 import type { SurfaceValues } from './conventions';
 import { distancesAtQueries, type EdtWorkspace } from './edt';
-import { maxOf, percentileLinear, pooledMean, surfaceDice } from './stats';
+import { maxOf, percentileLinear, pooledMean, sum } from './stats';
+import { areaWithinTolerance } from './tolerance';
 
 export interface PairSettings {
   /** mm per step along the grid's axes 0, 1, 2 (2 is unused when planar). */
@@ -28,9 +29,45 @@ export interface DirectedDistances {
   };
 }
 
+interface BorderVoxels {
+  readonly ref: SurfacePoints;
+  readonly pred: SurfacePoints;
+}
+
+/** Border voxels of both masks, marked in place (value BORDER_VOXEL). */
+function borderVoxels(ref: Uint8Array, pred: Uint8Array, dims: Vec3, planar: boolean): BorderVoxels {
+  return { ref: markVoxelBorders(ref, dims, planar), pred: markVoxelBorders(pred, dims, planar) };
+}
+
+function voxelDistances(b: BorderVoxels, dims: Vec3, spacing: Vec3, work: EdtWorkspace): DirectedDistances['voxels'] {
+  return {
+    refToPred: distancesAtQueries(b.pred.at, dims, spacing, b.ref.at, work),
+    predToRef: distancesAtQueries(b.ref.at, dims, spacing, b.pred.at, work),
+  };
+}
+
+interface CornerSurfels {
+  readonly ref: SurfacePoints;
+  readonly pred: SurfacePoints;
+  readonly refAreas: Float64Array;
+  readonly predAreas: Float64Array;
+}
+
+function cornerSurfels(ref: Uint8Array, pred: Uint8Array, b: BorderVoxels, dims: Vec3, settings: PairSettings): CornerSurfels {
+  const size = dims[0] * dims[1] * dims[2];
+  const refCorners = borderCorners(ref, b.ref.at, dims, settings.planar, new Uint8Array(size));
+  const predCorners = borderCorners(pred, b.pred.at, dims, settings.planar, new Uint8Array(size));
+  return {
+    ref: refCorners,
+    pred: predCorners,
+    refAreas: areasAt(refCorners, settings.areaByCode),
+    predAreas: areasAt(predCorners, settings.areaByCode),
+  };
+}
+
 /**
- * Directed distances between two non-empty padded masks. Consumes both masks: they are overwritten
- * by border marks and then by corner codes.
+ * Every directed distance between two non-empty padded masks, for checks against the peers' own
+ * tests. Marks border voxels in both masks.
  */
 export function directedDistances(
   ref: Uint8Array,
@@ -39,35 +76,39 @@ export function directedDistances(
   settings: PairSettings,
   work: EdtWorkspace,
 ): DirectedDistances {
-  const { spacing, planar } = settings;
-  const refBorder = markVoxelBorders(ref, dims, planar);
-  const predBorder = markVoxelBorders(pred, dims, planar);
-  const voxels = {
-    refToPred: distancesAtQueries(predBorder, dims, spacing, featureIndices(refBorder), work),
-    predToRef: distancesAtQueries(refBorder, dims, spacing, featureIndices(predBorder), work),
-  };
-  const refCorners = cornerCodesInPlace(ref, dims, planar);
-  const predCorners = cornerCodesInPlace(pred, dims, planar);
-  const refAt = featureIndices(refCorners);
-  const predAt = featureIndices(predCorners);
+  const borders = borderVoxels(ref, pred, dims, settings.planar);
+  const voxels = voxelDistances(borders, dims, settings.spacing, work);
+  const c = cornerSurfels(ref, pred, borders, dims, settings);
   const corners = {
-    refToPred: distancesAtQueries(predCorners, dims, spacing, refAt, work),
-    predToRef: distancesAtQueries(refCorners, dims, spacing, predAt, work),
-    refAreas: areasAt(refCorners, refAt, settings.areaByCode),
-    predAreas: areasAt(predCorners, predAt, settings.areaByCode),
+    refToPred: distancesAtQueries(c.pred.at, dims, settings.spacing, c.ref.at, work),
+    predToRef: distancesAtQueries(c.ref.at, dims, settings.spacing, c.pred.at, work),
+    refAreas: c.refAreas,
+    predAreas: c.predAreas,
   };
   return { voxels, corners };
 }
 
-/** The reported numbers from directed distances. Sorts the voxel distance arrays. */
-export function reduceDistances(d: DirectedDistances, percentile: number, toleranceMm: number): SurfaceValues {
-  const { refToPred, predToRef } = d.voxels;
-  const c = d.corners;
+/** The reported numbers for two non-empty padded masks (border voxels get marked in them). */
+export function pairValues(
+  ref: Uint8Array,
+  pred: Uint8Array,
+  dims: Vec3,
+  settings: PairSettings,
+  percentile: number,
+  toleranceMm: number,
+  work: EdtWorkspace,
+): SurfaceValues {
+  const borders = borderVoxels(ref, pred, dims, settings.planar);
+  const { refToPred, predToRef } = voxelDistances(borders, dims, settings.spacing, work);
+  const c = cornerSurfels(ref, pred, borders, dims, settings);
+  const within =
+    areaWithinTolerance(c.pred, dims, settings.spacing, c.ref.at, c.refAreas, toleranceMm, work) +
+    areaWithinTolerance(c.ref, dims, settings.spacing, c.pred.at, c.predAreas, toleranceMm, work);
   return {
     hd: Math.max(maxOf(refToPred), maxOf(predToRef)),
     hd95: Math.max(percentileLinear(refToPred, percentile), percentileLinear(predToRef, percentile)),
     assd: pooledMean(refToPred, predToRef),
-    nsd: surfaceDice(c.refToPred, c.refAreas, c.predToRef, c.predAreas, toleranceMm),
+    nsd: within / (sum(c.refAreas) + sum(c.predAreas)),
     toleranceMm,
   };
 }

@@ -5,7 +5,7 @@
 import { extractPaddedPlane, planeAxes, unionExtent } from './box';
 import type { SurfaceValues } from './conventions';
 import { EdtWorkspace } from './edt';
-import { directedDistances, emptyCaseValues, reduceDistances, type PairSettings } from './pair';
+import { emptyCaseValues, pairValues, type PairSettings } from './pair';
 import type { SurfaceTarget, SurfaceVolume } from './target';
 import { contourLengthByCode } from './surfelTable';
 
@@ -57,7 +57,7 @@ export function surfacePerSlice(
       const p = extractPaddedPlane(pred.data, shape, box, axis, s, target.select);
       const values =
         emptyCaseValues(r.count, p.count, target.toleranceMm) ??
-        reduceDistances(directedDistances(r.mask, p.mask, r.dims, settings, work), percentile, target.toleranceMm);
+        pairValues(r.mask, p.mask, r.dims, settings, percentile, target.toleranceMm, work);
       setSlice(series, s, values);
     }
   }

@@ -24,29 +24,11 @@ export function percentileLinear(values: Float64Array, p: number): number {
 
 /** Mean of both directions' distances pooled into one list (MONAI symmetric=True, MedPy 0.5.2). */
 export function pooledMean(a: Float64Array, b: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i];
-  for (let i = 0; i < b.length; i++) sum += b[i];
-  return sum / (a.length + b.length);
+  return (sum(a) + sum(b)) / (a.length + b.length);
 }
 
-/** Area-weighted share of both surfaces within tolerance of the other (surface Dice at τ). */
-export function surfaceDice(
-  refToPred: Float64Array,
-  refAreas: Float64Array,
-  predToRef: Float64Array,
-  predAreas: Float64Array,
-  toleranceMm: number,
-): number {
-  let within = 0;
+export function sum(values: Float64Array): number {
   let total = 0;
-  for (let i = 0; i < refToPred.length; i++) {
-    total += refAreas[i];
-    if (refToPred[i] <= toleranceMm) within += refAreas[i];
-  }
-  for (let i = 0; i < predToRef.length; i++) {
-    total += predAreas[i];
-    if (predToRef[i] <= toleranceMm) within += predAreas[i];
-  }
-  return within / total;
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return total;
 }

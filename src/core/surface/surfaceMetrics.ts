@@ -7,7 +7,7 @@ import type { Vec3 } from '../volume';
 import { extractPaddedMask, unionExtent } from './box';
 import { surfaceConventions, type SurfaceConventions, type SurfaceValues } from './conventions';
 import { EdtWorkspace } from './edt';
-import { directedDistances, emptyCaseValues, reduceDistances, type PairSettings } from './pair';
+import { emptyCaseValues, pairValues, type PairSettings } from './pair';
 import { surfacePerSlice, type PerSliceSurface } from './perSlice';
 import { surfaceAreaByCode } from './surfelTable';
 import { surfaceTargets, type SurfaceVolume } from './target';
@@ -66,8 +66,7 @@ export function surfaceMetrics(
     const box = unionExtent(target.ref, target.pred)!; // both non-empty here
     const r = extractPaddedMask(ref.data, shape, box, target.select);
     const p = extractPaddedMask(pred.data, shape, box, target.select);
-    const distances = directedDistances(r.mask, p.mask, r.dims, settings, work);
-    values.push(reduceDistances(distances, percentile, target.toleranceMm));
+    values.push(pairValues(r.mask, p.mask, r.dims, settings, percentile, target.toleranceMm, work));
   }
   const report: SurfaceReport = {
     conventions: surfaceConventions(percentile, toleranceMm),

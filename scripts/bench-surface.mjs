@@ -1,0 +1,145 @@
+// `node scripts/bench-surface.mjs`: time of the surface metrics (border extraction, exact EDT,
+// HD/HD95/ASSD/NSD) on a synthetic 512×512×300 six-label pair of ellipsoids with anisotropic
+// spacing, built in memory. If plastimatch is installed, also times `plastimatch dice --all REF PRED`
+// (Dice + Hausdorff family on the foreground: plastimatch treats every non-zero voxel as one label)
+// on the same pair written as .nii.gz into .bench/surface/ (gitignored), and prints the ratios.
+// Prints medians; never fails on timing.
+//
+// Environment: BENCH_RUNS (default 3), BENCH_PER_SLICE=1 to also time the per-slice 2-D variant.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, '.bench', 'surface');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SHAPE = [512, 512, 300];
+const SPACING = [0.8, 0.8, 2.0];
+
+/** The surface module bundled on the fly, so the benchmark measures the current source. */
+async function loadSurface() {
+  mkdirSync(OUT, { recursive: true });
+  const file = join(OUT, 'surface.mjs');
+  await esbuild.build({ entryPoints: [join(ROOT, 'src/core/surface/index.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile: file, logLevel: 'warning' });
+  return import(pathToFileURL(file).href);
+}
+
+/** Six organ-sized ellipsoids (radii in voxels); the prediction is shifted, rescaled, with a stray island. */
+const ORGANS = [
+  { centre: [170, 230, 150], radii: [95, 80, 60] },
+  { centre: [350, 220, 140], radii: [60, 55, 45] },
+  { centre: [190, 360, 120], radii: [40, 35, 30] },
+  { centre: [330, 360, 120], radii: [40, 35, 30] },
+  { centre: [260, 150, 200], radii: [30, 60, 25] },
+  { centre: [260, 300, 60], radii: [70, 30, 20] },
+];
+
+function paint(data, label, centre, radii) {
+  const [nx, ny, nz] = SHAPE;
+  const lo = centre.map((c, a) => Math.max(0, Math.floor(c - radii[a])));
+  const hi = centre.map((c, a) => Math.min(SHAPE[a] - 1, Math.ceil(c + radii[a])));
+  for (let k = lo[2]; k <= hi[2]; k++) {
+    const dz = (k - centre[2]) / radii[2];
+    for (let j = lo[1]; j <= hi[1]; j++) {
+      const dy = (j - centre[1]) / radii[1];
+      const row = (k * ny + j) * nx;
+      for (let i = lo[0]; i <= hi[0]; i++) {
+        const dx = (i - centre[0]) / radii[0];
+        if (dx * dx + dy * dy + dz * dz <= 1) data[row + i] = label;
+      }
+    }
+  }
+  void nz;
+}
+
+function makePair() {
+  const n = SHAPE[0] * SHAPE[1] * SHAPE[2];
+  const ref = new Uint8Array(n);
+  const pred = new Uint8Array(n);
+  ORGANS.forEach((o, index) => {
+    const label = index + 1;
+    paint(ref, label, o.centre, o.radii);
+    const shift = [1 + (index % 2), -(index % 3), index % 2];
+    const scale = 1 + (index - 2.5) * 0.012;
+    paint(pred, label, o.centre.map((c, a) => c + shift[a]), o.radii.map((r) => r * scale));
+  });
+  paint(pred, 3, [60, 60, 250], [4, 4, 3]); // a stray island far from label 3
+  return { ref, pred };
+}
+
+/** A minimal NIfTI-1 writer (uint8, qform = spacing, no rotation), enough for plastimatch. */
+function niftiGz(data) {
+  const header = Buffer.alloc(352);
+  header.writeInt32LE(348, 0);
+  const dims = [3, ...SHAPE, 1, 1, 1, 1];
+  dims.forEach((d, i) => header.writeInt16LE(d, 40 + 2 * i));
+  header.writeInt16LE(2, 70); // datatype uint8
+  header.writeInt16LE(8, 72); // bitpix
+  [1, ...SPACING, 1, 1, 1, 1].forEach((p, i) => header.writeFloatLE(p, 76 + 4 * i));
+  header.writeFloatLE(352, 108); // vox_offset
+  header.writeFloatLE(1, 112); // scl_slope
+  header.writeUInt8(2 | 8, 123); // xyzt_units: mm, s
+  header.writeInt16LE(1, 252); // qform_code: scanner
+  header.write('n+1\0', 344, 'latin1');
+  return gzipSync(Buffer.concat([header, Buffer.from(data.buffer, data.byteOffset, data.byteLength)]), { level: 1 });
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn) {
+  const t0 = process.hrtime.bigint();
+  const result = fn();
+  return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, result };
+}
+
+const surface = await loadSurface();
+console.log(`building ${SHAPE.join('×')} six-label ellipsoid pair, spacing ${SPACING.join(' × ')} mm ...`);
+const { ref, pred } = makePair();
+const volume = (data) => ({ data, shape: SHAPE, spacing: SPACING });
+const labels = [1, 2, 3, 4, 5, 6];
+
+const runs = { all: [], foreground: [], perSlice: [] };
+let report;
+for (let r = 0; r < RUNS; r++) {
+  const all = time(() => surface.surfaceMetrics(volume(ref), volume(pred), labels));
+  runs.all.push(all.seconds);
+  report = all.result;
+  runs.foreground.push(time(() => surface.surfaceMetrics(volume(ref), volume(pred), [])).seconds);
+  if (process.env.BENCH_PER_SLICE === '1') {
+    runs.perSlice.push(time(() => surface.surfaceMetrics(volume(ref), volume(pred), labels, { perSlice: { axis: 2 } })).seconds);
+  }
+}
+const fmt = (v) => (typeof v === 'number' ? v.toFixed(3) : String(v));
+for (const v of [...report.labels, { label: 'foreground', ...report.foreground }]) {
+  console.log(`  ${String(v.label).padEnd(10)} hd ${fmt(v.hd)}  hd95 ${fmt(v.hd95)}  assd ${fmt(v.assd)}  nsd ${fmt(v.nsd)}`);
+}
+const ours = median(runs.all);
+const oursFg = median(runs.foreground);
+console.log(`ours, 6 labels + foreground (HD, HD95, ASSD, NSD): median ${ours.toFixed(2)} s of ${RUNS}`);
+console.log(`ours, foreground only:                          median ${oursFg.toFixed(2)} s of ${RUNS}`);
+if (runs.perSlice.length > 0) console.log(`ours, 6 labels + foreground + per-slice along k:  median ${median(runs.perSlice).toFixed(2)} s`);
+
+if (spawnSync('plastimatch', ['--version'], { stdio: 'ignore' }).status !== 0) {
+  console.log('plastimatch: not installed (apt-get install -y plastimatch), no ratio');
+} else {
+  const refPath = join(OUT, 'reference.nii.gz');
+  const predPath = join(OUT, 'prediction.nii.gz');
+  writeFileSync(refPath, niftiGz(ref));
+  writeFileSync(predPath, niftiGz(pred));
+  const plastimatch = [];
+  for (let r = 0; r < RUNS; r++) {
+    const t = time(() => spawnSync('plastimatch', ['dice', '--all', refPath, predPath], { encoding: 'utf8' }));
+    if (t.result.status !== 0) throw new Error(`plastimatch failed: ${t.result.stderr}`);
+    plastimatch.push(t.seconds);
+    if (r === 0) console.log(t.result.stdout.split('\n').filter((l) => /hausdorff|Hausdorff|DICE/i.test(l)).map((l) => `  plastimatch: ${l.trim()}`).join('\n'));
+  }
+  const base = median(plastimatch);
+  console.log(`plastimatch dice --all (foreground, from .nii.gz): median ${base.toFixed(2)} s of ${RUNS}`);
+  console.log(`ratio ours/plastimatch: all labels ${(ours / base).toFixed(2)}×, foreground only ${(oursFg / base).toFixed(2)}× (ours excludes reading the files)`);
+}
