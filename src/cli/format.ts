@@ -8,7 +8,8 @@ const AXIS = ['i', 'j', 'k'];
 function fileLine(role: string, d: VolumeDescription): string {
   const spacing = d.spacing.map((s) => +s.toFixed(3)).join('×');
   const kind = d.kind === 'probability' ? ', probability map' : '';
-  return `${role} ${d.path}  (${d.shape.join('×')} ${d.dataType}, ${d.orientation}, ${spacing} mm${kind})`;
+  const volume = d.volume ? `, volume index ${d.volume.index} of ${d.volume.of}` : '';
+  return `${role} ${d.path}  (${d.shape.join('×')} ${d.dataType}, ${d.orientation}, ${spacing} mm${kind}${volume})`;
 }
 
 function pad(cells: readonly string[], widths: readonly number[]): string {
@@ -29,7 +30,7 @@ export function formatTable(r: ComparisonResult, worstCount = 10): string {
     fileLine('Reference: ', r.reference),
     fileLine('Prediction:', r.prediction),
     `Geometry:   ${r.geometry.alignment}. ${r.geometry.note}`,
-    `Plane:      ${r.plane} (slices along array axis ${AXIS[r.axis]}, ${r.foreground.slices.length} slices)`,
+    `Plane:      ${r.plane} (slices along array axis ${AXIS[r.axis]}, ${r.foreground.slices.length} slice${r.foreground.slices.length === 1 ? '' : 's'})`,
     '',
   ];
   const header = ['label', 'Dice', 'IoU', 'mean slice Dice', 'TP', 'FP', 'FN', 'ref mL', 'pred mL'];

@@ -52,7 +52,8 @@ const voxelMl = (g: Geometry): number => Math.abs(det3(linearPart(g.affine))) / 
 
 function describe(h: VolumeHeader, kind: VolumeDescription['kind']): VolumeDescription {
   const g = h.geometry;
-  return { path: h.source, shape: g.shape, spacing: g.spacing, orientation: g.orientation, dataType: h.dataType, kind };
+  const volume = h.volumes > 1 ? { volume: { index: h.volumeIndex, of: h.volumes } } : {};
+  return { path: h.source, shape: g.shape, spacing: g.spacing, orientation: g.orientation, dataType: h.dataType, kind, ...volume };
 }
 
 async function* wholeVolume(volume: Volume): AsyncGenerator<Slab> {

@@ -34,6 +34,8 @@ export interface VolumeDescription {
   readonly dataType: DataType;
   /** 'probability' when a float volume held values in [0, 1] that were not all 0 or 1. */
   readonly kind: 'labels' | 'probability';
+  /** 4-D files only: which volume was compared (0-based) and how many the file holds. */
+  readonly volume?: { readonly index: number; readonly of: number };
 }
 
 export interface SliceMetrics {

@@ -102,6 +102,16 @@ test('bad input and bad usage: exit 2 with one line on stderr', () => {
   assertRefused(cli('frobnicate'), 'frobnicate');
 });
 
+test('--volume picks a volume of a 4-D file and the output says which', () => {
+  const four = join(ROOT, 'test', 'fixtures', 'io', 'four_d_int16.nii.gz');
+  const r = cli('compare', four, four, '--volume', '2', '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const result = JSON.parse(r.stdout) as ComparisonResult;
+  assert.deepEqual(result.reference.volume, { index: 2, of: 3 });
+  assert.equal(result.foreground.dice, 1);
+  assertRefused(cli('compare', four, four, '--volume', '3'), 'volume index 3');
+});
+
 test('--ignore-geometry compares voxel by voxel and says so', () => {
   const r = cli('compare', fixture('multilabel_ref.nii.gz'), fixture('multilabel_pred_shifted.nii.gz'), '--ignore-geometry', '--json');
   assert.equal(r.status, 0, r.stderr);
