@@ -1,8 +1,7 @@
 // Runs the same in-VS Code suite under desktop VS Code downloaded by @vscode/test-electron, for
-// machines with internet access (not these CI machines: VS Code cannot be downloaded here). Used by
+// machines with internet access (VS Code's own output goes to this process's stdout/stderr) (not these CI machines: VS Code cannot be downloaded here). Used by
 // vscode.test.ts when MASK_INSPECTOR_VSCODE=electron:
 //   npm run build && MASK_INSPECTOR_VSCODE=electron node --test out/test/integration/vscode.test.js
-import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { TestRunFailedError, runTests } from '@vscode/test-electron';
 import { repoRoot } from '../webview/harness';
@@ -17,8 +16,6 @@ export async function runSuiteInElectron(options: Omit<InVsCodeSuiteOptions, 'ti
   const scratchDir = makeScratchDir('mask-inspector-electron-');
   const workspace = options.workspace ?? makeWorkspace(scratchDir, options.fixtures);
   const reportFile = join(scratchDir, 'results.jsonl');
-  const output = createWriteStream(join(scratchDir, 'vscode.log'));
-  const verbose = process.env.MASK_INSPECTOR_VERBOSE === '1';
   const grep = options.grep ?? process.env.MASK_INSPECTOR_TEST_GREP;
 
   let exitCode: number | undefined;
@@ -31,14 +28,10 @@ export async function runSuiteInElectron(options: Omit<InVsCodeSuiteOptions, 'ti
       // The folder first (VS Code opens it); a fresh profile; no other extensions.
       launchArgs: [workspace, '--disable-extensions', '--user-data-dir', join(scratchDir, 'user-data')],
       extensionTestsEnv: { [REPORT_ENV]: reportFile, ...(grep ? { MASK_INSPECTOR_TEST_GREP: grep } : {}) },
-      stdout: verbose ? process.stdout : output,
-      stderr: verbose ? process.stderr : output,
     });
   } catch (err) {
     if (err instanceof TestRunFailedError && err.code !== undefined) exitCode = err.code;
     else problem = `Could not run the suite in VS Code: ${err instanceof Error ? err.message : String(err)} (logs: ${scratchDir})`;
-  } finally {
-    await new Promise<void>((done) => output.end(done));
   }
 
   const tests = readResults(reportFile);
