@@ -1,7 +1,18 @@
 // The status line under the views: what is under the pointer (or at the crosshair when the pointer
 // is elsewhere): voxel indices, world position in mm, label value and name, background intensity.
 import type { Vec3 } from '../core/volume';
+import { sliceStrides, voxelToScreen, type PlaneMapping } from '../core/geometry/display';
 import { el, formatNumber } from './dom';
+import type { DecodedSlice } from './sliceStore';
+
+/** Mask and background values of a voxel in a slice of `m`'s plane (undefined while it has not arrived). */
+export function sampleSlice(m: PlaneMapping, slice: DecodedSlice | undefined, voxel: Vec3): { label?: number; intensity?: number } {
+  if (!slice) return {};
+  const s = voxelToScreen(m, voxel);
+  const strides = sliceStrides(m);
+  const at = strides.origin + s.x * strides.stepX + s.y * strides.stepY;
+  return { label: slice.mask[at], intensity: slice.background?.[at] };
+}
 
 export interface ReadoutValues {
   readonly voxel: Vec3;
@@ -32,8 +43,10 @@ export class Readout {
     ]);
   }
 
-  show(v: ReadoutValues | undefined, hasBackground: boolean): void {
+  /** `anatomical`: false for PNG masks, whose made-up grid has no meaningful world position. */
+  show(v: ReadoutValues | undefined, hasBackground: boolean, anatomical = true): void {
     this.intensity.element.hidden = !hasBackground;
+    this.world.element.hidden = !anatomical;
     if (!v) {
       for (const f of [this.voxel, this.world, this.label, this.intensity]) f.value.textContent = '–';
       this.where.textContent = '';

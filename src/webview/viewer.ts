@@ -1,7 +1,7 @@
 // The mask viewer: owns the view state, the slice store and the panes, and turns host messages and
 // user actions into redraws. Drawing happens once per animation frame however many changes arrive.
 import type { Vec3 } from '../core/volume';
-import { planeMapping, sliceStrides, voxelToScreen, voxelToWorld, type PlaneMapping } from '../core/geometry/display';
+import { planeMapping, voxelToWorld, type PlaneMapping } from '../core/geometry/display';
 import { PLANES, type BackgroundInfo, type HostToWebview, type Plane, type ViewerSettings, type VolumeInfo, type WebviewToHost } from '../protocol/viewer';
 import { Toolbar, type ToolbarActions } from './controls/toolbar';
 import { el } from './dom';
@@ -11,7 +11,7 @@ import { Legend, type LegendEntry } from './legend';
 import { buildLabelLut } from './lut';
 import { Pane, type PaneHost } from './pane';
 import { LabelMaskSource, type LabelAppearance } from './paneSource';
-import { Readout } from './readout';
+import { Readout, sampleSlice } from './readout';
 import { Screens } from './screens';
 import { SliceStore } from './sliceStore';
 import { cursorWithin, restoreViewState, type Layout, type ViewState } from './state';
@@ -89,20 +89,14 @@ export class Viewer implements PaneHost, ToolbarActions {
     if (flat.length === 1 && PLANES.some((p) => p !== flat[0] && Math.min(this.mappings.get(p)!.width, this.mappings.get(p)!.height) === 1)) {
       this.update({ layout: 'single', plane: flat[0]! });
     }
-    this.entries = legendEntries(info, this.settings.palette);
-    this.legend.setLabels(this.entries, info.spacing[0] * info.spacing[1] * info.spacing[2], info.labelsTruncated);
-    this.legend.setHidden(new Set(this.state.hidden));
-    this.refreshAppearance();
+    this.refreshLabels();
     this.screens.showVolume();
   }
 
   setSettings(settings: ViewerSettings): void {
     this.settings = settings;
     this.computeMappings();
-    if (this.info) this.entries = legendEntries(this.info, settings.palette);
-    if (this.info) this.legend.setLabels(this.entries, this.info.spacing.reduce((a, b) => a * b, 1), this.info.labelsTruncated);
-    this.legend.setHidden(new Set(this.state.hidden));
-    this.refreshAppearance();
+    this.refreshLabels();
   }
 
   setBackground(background: BackgroundInfo | null): void {
@@ -229,6 +223,16 @@ export class Viewer implements PaneHost, ToolbarActions {
     };
   }
 
+  /** Legend rows and colours from the volume's labels and the palette setting. */
+  private refreshLabels(): void {
+    if (this.info) {
+      this.entries = legendEntries(this.info, this.settings.palette);
+      this.legend.setLabels(this.entries, this.info.spacing[0] * this.info.spacing[1] * this.info.spacing[2], this.info.labelsTruncated);
+      this.legend.setHidden(new Set(this.state.hidden));
+    }
+    this.refreshAppearance();
+  }
+
   private refreshAppearance(): void {
     this.source.setAppearance(this.appearance());
     this.requestDraw();
@@ -265,7 +269,8 @@ export class Viewer implements PaneHost, ToolbarActions {
   private drawNow(): void {
     if (this.screens.current !== 'volume' || !this.info) return;
     const visible = this.visiblePlanes();
-    this.paneGrid.className = `mi-panes mi-layout-${this.state.layout}`;
+    // PNG masks have no anatomy: no R/L/A/P letters.
+    this.paneGrid.className = `mi-panes mi-layout-${this.state.layout}${this.info.affineSource === 'png' ? ' mi-no-anatomy' : ''}`;
     for (const plane of PLANES) this.panes[plane].element.hidden = !visible.includes(plane);
     this.infoPanel.element.hidden = this.state.layout !== 'grid';
     if (this.state.layout === 'grid') this.infoPanel.show(this.info, this.background, this.settings.displayConvention);
@@ -299,16 +304,11 @@ export class Viewer implements PaneHost, ToolbarActions {
     if (!info || !cursor) return this.readout.show(undefined, false);
     const { plane, voxel } = this.hovered ?? { plane: this.state.plane, voxel: cursor };
     const m = this.mappings.get(plane)!;
-    const slice = this.store.get(plane, voxel[m.sliceAxis]);
-    const s = voxelToScreen(m, voxel);
-    const strides = sliceStrides(m);
-    const at = strides.origin + s.x * strides.stepX + s.y * strides.stepY;
-    const label = slice?.mask[at];
+    const { label, intensity } = sampleSlice(m, this.store.get(plane, voxel[m.sliceAxis]), voxel);
     this.legend.highlight(label);
     this.readout.show({
-      voxel, world: voxelToWorld(info.affine, voxel), label,
-      labelName: this.entries.find((e) => e.value === label)?.name,
-      intensity: slice?.background?.[at], where: this.hovered ? 'pointer' : 'crosshair',
-    }, this.background !== null);
+      voxel, world: voxelToWorld(info.affine, voxel), label, intensity,
+      labelName: this.entries.find((e) => e.value === label)?.name, where: this.hovered ? 'pointer' : 'crosshair',
+    }, this.background !== null, info.affineSource !== 'png');
   }
 }

@@ -104,6 +104,17 @@ test('background: auto window, CT presets and typed width/level; labels blend at
     g = grey(intensity(plain), 100, -20);
     near(probe.samples[0]?.rgba, [g, g, g, 255], 'typed W100 L-20');
 
+    // Right-drag changes the window: right = wider, down = lower level (the image gets brighter).
+    const rect = await v.page.locator('[data-plane="axial"] .mi-surface').boundingBox();
+    await v.page.mouse.move(rect!.x + 200, rect!.y + 200);
+    await v.page.mouse.down({ button: 'right' });
+    await v.page.mouse.move(rect!.x + 300, rect!.y + 240, { steps: 5 });
+    await v.page.mouse.up({ button: 'right' });
+    await v.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.ok(Number(await v.page.getByRole('spinbutton', { name: 'Window width' }).inputValue()) > 100, 'wider');
+    assert.ok(Number(await v.page.getByRole('spinbutton', { name: 'Window level' }).inputValue()) < -20, 'lower level');
+    assert.equal(await v.page.getByRole('combobox', { name: 'Window preset' }).inputValue(), 'custom');
+
     const opacity = v.page.getByRole('slider', { name: 'Label opacity' });
     await opacity.fill('100');
     await v.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

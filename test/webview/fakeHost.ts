@@ -18,6 +18,8 @@ export interface TestVolume {
   readonly mask: Uint8Array;
   readonly background?: Int16Array;
   readonly names?: ReadonlyMap<number, string>;
+  /** A PNG mask: 'png' geometry (the reader's LPS grid), format png. */
+  readonly png?: boolean;
 }
 
 export const DEFAULT_TEST_SETTINGS: ViewerSettings = {
@@ -36,8 +38,8 @@ export function volumeInfo(v: TestVolume): VolumeInfo {
     value, voxelCount: counts.get(value)!, ...(v.names?.has(value) ? { name: v.names.get(value)! } : {}),
   }));
   return {
-    fileName: v.fileName, format: 'nifti1', dataType: 'uint8', shape: v.shape, spacing: v.spacing, affine: v.affine,
-    affineSource: 'sform', orientation: v.orientation,
+    fileName: v.fileName, format: v.png ? 'png' : 'nifti1', dataType: 'uint8', shape: v.shape, spacing: v.spacing, affine: v.affine,
+    affineSource: v.png ? 'png' : 'sform', orientation: v.orientation,
     planes: { axial: planeAxes(v.sliceAxes.axial), coronal: planeAxes(v.sliceAxes.coronal), sagittal: planeAxes(v.sliceAxes.sagittal) },
     labels, labelsTruncated: false, volumes: 1, volumeIndex: 0,
   };

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PLANES, type Rgba } from '../../src/protocol/viewer';
-import { DOTS, LPS, RAS, SLP, expectedScreen, store, toStorage, type Storage } from './volumes';
+import { DOTS, LPS, RAS, SLP, expectedScreen, store, toStorage, type Anatomy, type Storage } from './volumes';
 import { openViewer, pointOf, screenshot, surfaceRect } from './page';
 
 /** Okabe & Ito (2008): orange, sky blue, bluish green — labels 1, 2, 3 at opacity 1 over black. */
@@ -49,3 +49,35 @@ test('LPS file: the same anatomy lands on the same screen positions (radiologica
 test('permuted SLP file: the same anatomy lands on the same screen positions (radiological)', () => checkStorage(SLP, 'radiological'));
 test('RAS file in neurological convention: the patient\'s left is on screen left', () => checkStorage(RAS, 'neurological'));
 test('LPS file in neurological convention', () => checkStorage(LPS, 'neurological'));
+
+/** A 7 × 5 PNG mask: label 1 at column 1 row 0, label 2 at column 5 row 3 (as stored). */
+const PNG_PIXELS: Anatomy = {
+  size: [7, 5, 1], spacing: [1, 1, 1],
+  // The PNG reader's grid is LPS: column i runs toward the patient's left, row j toward posterior,
+  // so canonical x = 6 − column and y = 4 − row.
+  label: (x, y) => (x === 6 - 1 && y === 4 - 0 ? 1 : x === 6 - 5 && y === 4 - 3 ? 2 : 0),
+};
+
+test('a PNG mask is shown as stored (row 0 on top, column 0 left) even in neurological convention, in one plane', async () => {
+  const volume = { ...store(PNG_PIXELS, LPS), fileName: 'slice.png', png: true };
+  const viewer = await openViewer(volume, {
+    initialState: { crosshair: false, layout: 'row' },
+    settings: { displayConvention: 'neurological', overlayOpacity: 1, outlineMode: 'filled', palette: 'colorblind' },
+  });
+  try {
+    await viewer.host.renderedShowing(0, 'axial', 0);
+    assert.equal(await viewer.page.locator('[data-plane="coronal"]').isVisible(), false, 'a 2-D image shows one plane');
+    const rect = await surfaceRect(viewer.page, 'axial');
+    const screen = await screenshot(viewer.page, 'viewer-png');
+    const at = (col: number, row: number) => {
+      const p = pointOf(rect, { col, row, cols: 7, rows: 5, widthMm: 7, heightMm: 5 });
+      return screen.at(p.x, p.y);
+    };
+    assert.deepEqual(at(1, 0), LABEL_COLOUR[1]);
+    assert.deepEqual(at(5, 3), LABEL_COLOUR[2]);
+    assert.deepEqual(at(5, 0), BLACK);
+    assert.deepEqual(at(1, 3), BLACK);
+  } finally {
+    await viewer.close();
+  }
+});
