@@ -2,10 +2,12 @@
 // its commands runs (package.json activationEvents); everything heavy happens in worker threads.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import type { MaskInspectorApi } from './compare/api';
+import { registerCompare } from './compare/registerCompare';
 import { affectsLabelSettings, affectsViewerSettings } from './settings';
 import { ViewerProvider } from './viewer/viewerProvider';
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): MaskInspectorApi {
   const output = vscode.window.createOutputChannel('Mask Inspector', { log: true });
   context.subscriptions.push(output);
   const log = (message: string): void => output.error(message);
@@ -19,6 +21,8 @@ export function activate(context: vscode.ExtensionContext): void {
       if (affectsLabelSettings(e)) for (const document of provider.documents) void document.refreshLabels();
     }),
   );
+  // Comparing two masks (issue 4); its API is what other extensions get from this one.
+  return registerCompare(context, provider, log);
 }
 
 export function deactivate(): void {

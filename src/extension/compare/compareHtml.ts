@@ -6,6 +6,11 @@ import * as vscode from 'vscode';
 export const COMPARE_SCRIPT = 'compareWebview.js';
 export const COMPARE_STYLES = ['viewer.css', 'compare.css'];
 
+/** The only folders the comparison webview may load from: the extension's own output and media. */
+export function compareResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
+  return [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')];
+}
+
 export function compareHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
   const nonce = randomBytes(18).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', COMPARE_SCRIPT));

@@ -4,9 +4,8 @@
 // terminated when its panel closes.
 import * as vscode from 'vscode';
 import { join } from 'node:path';
-import { localResourceRoots } from '../viewer/html';
 import { Comparison } from './comparison';
-import { compareHtml } from './compareHtml';
+import { compareHtml, compareResourceRoots } from './compareHtml';
 import { ComparisonPanel, type ComparisonPanelHooks } from './comparisonPanel';
 import { CompareWorker } from './compareWorker';
 import { watchFiles } from './fileWatch';
@@ -74,7 +73,7 @@ export class ComparisonManager implements vscode.Disposable {
       COMPARISON_VIEW_TYPE,
       comparison.title,
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-      { enableScripts: true, localResourceRoots: localResourceRoots(this.context.extensionUri), retainContextWhenHidden: false },
+      { enableScripts: true, localResourceRoots: compareResourceRoots(this.context.extensionUri), retainContextWhenHidden: false },
     );
     webviewPanel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'compare.svg');
     const panel = new ComparisonPanel(comparison, webviewPanel, {

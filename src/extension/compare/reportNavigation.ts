@@ -1,10 +1,9 @@
 // Clicking a problem in the Problems panel opens its report document with the problem's line
-// selected. We watch for that (the editor appearing, becoming active, or its selection moving),
-// show the slice on that line in the comparison editor, and close the report again when it was
-// only a preview, so the person lands on the comparison. A report tab the person pinned stays.
+// selected. We watch for that (the report editor appearing, or its selection moving), show the
+// slice on that line in the comparison editor, and close the report again when it was only a
+// preview, so the person lands on the comparison. A report tab the person pinned stays.
 import * as vscode from 'vscode';
-import type { ReportDocuments } from './reportDocuments';
-import { REPORT_SCHEME } from './reportDocuments';
+import { REPORT_SCHEME, type ReportDocuments } from './reportDocuments';
 
 /** The same line reported by several events within this window is handled once. */
 const SAME_EVENT_MS = 300;

@@ -1,0 +1,62 @@
+// A Markdown summary of a comparison for a pull request or a lab notebook: the files, a table of
+// volume metrics per label, and the worst slices (the flagged ones, worst first, up to a count).
+import type { ComparisonResult, OverlapMetrics, SliceMetrics } from '../metrics/types';
+import { diceText, labelText, sliceMessage, type LabelNames } from './sliceText';
+
+const AXIS = ['i', 'j', 'k'];
+
+export interface MarkdownOptions {
+  readonly names?: LabelNames;
+  /** How many flagged slices to list. Default 20. */
+  readonly worstCount?: number;
+  /** Shown instead of the result's paths (e.g. workspace-relative paths). */
+  readonly referenceName?: string;
+  readonly predictionName?: string;
+}
+
+function row(name: string, m: OverlapMetrics, flaggedCount: number): string {
+  const cells = [name, diceText(m.dice), diceText(m.iou), diceText(m.meanSliceDice), m.tp, m.fp, m.fn, m.refMl.toFixed(2), m.predMl.toFixed(2), flaggedCount];
+  return `| ${cells.join(' | ')} |`;
+}
+
+const escapeCell = (s: string): string => s.replace(/\|/g, '\\|');
+
+export function formatMarkdown(r: ComparisonResult, opts: MarkdownOptions = {}): string {
+  const names = opts.names ?? new Map<number, string>();
+  const worstCount = opts.worstCount ?? 20;
+  const flaggedOf = (label: number | null): number => r.flagged.filter((f) => f.label === label).length;
+  const lines = [
+    '# Mask comparison',
+    '',
+    `- Reference: \`${opts.referenceName ?? r.reference.path}\` (${r.reference.shape.join('×')} ${r.reference.dataType}, ${r.reference.orientation})`,
+    `- Prediction: \`${opts.predictionName ?? r.prediction.path}\` (${r.prediction.shape.join('×')} ${r.prediction.dataType}, ${r.prediction.orientation})`,
+    `- Geometry: ${r.geometry.alignment}. ${r.geometry.note}`,
+    `- Slices: ${r.plane} (array axis ${AXIS[r.axis]}, ${r.foreground.slices.length} slices); flagged when Dice < ${r.threshold}`,
+    '',
+    '| label | Dice | IoU | mean slice Dice | TP | FP | FN | ref mL | pred mL | flagged slices |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    row('foreground', r.foreground, flaggedOf(null)),
+    ...r.labels.map((l) => row(escapeCell(labelText(l.label, names)), l, flaggedOf(l.label))),
+    '',
+    `Mean Dice over labels: ${diceText(r.meanDice)}.`,
+  ];
+  if (r.softDice !== undefined) lines.push(`Soft Dice: ${diceText(r.softDice ?? null)}; soft Dice with squared denominator: ${diceText(r.softDiceSquared ?? null)}.`);
+  lines.push('');
+  if (r.flagged.length === 0) {
+    lines.push(`No slice has Dice < ${r.threshold}.`);
+  } else {
+    const shown = r.flagged.slice(0, worstCount);
+    lines.push(`## Worst slices (${shown.length} of ${r.flagged.length} with Dice < ${r.threshold})`, '');
+    for (const f of shown) lines.push(`- ${sliceMessage(r.plane, f.label, sliceOf(r, f.label, f.index), names, r.threshold)}`);
+  }
+  lines.push('', `Conventions: ${r.conventions.emptyMasks} ${r.conventions.means}`);
+  return lines.join('\n') + '\n';
+}
+
+/** The per-slice counts of `label` (null = foreground) at `index`. */
+export function sliceOf(r: ComparisonResult, label: number | null, index: number): SliceMetrics {
+  const metrics = label === null ? r.foreground : r.labels.find((l) => l.label === label);
+  const slice = metrics?.slices[index];
+  if (!slice || slice.index !== index) throw new Error(`no slice ${index} for ${label === null ? 'the foreground' : `label ${label}`}`);
+  return slice;
+}

@@ -1,0 +1,68 @@
+// Everything issue 4 adds to the extension host, wired together: the comparison editors, their
+// diagnostics and report documents, Problems-panel navigation, the tree view, the status bar,
+// commands, the shared-grid offer and the public API that activate() returns.
+import * as vscode from 'vscode';
+import { affectsLabelSettings } from '../settings';
+import type { CompareCommand } from '../../protocol/compare';
+import type { ViewerProvider } from '../viewer/viewerProvider';
+import { createApi, type MaskInspectorApi } from './api';
+import { registerCompareCommands } from './compareCommands';
+import { affectsCompareDisplay, affectsDiagnostics, affectsMetrics } from './compareSettings';
+import { ComparisonManager } from './comparisonManager';
+import { ComparisonTree, REVEAL_COMMAND, TREE_VIEW_ID } from './comparisonTree';
+import { ReportDocuments } from './reportDocuments';
+import { registerReportNavigation } from './reportNavigation';
+import { registerSharedGridOffer } from './sharedGridOffer';
+import { registerStatusBar } from './statusBar';
+import { registerCompareTestHooks } from './testHooks';
+
+const WEBVIEW_COMMANDS: Record<CompareCommand, string> = {
+  swap: 'maskInspector.swapComparison',
+  exportReport: 'maskInspector.exportReport',
+  goToWorstSlice: 'maskInspector.goToWorstSlice',
+  nextLowDiceSlice: 'maskInspector.nextLowDiceSlice',
+  previousLowDiceSlice: 'maskInspector.previousLowDiceSlice',
+  setBackground: 'maskInspector._setBackgroundComparison',
+  clearBackground: 'maskInspector._clearBackgroundComparison',
+};
+
+export function registerCompare(context: vscode.ExtensionContext, provider: ViewerProvider, log: (message: string) => void): MaskInspectorApi {
+  // Webview buttons run the same commands as the palette, on the active comparison: the one whose
+  // webview has focus.
+  const manager = new ComparisonManager(context, log, (_panel, command) => void vscode.commands.executeCommand(WEBVIEW_COMMANDS[command]));
+  const reports = new ReportDocuments(manager);
+  const tree = new ComparisonTree(manager);
+  context.subscriptions.push(
+    manager,
+    reports,
+    tree,
+    vscode.window.registerTreeDataProvider(TREE_VIEW_ID, tree),
+    registerReportNavigation(reports),
+    registerStatusBar(manager),
+    registerCompareCommands(manager),
+    registerSharedGridOffer(context, provider, manager),
+    registerCompareTestHooks(manager, reports),
+    vscode.commands.registerCommand(REVEAL_COMMAND, (id: number, index: number, label: number | null) => manager.byId(id)?.panel.reveal(index, label)),
+    vscode.commands.registerCommand('maskInspector._setBackgroundComparison', async () => {
+      const active = manager.active;
+      if (!active) return;
+      const picked = await vscode.window.showOpenDialog({
+        title: `Background image for ${active.comparison.title}`,
+        openLabel: 'Set Background',
+        canSelectMany: false,
+        defaultUri: vscode.Uri.joinPath(active.comparison.reference, '..'),
+        filters: { 'Images (NIfTI, PNG)': ['nii', 'gz', 'png'] },
+      });
+      if (picked?.[0]) await active.comparison.setBackground(picked[0]);
+    }),
+    vscode.commands.registerCommand('maskInspector._clearBackgroundComparison', () => manager.active?.comparison.clearBackground()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsMetrics(e)) for (const m of manager.all) void m.comparison.recompute();
+      if (affectsCompareDisplay(e)) for (const m of manager.all) m.panel.sendSettings();
+      if (affectsDiagnostics(e)) reports.refreshAll();
+      // Names come with the volumes: read the files again (rare, and cheap next to a person's edit).
+      if (affectsLabelSettings(e)) for (const m of manager.all) void m.comparison.reload();
+    }),
+  );
+  return createApi(manager);
+}

@@ -1,0 +1,59 @@
+// Internal commands the integration tests use to see inside the comparison (not contributed, so
+// they never show in the palette): live worker threads, each comparison's state, what its webview
+// reported, its report URI, and a probe of the colours the webview drew.
+import * as vscode from 'vscode';
+import type { Vec3 } from '../../core/volume';
+import type { Plane } from '../../protocol/viewer';
+import type { ComparisonManager } from './comparisonManager';
+import type { CompareProbeResult, CompareRendered, Shown } from './comparisonPanel';
+import { liveCompareWorkerCount } from './compareWorker';
+import type { ReportDocuments } from './reportDocuments';
+
+export interface CompareTestState {
+  readonly liveWorkers: number;
+  readonly activeId: number | undefined;
+  readonly comparisons: readonly {
+    readonly id: number;
+    readonly reference: string;
+    readonly prediction: string;
+    readonly state: 'loading' | 'error' | 'ready';
+    readonly message?: string;
+    readonly shown: Shown;
+    readonly rendered: CompareRendered | undefined;
+    readonly starts: number;
+    readonly reportUri?: string;
+    readonly background?: string;
+  }[];
+}
+
+export function registerCompareTestHooks(manager: ComparisonManager, reports: ReportDocuments): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('maskInspector._testCompareState', (): CompareTestState => ({
+      liveWorkers: liveCompareWorkerCount(),
+      activeId: manager.active?.id,
+      comparisons: manager.all.map((m) => {
+        const state = m.comparison.state;
+        return {
+          id: m.id,
+          reference: m.comparison.reference.toString(),
+          prediction: m.comparison.prediction.toString(),
+          state: state.kind,
+          ...(state.kind === 'error' ? { message: state.message } : {}),
+          shown: m.panel.shown,
+          rendered: m.panel.lastRendered,
+          starts: m.panel.starts,
+          ...(reports.uriOf(m.id) ? { reportUri: reports.uriOf(m.id)!.toString() } : {}),
+          ...(m.comparison.background ? { background: m.comparison.background.fileName } : {}),
+        };
+      }),
+    })),
+    vscode.commands.registerCommand(
+      'maskInspector._testCompareProbe',
+      (pane: CompareProbeResult['pane'], plane: Plane, index: number, voxels: Vec3[]): Promise<CompareProbeResult> => {
+        const active = manager.active;
+        if (!active) throw new Error('no comparison is open');
+        return active.panel.probe(pane, plane, index, voxels);
+      },
+    ),
+  );
+}
