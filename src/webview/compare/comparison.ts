@@ -67,6 +67,8 @@ export class Comparison implements PaneHost, CompareToolbarActions {
   private readonly screens: Screens;
   private readonly reporter: CompareReporter;
   private frameRequested = false;
+  /** The sentence the error view shows (reported with every report while it shows). */
+  private errorMessage = '';
 
   constructor(private readonly api: CompareApi, root: HTMLElement) {
     this.state = restoreCompareState(api.getState());
@@ -104,8 +106,9 @@ export class Comparison implements PaneHost, CompareToolbarActions {
   }
 
   showError(message: string): void {
+    this.errorMessage = message;
     this.screens.showError(message);
-    this.report(message);
+    this.report();
   }
 
   setVolumes(volumes: CompareVolumes): void {
@@ -178,7 +181,9 @@ export class Comparison implements PaneHost, CompareToolbarActions {
     else this.setMode('sideBySide');
     this.reveal(m.plane, m.index);
     this.reporter.addProbe(m);
-    this.requestDraw();
+    // Nothing is drawn while an error shows: answer now (with no samples) instead of never.
+    if (this.screens.current === 'error') this.report();
+    else this.requestDraw();
   }
 
   // ----- PaneHost -------------------------------------------------------------------------------
@@ -316,7 +321,7 @@ export class Comparison implements PaneHost, CompareToolbarActions {
     this.strip.update(stripModel(this));
     this.panel.update(panelModel(this, this.currentSlice()));
     this.updateReadout();
-    if (drawn.size === visible.size) this.report(undefined, drawn, drawMs);
+    if (drawn.size === visible.size) this.report(drawn, drawMs);
   }
 
   /** The slice on screen now, if it has arrived. */
@@ -328,12 +333,12 @@ export class Comparison implements PaneHost, CompareToolbarActions {
     return { plane: this.state.plane, index, slice: this.store.get(this.state.plane, index) };
   }
 
-  private report(message?: string, drawn: ReadonlyMap<PaneRole, Pane> = new Map(), drawMs?: number): void {
+  private report(drawn: ReadonlyMap<PaneRole, Pane> = new Map(), drawMs?: number): void {
     const view = this.screens.current === 'volume' ? 'comparison' : this.screens.current;
     const current = this.currentSlice();
     this.reporter.report({
       view, mode: this.state.mode, plane: this.state.plane, index: current?.index ?? 0, label: this.state.label,
-      ...(message !== undefined ? { message } : {}),
+      ...(view === 'error' ? { message: this.errorMessage } : {}),
       ...(drawMs !== undefined ? { drawMs } : {}),
     }, drawn);
   }

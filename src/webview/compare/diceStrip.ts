@@ -106,6 +106,8 @@ export class DiceStrip {
     const l = this.layout();
     this.canvas.dataset['plotLeft'] = String(l.left);
     this.canvas.dataset['plotRight'] = String(l.right);
+    this.canvas.dataset['plotTop'] = String(l.top);
+    this.canvas.dataset['plotBaseline'] = String(l.baseline);
     this.canvas.dataset['count'] = String(l.count);
     if (!ctx || !this.model) return;
     paintStrip(ctx, l, { slices: this.model.slices, threshold: this.model.threshold, current: this.model.current, hover: this.hover }, this.theme());

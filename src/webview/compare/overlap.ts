@@ -50,13 +50,17 @@ function membership(label: LabelChoice, isProbability: boolean, probThreshold: n
 export function classifyOverlap(
   out: Uint8Array, reference: VoxelArray, prediction: VoxelArray, label: LabelChoice, reading: MaskReading,
 ): OverlapCounts {
+  // Label masks (the usual case) take loops without a call per voxel, and voxels empty in both
+  // masks (most of any slice) take one comparison: this runs on every slice change.
+  if (!reading.referenceIsProbability && !reading.predictionIsProbability) {
+    return label === null ? classifyForeground(out, reference, prediction) : classifyLabel(out, reference, prediction, label);
+  }
   const inRef = membership(label, reading.referenceIsProbability, reading.probThreshold);
   const inPred = membership(label, reading.predictionIsProbability, reading.probThreshold);
   let tp = 0;
   let fp = 0;
   let fn = 0;
-  const n = out.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < out.length; i++) {
     const r = inRef(reference[i]!);
     const p = inPred(prediction[i]!);
     if (r) {
@@ -65,6 +69,42 @@ export function classifyOverlap(
       out[i] = FP; fp++;
     } else {
       out[i] = 0;
+    }
+  }
+  return { tp, fp, fn };
+}
+
+function classifyForeground(out: Uint8Array, reference: VoxelArray, prediction: VoxelArray): OverlapCounts {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (let i = 0; i < out.length; i++) {
+    const r = reference[i]!;
+    const p = prediction[i]!;
+    if (r === 0 && p === 0) {
+      out[i] = 0;
+    } else if (r !== 0) {
+      if (p !== 0) { out[i] = TP; tp++; } else { out[i] = FN; fn++; }
+    } else {
+      out[i] = FP; fp++;
+    }
+  }
+  return { tp, fp, fn };
+}
+
+function classifyLabel(out: Uint8Array, reference: VoxelArray, prediction: VoxelArray, label: number): OverlapCounts {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (let i = 0; i < out.length; i++) {
+    const r = reference[i] === label;
+    const p = prediction[i] === label;
+    if (!r && !p) {
+      out[i] = 0;
+    } else if (r) {
+      if (p) { out[i] = TP; tp++; } else { out[i] = FN; fn++; }
+    } else {
+      out[i] = FP; fp++;
     }
   }
   return { tp, fp, fn };

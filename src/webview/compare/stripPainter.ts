@@ -29,7 +29,7 @@ export interface StripData {
 /** Height of the solid grey foot of an n/a column, in CSS px: visible even at a glance. */
 export const NA_FOOT = 3;
 /** Smallest bar height, so Dice 0 (one mask empty, the other not) still shows a bar. */
-const MIN_BAR = 2;
+const MIN_BAR = 3;
 
 export function paintStrip(ctx: CanvasRenderingContext2D, l: StripLayout, data: StripData, theme: StripTheme): void {
   paintAxes(ctx, l, theme);
