@@ -7,7 +7,8 @@
 //
 // Environment: BENCH_RUNS (default 3), BENCH_PER_SLICE=1 to also time the per-slice 2-D variant.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -92,10 +93,13 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
+/** Wall seconds, and CPU seconds of this process (what the machine's other load does not inflate). */
 function time(fn) {
+  const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const result = fn();
-  return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, result };
+  const cpu = process.cpuUsage(cpu0);
+  return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, cpu: (cpu.user + cpu.system) / 1e6, result };
 }
 
 const surface = await loadSurface();
@@ -108,22 +112,27 @@ const runs = { all: [], foreground: [], perSlice: [] };
 let report;
 for (let r = 0; r < RUNS; r++) {
   const all = time(() => surface.surfaceMetrics(volume(ref), volume(pred), labels));
-  runs.all.push(all.seconds);
+  runs.all.push(all);
   report = all.result;
-  runs.foreground.push(time(() => surface.surfaceMetrics(volume(ref), volume(pred), [])).seconds);
+  runs.foreground.push(time(() => surface.surfaceMetrics(volume(ref), volume(pred), [])));
   if (process.env.BENCH_PER_SLICE === '1') {
-    runs.perSlice.push(time(() => surface.surfaceMetrics(volume(ref), volume(pred), labels, { perSlice: { axis: 2 } })).seconds);
+    runs.perSlice.push(time(() => surface.surfaceMetrics(volume(ref), volume(pred), labels, { perSlice: { axis: 2 } })));
   }
 }
-const fmt = (v) => (typeof v === 'number' ? v.toFixed(3) : String(v));
+const fmt = (v) => (typeof v === 'number' ? v.toFixed(6) : String(v));
 for (const v of [...report.labels, { label: 'foreground', ...report.foreground }]) {
   console.log(`  ${String(v.label).padEnd(10)} hd ${fmt(v.hd)}  hd95 ${fmt(v.hd95)}  assd ${fmt(v.assd)}  nsd ${fmt(v.nsd)}`);
 }
-const ours = median(runs.all);
-const oursFg = median(runs.foreground);
-console.log(`ours, 6 labels + foreground (HD, HD95, ASSD, NSD): median ${ours.toFixed(2)} s of ${RUNS}`);
-console.log(`ours, foreground only:                          median ${oursFg.toFixed(2)} s of ${RUNS}`);
-if (runs.perSlice.length > 0) console.log(`ours, 6 labels + foreground + per-slice along k:  median ${median(runs.perSlice).toFixed(2)} s`);
+const wall = (xs) => median(xs.map((x) => x.seconds));
+const cpu = (xs) => median(xs.map((x) => x.cpu));
+const ours = wall(runs.all);
+const oursFg = wall(runs.foreground);
+console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+console.log(`ours, 6 labels + foreground (HD, HD95, ASSD, NSD): median ${ours.toFixed(2)} s wall, ${cpu(runs.all).toFixed(2)} s CPU, of ${RUNS}`);
+console.log(`ours, foreground only:                          median ${oursFg.toFixed(2)} s wall, ${cpu(runs.foreground).toFixed(2)} s CPU`);
+if (runs.perSlice.length > 0) {
+  console.log(`ours, 6 labels + foreground + per-slice along k:  median ${wall(runs.perSlice).toFixed(2)} s wall, ${cpu(runs.perSlice).toFixed(2)} s CPU`);
+}
 
 if (spawnSync('plastimatch', ['--version'], { stdio: 'ignore' }).status !== 0) {
   console.log('plastimatch: not installed (apt-get install -y plastimatch), no ratio');
@@ -133,13 +142,21 @@ if (spawnSync('plastimatch', ['--version'], { stdio: 'ignore' }).status !== 0) {
   writeFileSync(refPath, niftiGz(ref));
   writeFileSync(predPath, niftiGz(pred));
   const plastimatch = [];
+  const timeFile = join(OUT, 'plastimatch.time');
+  const timed = existsSync('/usr/bin/time'); // its CPU seconds, as for ours
   for (let r = 0; r < RUNS; r++) {
-    const t = time(() => spawnSync('plastimatch', ['dice', '--all', refPath, predPath], { encoding: 'utf8' }));
+    const argv = ['plastimatch', 'dice', '--all', refPath, predPath];
+    const t = time(() => (timed ? spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, ...argv], { encoding: 'utf8' }) : spawnSync(argv[0], argv.slice(1), { encoding: 'utf8' })));
     if (t.result.status !== 0) throw new Error(`plastimatch failed: ${t.result.stderr}`);
-    plastimatch.push(t.seconds);
-    if (r === 0) console.log(t.result.stdout.split('\n').filter((l) => /hausdorff|Hausdorff|DICE/i.test(l)).map((l) => `  plastimatch: ${l.trim()}`).join('\n'));
+    const cpuSeconds = timed ? readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number).reduce((a, b) => a + b, 0) : NaN;
+    plastimatch.push({ seconds: t.seconds, cpu: cpuSeconds });
+    if (r === 0) console.log(t.result.stdout.split('\n').filter((l) => /hausdorff|DICE/i.test(l)).map((l) => `  plastimatch: ${l.trim()}`).join('\n'));
   }
-  const base = median(plastimatch);
-  console.log(`plastimatch dice --all (foreground, from .nii.gz): median ${base.toFixed(2)} s of ${RUNS}`);
-  console.log(`ratio ours/plastimatch: all labels ${(ours / base).toFixed(2)}×, foreground only ${(oursFg / base).toFixed(2)}× (ours excludes reading the files)`);
+  const base = wall(plastimatch);
+  console.log(`plastimatch dice --all (foreground, from .nii.gz): median ${base.toFixed(2)} s wall, ${cpu(plastimatch).toFixed(2)} s CPU, of ${RUNS}`);
+  console.log(`ratio ours/plastimatch, wall: all labels ${(ours / base).toFixed(2)}×, foreground only ${(oursFg / base).toFixed(2)}×`);
+  if (timed) {
+    console.log(`ratio ours/plastimatch, CPU:  all labels ${(cpu(runs.all) / cpu(plastimatch)).toFixed(2)}×, foreground only ${(cpu(runs.foreground) / cpu(plastimatch)).toFixed(2)}×`);
+  }
+  console.log('(ours starts from voxels in memory; plastimatch also reads and inflates both files)');
 }
