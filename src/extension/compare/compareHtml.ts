@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
-export const COMPARE_SCRIPT = 'compareWebview.js';
+export const COMPARE_SCRIPT = 'compare.js';
 export const COMPARE_STYLES = ['viewer.css', 'compare.css'];
 
 /** The only folders the comparison webview may load from: the extension's own output and media. */
