@@ -2,7 +2,7 @@
 // value in both, so they can be matched by eye), the TP/FP/FN colours for the overlay, opacity,
 // fill/outline and the background window. Rebuilt as LUTs only when one of those changes.
 import type { CompareLabel, CompareSettings, CompareVolumes } from '../../protocol/compare';
-import type { BackgroundInfo } from '../../protocol/viewer';
+import type { BackgroundInfo, Rgba } from '../../protocol/viewer';
 import { UNLISTED_COLOUR } from '../labelColours';
 import { buildLabelLut, type LabelColourEntry } from '../lut';
 import { paletteColour } from '../palette';
@@ -52,11 +52,14 @@ export class Appearances {
     const values = new Set<number>();
     for (const info of volumes ? [volumes.reference, volumes.prediction] : []) for (const l of info.labels) values.add(l.value);
     for (const l of labels) values.add(l.value);
-    const entries: LabelColourEntry[] = [...values].map((value) => ({
-      value, colour: labels.find((l) => l.value === value)?.colour ?? paletteColour(value),
-    }));
+    const entries: LabelColourEntry[] = [...values].map((value) => ({ value, colour: this.labelColour(value) }));
     const truncated = volumes !== undefined && (volumes.reference.labelsTruncated || volumes.prediction.labelsTruncated);
     return { lut: buildLabelLut(entries, new Set(), this.opacity(), truncated ? UNLISTED_COLOUR : undefined), ...this.common() };
+  }
+
+  /** A label's colour in both masks: the host's (label file, data), else the palette's for its value. */
+  labelColour(value: number): Rgba {
+    return this.inputs.labels.find((l) => l.value === value)?.colour ?? paletteColour(value);
   }
 
   /** TP/FP/FN colours for the overlay's class values; hidden classes draw nothing. */

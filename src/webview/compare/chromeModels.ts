@@ -92,5 +92,10 @@ export function panelModel(c: ComparisonView, shown: ShownSlice | undefined): Pa
     flagged: volume ? flaggedCount(volume, c.settings.threshold) : undefined,
     threshold: c.settings.threshold,
     files: c.volumes ? { reference: c.volumes.reference.fileName, prediction: c.volumes.prediction.fileName, alignment } : undefined,
+    labels: c.result ? [
+      { choice: null, title: 'Foreground', dice: c.result.foreground.dice, colour: undefined },
+      ...c.result.labels.map((l) => ({ choice: l.label, title: choiceTitle(l.label, c.labels), dice: l.dice, colour: c.appearances.labelColour(l.label) })),
+    ] : [],
+    label: c.state.label,
   };
 }

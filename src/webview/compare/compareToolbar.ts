@@ -103,6 +103,8 @@ export class CompareToolbar {
       group('Mode', Object.values(this.modeButtons)),
       group('Label', [el('label', 'mi-field', {}, ['Label', this.labelSelect])]),
       group('Low-Dice slices', this.navigation),
+      // Comparison controls on the first line, display controls on the second, at any width.
+      el('div', 'mi-cmp-break', { 'aria-hidden': 'true' }),
       group('Appearance', [el('label', 'mi-field', {}, ['Opacity', this.opacity]), this.outline]),
       group('Background', [pick, this.clearBackground]),
       this.windowGroup,

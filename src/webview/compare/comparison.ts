@@ -61,6 +61,7 @@ export class Comparison implements PaneHost, CompareToolbarActions {
   private readonly strip = new DiceStrip({ goToSlice: (index) => this.goToMetricsSlice(index) });
   private readonly panel = new MetricsPanel({
     setClassVisible: (cls, visible) => this.setClassVisible(cls, visible),
+    setLabel: (choice) => this.setLabel(choice),
     command: (command) => this.command(command),
   });
   private readonly readout = new CursorReadout((value) => this.labels.find((l) => l.value === value)?.name);

@@ -2,7 +2,8 @@
 // class to show or hide it in the overlay), this slice's Dice, the chosen label's volume metrics, and
 // the two files with Swap and Export buttons.
 import type { OverlapMetrics } from '../../core/metrics/types';
-import type { CompareCommand, OverlayColours } from '../../protocol/compare';
+import type { CompareCommand, LabelChoice, OverlayColours } from '../../protocol/compare';
+import type { Rgba } from '../../protocol/viewer';
 import { button, el, formatCount, formatNumber } from '../dom';
 import { cssColour } from '../palette';
 import { formatDice } from './metricsModel';
@@ -16,6 +17,14 @@ export interface PanelSlice {
   readonly dice: number | null | undefined;
 }
 
+/** One row of the labels list: the foreground (colour undefined) or a label, with its volume Dice. */
+export interface PanelLabel {
+  readonly choice: LabelChoice;
+  readonly title: string;
+  readonly dice: number | null;
+  readonly colour: Rgba | undefined;
+}
+
 export interface PanelModel {
   readonly colours: OverlayColours;
   readonly hiddenClasses: ReadonlySet<OverlapClass>;
@@ -26,10 +35,13 @@ export interface PanelModel {
   readonly flagged: number | undefined;
   readonly threshold: number;
   readonly files: { readonly reference: string; readonly prediction: string; readonly alignment: string } | undefined;
+  readonly labels: readonly PanelLabel[];
+  readonly label: LabelChoice;
 }
 
 export interface PanelActions {
   setClassVisible(cls: OverlapClass, visible: boolean): void;
+  setLabel(choice: LabelChoice): void;
   command(command: CompareCommand): void;
 }
 
@@ -59,8 +71,11 @@ export class MetricsPanel {
   private readonly volumeTitle = el('h2', 'mi-cmp-heading');
   private readonly volumeBody = el('div');
   private readonly filesBody = el('div');
+  private readonly labelList = el('ul', 'mi-legend-list mi-cmp-labels', { 'aria-label': 'Volume Dice per label' });
+  private readonly labelButtons = new Map<LabelChoice, HTMLButtonElement>();
+  private labelsKey = '';
 
-  constructor(actions: PanelActions) {
+  constructor(private readonly actions: PanelActions) {
     const rows = CLASSES.map(({ cls, name, meaning }) => {
       const box = el('input', 'mi-check', { type: 'checkbox', 'aria-label': `Show ${name} (${meaning}) in the overlay` });
       box.checked = true;
@@ -79,6 +94,7 @@ export class MetricsPanel {
       section(this.keyTitle, el('ul', 'mi-legend-list', { 'aria-label': 'Overlap classes' }, rows)),
       section(this.sliceTitle, el('div', 'mi-cmp-dice-row', {}, [this.sliceDice, this.sliceFlag])),
       section(this.volumeTitle, this.volumeBody),
+      section(el('h2', 'mi-cmp-heading', {}, ['Labels']), this.labelList),
       section(el('h2', 'mi-cmp-heading', {}, ['Files']), this.filesBody, el('div', 'mi-cmp-actions', {}, [
         button('Swap', 'Swap reference and prediction', () => actions.command('swap'), 'mi-button mi-small'),
         button('Export report…', 'Export the comparison as CSV, JSON or Markdown', () => actions.command('exportReport'), 'mi-button mi-small'),
@@ -101,11 +117,32 @@ export class MetricsPanel {
     this.sliceFlag.classList.toggle('mi-cmp-flag-low', flagged);
     this.volumeTitle.textContent = `Volume · ${m.labelTitle}`;
     this.volumeBody.replaceChildren(m.volume ? this.volumeList(m.volume, m.flagged ?? 0, m.threshold) : el('p', 'mi-legend-note', {}, ['Computing…']));
+    this.updateLabels(m.labels, m.label);
     this.filesBody.replaceChildren(m.files ? definitionList([
       ['Reference', m.files.reference],
       ['Prediction', m.files.prediction],
       ['Grid', m.files.alignment],
     ]) : el('p', 'mi-legend-note', {}, ['…']));
+  }
+
+  /** Rebuilt only when the labels change, so a focused row keeps its focus while the view redraws. */
+  private updateLabels(labels: readonly PanelLabel[], selected: LabelChoice): void {
+    const key = JSON.stringify(labels);
+    if (key !== this.labelsKey) {
+      this.labelsKey = key;
+      this.labelButtons.clear();
+      this.labelList.replaceChildren(...labels.map((l) => {
+        const swatch = el('span', l.colour ? 'mi-swatch' : 'mi-swatch mi-cmp-swatch-any', { 'aria-hidden': 'true' });
+        if (l.colour) swatch.style.backgroundColor = cssColour(l.colour); // CSSOM: CSP-safe
+        const b = el('button', 'mi-cmp-label-row', { type: 'button', 'aria-label': `Compare ${l.title}: volume Dice ${formatDice(l.dice)}` }, [
+          swatch, el('span', 'mi-legend-name', {}, [l.title]), el('span', 'mi-legend-count', {}, [formatDice(l.dice)]),
+        ]);
+        b.addEventListener('click', () => this.actions.setLabel(l.choice));
+        this.labelButtons.set(l.choice, b);
+        return el('li', undefined, {}, [b]);
+      }));
+    }
+    for (const [choice, b] of this.labelButtons) b.setAttribute('aria-pressed', String(choice === selected));
   }
 
   private volumeList(v: OverlapMetrics, flagged: number, threshold: number): HTMLElement {
