@@ -1,0 +1,214 @@
+// The comparison editor in a real VS Code: started through the command with URIs and through the
+// Explorer's (clicked, selected[]) form; its problems are exactly the slices numpy finds under the
+// threshold; go-to-worst lands on numpy's argmin; next/previous walk the flagged slices in order;
+// opening the report at a problem's range (what a click in the Problems panel does) shows that
+// slice; settings and file changes recompute; closing clears the problems and ends the worker.
+import * as assert from 'node:assert/strict';
+import { afterEach, describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import {
+  activeState, api, compareState, numpy, numpyFlagged, numpySlices, problemKeys, problemsOf, revealSlice, setCompareSetting, shownInWebview, until,
+} from './compareHelpers';
+import { closeAll, fixture } from './viewerHelpers';
+
+const REF = 'metrics/multilabel_ref.nii.gz';
+const PRED = 'metrics/multilabel_pred.nii.gz';
+
+async function openComparison(ref = REF, pred = PRED) {
+  await vscode.commands.executeCommand('maskInspector.compare', fixture(ref), fixture(pred));
+  const c = await activeState();
+  assert.equal(c.state, 'ready', c.message);
+  return c;
+}
+
+describe('comparison editor', function () {
+  this.timeout(90_000);
+
+  afterEach(async () => {
+    await closeAll();
+    for (const key of ['lowDiceThreshold', 'comparePlane', 'diagnosticSeverity', 'maxDiagnostics']) await setCompareSetting(key, undefined);
+  });
+
+  it('compare(uri, uri): problems are the slices numpy finds under 0.8, with the agreed wording', async () => {
+    const c = await openComparison();
+    assert.equal(c.reference, fixture(REF).toString());
+    assert.equal(c.prediction, fixture(PRED).toString());
+    const expected = await numpy('multilabel_uint8', 'axial');
+    const problems = await problemsOf(c);
+    assert.deepEqual(problemKeys(problems), numpyFlagged(expected, 0.8));
+    for (const d of problems) {
+      assert.equal(d.source, 'Mask Inspector');
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+    }
+    const s = numpySlices(expected, 1)[3]!;
+    assert.ok(
+      problems.some((d) => d.message === `axial slice 3, label 1: Dice ${s.dice!.toFixed(2)} (TP ${s.tp}, FP ${s.fp}, FN ${s.fn})`),
+      problems.map((d) => d.message).join('\n'),
+    );
+    // The webview really shows the comparison (it reports what it drew).
+    await until('the webview to draw the comparison', async () => ((await activeState()).rendered?.view === 'comparison' ? true : undefined));
+  });
+
+  it('the Explorer form (clicked, [reference, prediction]) compares the first selected with the second', async () => {
+    const ref = fixture(REF);
+    const pred = fixture('metrics/multilabel_pred_lps.nii.gz');
+    await vscode.commands.executeCommand('maskInspector.compare', pred, [ref, pred]);
+    const c = await activeState();
+    assert.equal(c.state, 'ready', c.message);
+    assert.deepEqual([c.reference, c.prediction], [ref.toString(), pred.toString()]);
+    assert.deepEqual(problemKeys(await problemsOf(c)), numpyFlagged(await numpy('lps_prediction', 'axial'), 0.8));
+  });
+
+  it('go-to-worst lands on numpy argmin; next/previous walk the flagged slices in order and wrap', async () => {
+    const c = await openComparison();
+    const expected = await numpy('multilabel_uint8', 'axial');
+    const a = await api();
+    for (const label of [null, 4]) {
+      const slices = numpySlices(expected, label);
+      const defined = slices.filter((s) => s.dice !== null);
+      const argmin = defined.reduce((w, s) => (s.dice! < w.dice! ? s : w)).index;
+      await revealSlice(c.id, 0, label);
+      await shownInWebview(0, label);
+      await vscode.commands.executeCommand('maskInspector.goToWorstSlice');
+      await shownInWebview(argmin, label);
+      assert.equal(a.activeComparison()?.slice, argmin);
+
+      const flagged = defined.filter((s) => s.dice! < 0.8).map((s) => s.index);
+      assert.ok(flagged.length >= 2, `label ${label} has flagged slices to walk`);
+      await revealSlice(c.id, 0, label);
+      await shownInWebview(0, label);
+      const walked: number[] = [];
+      for (let n = 0; n <= flagged.length; n++) {
+        await vscode.commands.executeCommand('maskInspector.nextLowDiceSlice');
+        const index = a.activeComparison()!.slice;
+        await shownInWebview(index, label);
+        walked.push(index);
+      }
+      assert.deepEqual(walked, [...flagged, flagged[0]], `next, label ${label}`);
+      await vscode.commands.executeCommand('maskInspector.previousLowDiceSlice');
+      await shownInWebview(flagged.at(-1)!, label);
+      const active = a.activeComparison()!;
+      assert.equal(active.label, label);
+      assert.deepEqual(active.sliceDice, slices.map((s) => s.dice));
+    }
+  });
+
+  it('opening the report at a problem range, as the Problems panel does, shows that slice', async () => {
+    const c = await openComparison();
+    const problems = await problemsOf(c);
+    const target = problems.find((d) => /label 4: /.test(d.message) && !/slice 0,/.test(d.message));
+    assert.ok(target, 'a problem of label 4');
+    const [, index] = /slice (\d+),/.exec(target.message)!;
+    await revealSlice(c.id, 0, null);
+    await shownInWebview(0, null);
+    const reportUri = vscode.Uri.parse((await activeState()).reportUri!);
+    await vscode.window.showTextDocument(reportUri, { selection: target.range, preserveFocus: true, preview: true });
+    await shownInWebview(Number(index), 4);
+    const active = (await api()).activeComparison()!;
+    assert.deepEqual([active.label, active.slice], [4, Number(index)]);
+    // The preview report tab was closed: the person lands on the comparison.
+    await until('the report preview to close', async () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === reportUri.toString()) ? undefined : true,
+    );
+    const activeTab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(activeTab?.input instanceof vscode.TabInputWebview && activeTab.input.viewType.endsWith('maskInspector.comparison'), `active tab: ${activeTab?.label}`);
+  });
+
+  it('threshold, plane, severity and cap settings recompute or republish the problems', async () => {
+    const c = await openComparison();
+    await setCompareSetting('lowDiceThreshold', 0.5);
+    const half = numpyFlagged(await numpy('multilabel_uint8', 'axial'), 0.5);
+    await until('problems under 0.5', async () => {
+      const keys = problemKeys(await problemsOf(c));
+      return JSON.stringify(keys) === JSON.stringify(half) ? true : undefined;
+    });
+    await setCompareSetting('lowDiceThreshold', undefined);
+    await setCompareSetting('comparePlane', 'coronal');
+    const coronal = numpyFlagged(await numpy('multilabel_uint8', 'coronal'), 0.8);
+    await until('coronal problems', async () => {
+      const problems = await problemsOf(c);
+      return JSON.stringify(problemKeys(problems)) === JSON.stringify(coronal) && problems.every((d) => d.message.startsWith('coronal slice')) ? true : undefined;
+    });
+    assert.equal((await api()).activeComparison()?.plane, 'coronal');
+    await setCompareSetting('diagnosticSeverity', 'error');
+    await setCompareSetting('maxDiagnostics', 5);
+    const problems = await until('five problems and a summary', async () => {
+      const p = await problemsOf(c);
+      return p.length === 6 && p[0]!.severity === vscode.DiagnosticSeverity.Error ? p : undefined;
+    });
+    const summary = problems.find((d) => /not listed/.test(d.message));
+    assert.ok(summary, problems.map((d) => d.message).join('\n'));
+    assert.match(summary.message, new RegExp(`^${coronal.length - 5} more slices with Dice < 0.8`));
+  });
+
+  it('a prediction rewritten on disk is compared again', async () => {
+    const pred = fixture('metrics/rewritten_pred.nii.gz');
+    await vscode.workspace.fs.copy(fixture(PRED), pred, { overwrite: true });
+    const c = await openComparison(REF, 'metrics/rewritten_pred.nii.gz');
+    assert.ok((await problemsOf(c)).length > 0);
+    await vscode.workspace.fs.writeFile(pred, await vscode.workspace.fs.readFile(fixture(REF)));
+    await until('no problems once the prediction equals the reference', async () => {
+      const s = (await compareState()).comparisons.find((x) => x.id === c.id);
+      return s?.state === 'ready' && (await problemsOf(c)).length === 0 ? true : undefined;
+    });
+    assert.equal((await api()).activeComparison()?.volumeDice, 1);
+  });
+
+  it('swap exchanges the roles and recomputes', async () => {
+    const c = await openComparison();
+    await vscode.commands.executeCommand('maskInspector.swapComparison');
+    const swapped = await until('the swapped comparison', async () => {
+      const s = await activeState();
+      return s.state === 'ready' && s.reference === fixture(PRED).toString() ? s : undefined;
+    });
+    assert.equal(swapped.id, c.id);
+    assert.equal(swapped.prediction, fixture(REF).toString());
+    // Swapping exchanges FP and FN: the flagged slices stay the same (Dice is symmetric).
+    assert.deepEqual(problemKeys(await problemsOf(swapped)), numpyFlagged(await numpy('multilabel_uint8', 'axial'), 0.8));
+  });
+
+  it('exports CSV, JSON (the CLI schema) and Markdown', async () => {
+    await openComparison();
+    const expected = await numpy('multilabel_uint8', 'axial');
+    const dir = fixture('exports');
+    await vscode.workspace.fs.createDirectory(dir);
+    const read = async (name: string): Promise<string> => {
+      const uri = vscode.Uri.joinPath(dir, name);
+      await vscode.commands.executeCommand('maskInspector.exportReport', uri);
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    };
+    const csv = (await read('r.csv')).trimEnd().split('\n');
+    assert.equal(csv[0], 'label,index,tp,fp,fn,dice');
+    const s = expected.foreground.slices[4]!;
+    assert.ok(csv.includes(`foreground,4,${s.tp},${s.fp},${s.fn},${s.dice}`));
+    const json = JSON.parse(await read('r.json')) as { reference: { path: string }; foreground: { dice: number }; flagged: unknown[] };
+    assert.equal(json.reference.path, fixture(REF).fsPath);
+    assert.equal(json.foreground.dice, expected.foreground.dice);
+    assert.deepEqual(json.flagged, expected.flagged);
+    const md = await read('r.md');
+    assert.match(md, /^# Mask comparison/);
+    assert.match(md, /\| foreground \| 0\.53 \|/);
+  });
+
+  it('api.compare resolves with metrics ready and rejects when the grids differ', async () => {
+    const a = await api();
+    await a.compare(fixture(REF), fixture('metrics/multilabel_pred_kji.nii.gz'));
+    const active = a.activeComparison();
+    assert.ok(active);
+    assert.equal(active.volumeDice, (await numpy('permuted_prediction', 'axial')).foreground.dice);
+    await assert.rejects(a.compare(fixture(REF), fixture('metrics/multilabel_pred_shifted.nii.gz')), /not on the grid of multilabel_ref\.nii\.gz.*origin/);
+  });
+
+  it('closing the editor clears its problems and ends its worker', async () => {
+    const c = await openComparison();
+    const reportUri = vscode.Uri.parse((await activeState()).reportUri!);
+    assert.ok(vscode.languages.getDiagnostics(reportUri).length > 0);
+    assert.ok((await compareState()).liveWorkers >= 1);
+    await closeAll();
+    await until('no comparison, no worker, no problems', async () => {
+      const s = await compareState();
+      return s.comparisons.length === 0 && s.liveWorkers === 0 && vscode.languages.getDiagnostics(reportUri).length === 0 ? true : undefined;
+    });
+    assert.ok(c.id > 0);
+  });
+});
