@@ -66,6 +66,12 @@ describe('viewer state', function () {
       return problems.length === 0 ? true : undefined;
     };
     await until('the background drawn under the mask', drawnAsExpected, 10000).catch(() => assert.fail(report));
+
+    // The pairing is remembered: closing and reopening the mask brings the background back.
+    await closeAll();
+    await until('the document to close', async () => ((await documentState(uri)) ? undefined : true));
+    await openAndWait(uri);
+    await until('the remembered background', async () => ((await documentState(uri))?.background?.endsWith('ct_ras.nii.gz') ? true : undefined));
   });
 
   it('reorients an LPS background onto the RAS mask and refuses one on another grid, keeping the mask', async () => {
