@@ -97,10 +97,12 @@ function overlap(ref: Uint8Array, pred: Uint8Array, axis: Axis, label: number | 
   };
 }
 
-/** The comparison along the axial plane (k), as the metrics engine would report it. */
-export function testResult(threshold = 0.8): ComparisonResult {
+const PLANE_AXIS = { axial: 2, coronal: 1, sagittal: 0 } as const;
+
+/** The comparison along a plane (axial: k), as the metrics engine would report it. */
+export function testResult(threshold = 0.8, plane: keyof typeof PLANE_AXIS = 'axial'): ComparisonResult {
   const { reference, prediction } = testPair();
-  const axis = 2 as const;
+  const axis = PLANE_AXIS[plane];
   const foreground = overlap(reference.mask, prediction.mask, axis, null);
   const labels: LabelMetrics[] = [1, 2].map((label) => ({ label, ...overlap(reference.mask, prediction.mask, axis, label) }));
   const flagged = [
@@ -112,7 +114,7 @@ export function testResult(threshold = 0.8): ComparisonResult {
   const defined = labels.filter((l) => l.dice !== null).map((l) => l.dice!);
   return {
     reference: description(reference.fileName), prediction: description(prediction.fileName),
-    plane: 'axial', axis, threshold, probThreshold: 0.5, smooth: 0,
+    plane, axis, threshold, probThreshold: 0.5, smooth: 0,
     foreground, labels, meanDice: defined.reduce((a, b) => a + b, 0) / defined.length, flagged,
     geometry: { alignment: 'identical', note: '' },
     conventions: { emptyMasks: '', smoothing: '', plane: '', probabilityMaps: '', means: '' },

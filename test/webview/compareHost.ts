@@ -28,6 +28,17 @@ const MORE_DARK_PLUS = `<style>:root {
   --vscode-editorHoverWidget-border: #454545;
 }</style>`;
 
+/**
+ * VS Code's webview policy, tightened: no eval, no style attributes (CSSOM property writes stay
+ * allowed, as in VS Code); inline <script>/<style> only because the harness inlines the bundle.
+ * Violations are collected for the tests to assert there are none.
+ */
+const CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src-elem 'unsafe-inline'; style-src-attr 'none'; img-src data: blob:">
+<script>
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));
+</script>`;
+
 const STATE_TAP = `<script>
   const acquire = window.acquireVsCodeApi;
   window.acquireVsCodeApi = () => { const api = acquire(); window.__compareApi = api; return api; };
@@ -183,7 +194,7 @@ export async function openComparison(options: OpenOptions = {}): Promise<OpenCom
   const webview = await openWebviewPage({
     scripts: ['dist/compare.js'],
     styles: ['media/viewer.css', 'media/compare.css'],
-    head: DARK_PLUS + MORE_DARK_PLUS + STATE_TAP,
+    head: CSP + DARK_PLUS + MORE_DARK_PLUS + STATE_TAP,
     initialState: options.initialState,
     viewport: options.viewport ?? { width: 1280, height: 800 },
   });
@@ -203,6 +214,11 @@ export async function openComparison(options: OpenOptions = {}): Promise<OpenCom
       await webview.close();
     },
   };
+}
+
+/** Content-Security-Policy violations the page reported so far. */
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 }
 
 export async function savedCompareState(page: Page): Promise<unknown> {

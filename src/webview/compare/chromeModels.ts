@@ -1,9 +1,11 @@
 // What the toolbar, the strip and the metrics panel show, derived from the comparison's state and
 // metrics in one place, so each widget only renders what it is given.
 import type { CompareLabel, CompareSettings, CompareVolumes, ComparisonResult } from '../../protocol/compare';
-import type { PlaneMapping } from '../../core/geometry/display';
+import { sliceStrides, voxelToScreen, voxelToWorld, type PlaneMapping } from '../../core/geometry/display';
+import type { Vec3 } from '../../core/volume';
 import type { BackgroundInfo, Plane } from '../../protocol/viewer';
-import type { DecodedSlice } from '../sliceStore';
+import type { DecodedSlice, SliceStore } from '../sliceStore';
+import type { CursorValues } from './cursorReadout';
 import type { Appearances } from './appearances';
 import type { CompareToolbarModel, LabelOption } from './compareToolbar';
 import type { CompareViewState } from './compareState';
@@ -22,6 +24,7 @@ export interface ComparisonView {
   readonly state: CompareViewState;
   readonly appearances: Appearances;
   readonly overlap: SliceOverlap;
+  readonly store: SliceStore;
   mapping(plane: Plane): PlaneMapping | undefined;
 }
 
@@ -97,5 +100,23 @@ export function panelModel(c: ComparisonView, shown: ShownSlice | undefined): Pa
       ...c.result.labels.map((l) => ({ choice: l.label, title: choiceTitle(l.label, c.labels), dice: l.dice, colour: c.appearances.labelColour(l.label) })),
     ] : [],
     label: c.state.label,
+  };
+}
+
+/** What both masks (and the background) hold at the voxel under the pointer, or at the crosshair. */
+export function cursorValues(c: ComparisonView, hovered: { plane: Plane; voxel: Vec3 } | undefined): CursorValues | undefined {
+  const info = c.volumes?.reference;
+  const cursor = c.state.cursor;
+  const { plane, voxel } = hovered ?? { plane: c.state.plane, voxel: cursor };
+  const m = c.mapping(plane);
+  if (!info || !voxel || !m) return undefined;
+  const slice = c.store.get(plane, voxel[m.sliceAxis]);
+  const s = voxelToScreen(m, voxel);
+  const strides = sliceStrides(m);
+  const at = strides.origin + s.x * strides.stepX + s.y * strides.stepY;
+  return {
+    voxel, world: voxelToWorld(info.affine, voxel),
+    reference: slice?.mask[at], prediction: slice?.prediction?.[at], intensity: slice?.background?.[at],
+    where: hovered ? 'pointer' : 'crosshair',
   };
 }

@@ -3,7 +3,7 @@
 // It owns the view state and turns host messages and user actions into one redraw per frame. The
 // panes, slice store, renderer and window/level are the mask viewer's (../).
 import type { Vec3 } from '../../core/volume';
-import { planeMapping, sliceStrides, voxelToScreen, voxelToWorld, type PlaneMapping } from '../../core/geometry/display';
+import { planeMapping, type PlaneMapping } from '../../core/geometry/display';
 import type {
   CompareCommand, CompareLabel, CompareMode, CompareSettings, CompareVolumes, CompareWebviewToHost, ComparisonResult,
   HostToCompareWebview, LabelChoice,
@@ -27,7 +27,7 @@ import { MetricsPanel } from './metricsPanel';
 import { LABEL_READING, type OverlapClass } from './overlap';
 import { Appearances, DEFAULT_COMPARE_SETTINGS } from './appearances';
 import { MaskSource, OverlaySource, SliceOverlap } from './sources';
-import { panelModel, stripModel, toolbarModel } from './chromeModels';
+import { cursorValues, panelModel, stripModel, toolbarModel } from './chromeModels';
 
 export interface CompareApi {
   postMessage(message: CompareWebviewToHost): void;
@@ -45,8 +45,6 @@ export class Comparison implements PaneHost, CompareToolbarActions {
   result: ComparisonResult | undefined;
   labels: readonly CompareLabel[] = [];
   state: CompareViewState;
-  /** Progress of a metrics computation, shown on the strip while the panes stay usable. */
-  computing: { message: string; fraction: number | null } | undefined;
   readonly overlap = new SliceOverlap();
   readonly store: SliceStore;
   private readonly mappings = new Map<Plane, PlaneMapping>();
@@ -96,8 +94,8 @@ export class Comparison implements PaneHost, CompareToolbarActions {
   // ----- host messages ------------------------------------------------------------------------
 
   showLoading(message: string, fraction: number | null): void {
+    // Once the panes show, a (re)computation of the metrics only shows on the strip.
     if (this.volumes && this.screens.current !== 'error') {
-      this.computing = { message, fraction };
       this.strip.showProgress(message, fraction);
       this.requestDraw();
     } else {
@@ -131,7 +129,6 @@ export class Comparison implements PaneHost, CompareToolbarActions {
   setMetrics(result: ComparisonResult, labels: readonly CompareLabel[]): void {
     this.result = result;
     this.labels = labels;
-    this.computing = undefined;
     this.strip.showProgress(undefined, null);
     this.setLabelNow(validChoice(result, this.state.label));
     const cursor = this.state.cursor;
@@ -355,19 +352,6 @@ export class Comparison implements PaneHost, CompareToolbarActions {
   }
 
   private updateReadout(): void {
-    const info = this.volumes?.reference;
-    const cursor = this.state.cursor;
-    if (!info || !cursor) return this.readout.show(undefined, false);
-    const { plane, voxel } = this.hovered ?? { plane: this.state.plane, voxel: cursor };
-    const m = this.mappings.get(plane)!;
-    const slice = this.store.get(plane, voxel[m.sliceAxis]);
-    const s = voxelToScreen(m, voxel);
-    const strides = sliceStrides(m);
-    const at = strides.origin + s.x * strides.stepX + s.y * strides.stepY;
-    this.readout.show({
-      voxel, world: voxelToWorld(info.affine, voxel),
-      reference: slice?.mask[at], prediction: slice?.prediction?.[at], intensity: slice?.background?.[at],
-      where: this.hovered ? 'pointer' : 'crosshair',
-    }, this.background !== null);
+    this.readout.show(cursorValues(this, this.hovered), this.background !== null);
   }
 }
