@@ -6,6 +6,8 @@ import { compareSources } from '../core/metrics/compare';
 import type { ComparisonResult } from '../core/metrics/types';
 import { COMPARISON_FLAGS, comparisonOptions, parse } from './args';
 import { formatCsv, formatTable } from './format';
+import { checkSurfaceFlags, compareWithSurface, SURFACE_FLAGS } from './surface';
+import { surfaceToJson } from '../core/surface/json';
 import { UsageError } from './usage';
 
 /** Larger slabs than the reader's default: fewer hand-offs between inflate and counting. */
@@ -35,10 +37,15 @@ export async function compareFiles(refPath: string, predPath: string, values: Re
 }
 
 export async function compareCommand(args: readonly string[]): Promise<string> {
-  const { values, positionals } = parse(args, { ...COMPARISON_FLAGS, json: { type: 'boolean' }, csv: { type: 'boolean' } }, ['REFERENCE', 'PREDICTION']);
+  const { values, positionals } = parse(args, { ...COMPARISON_FLAGS, ...SURFACE_FLAGS, json: { type: 'boolean' }, csv: { type: 'boolean' } }, ['REFERENCE', 'PREDICTION']);
   if (values.json && values.csv) throw new UsageError('Choose one of --json and --csv.');
-  const result = await compareFiles(positionals[0], positionals[1], values);
-  if (values.json) return JSON.stringify(result) + '\n';
+  checkSurfaceFlags(values);
+  const result =
+    values.surface === true
+      ? await compareWithSurface(await openPair(positionals[0], positionals[1], comparisonOptions(values).volume), values, values.json === true || values.csv === true)
+      : await compareFiles(positionals[0], positionals[1], values);
+  // surfaceToJson writes Infinity (one mask empty) as "inf"; without --surface it is JSON.stringify.
+  if (values.json) return surfaceToJson(result) + '\n';
   if (values.csv) return formatCsv(result);
   return formatTable(result);
 }

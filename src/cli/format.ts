@@ -1,6 +1,7 @@
 // Text renderings of a ComparisonResult: the readable table (default) and CSV. JSON is the result
 // object itself.
 import type { ComparisonResult, OverlapMetrics, VolumeDescription } from '../core/metrics/types';
+import { surfaceCells, surfaceCsvCells, surfaceCsvHeader, surfaceHeader, surfaceNote } from './surface';
 
 const fixed = (v: number | null, digits = 4): string => (v === null ? 'n/a' : v.toFixed(digits));
 const AXIS = ['i', 'j', 'k'];
@@ -17,7 +18,7 @@ function pad(cells: readonly string[], widths: readonly number[]): string {
 }
 
 function metricRow(name: string, m: OverlapMetrics): string[] {
-  return [name, fixed(m.dice), fixed(m.iou), fixed(m.meanSliceDice), String(m.tp), String(m.fp), String(m.fn), m.refMl.toFixed(2), m.predMl.toFixed(2)];
+  return [name, fixed(m.dice), fixed(m.iou), fixed(m.meanSliceDice), String(m.tp), String(m.fp), String(m.fn), m.refMl.toFixed(2), m.predMl.toFixed(2), ...surfaceCells(m)];
 }
 
 function table(rows: readonly (readonly string[])[]): string[] {
@@ -33,10 +34,11 @@ export function formatTable(r: ComparisonResult, worstCount = 10): string {
     `Plane:      ${r.plane} (slices along array axis ${AXIS[r.axis]}, ${r.foreground.slices.length} slice${r.foreground.slices.length === 1 ? '' : 's'})`,
     '',
   ];
-  const header = ['label', 'Dice', 'IoU', 'mean slice Dice', 'TP', 'FP', 'FN', 'ref mL', 'pred mL'];
+  const header = ['label', 'Dice', 'IoU', 'mean slice Dice', 'TP', 'FP', 'FN', 'ref mL', 'pred mL', ...surfaceHeader(r)];
   lines.push(...table([header, ...r.labels.map((l) => metricRow(String(l.label), l)), metricRow('foreground', r.foreground)]));
   lines.push('');
   lines.push(`Mean Dice over labels: ${fixed(r.meanDice)} (${r.labels.filter((l) => l.dice !== null).length} labels with a defined Dice)`);
+  lines.push(...surfaceNote(r));
   if (r.softDice !== undefined) lines.push(`Soft Dice: ${fixed(r.softDice ?? null)}   soft Dice, squared denominator: ${fixed(r.softDiceSquared ?? null)}`);
   if (r.smooth !== 0) lines.push(`Smoothing s = ${r.smooth}: Dice = (2TP+s)/(2TP+FP+FN+s).`);
   lines.push('');
@@ -77,9 +79,9 @@ const csvNumber = (v: number | null): string => (v === null ? '' : String(v));
 
 /** One row per (label, slice); the foreground first, labelled "foreground"; empty Dice = both empty. */
 export function formatCsv(r: ComparisonResult): string {
-  const rows = ['label,index,tp,fp,fn,dice'];
+  const rows = ['label,index,tp,fp,fn,dice' + surfaceCsvHeader(r)];
   const add = (label: string, m: OverlapMetrics): void => {
-    for (const s of m.slices) rows.push(`${label},${s.index},${s.tp},${s.fp},${s.fn},${csvNumber(s.dice)}`);
+    for (const s of m.slices) rows.push(`${label},${s.index},${s.tp},${s.fp},${s.fn},${csvNumber(s.dice)}${surfaceCsvCells(s)}`);
   };
   add('foreground', r.foreground);
   for (const l of r.labels) add(String(l.label), l);

@@ -19,6 +19,11 @@ Comparison options (compare and batch):
   --ignore-geometry                compare voxel by voxel even when the affines differ
   --volume N                       4-D files: compare volume N (0-based, default 0)
 
+Surface options (compare):
+  --surface                        add HD, HD95, ASSD (mm) and NSD per label and foreground (JSON and
+                                   CSV also per slice); reads both volumes into memory
+  --tolerance MM                   NSD tolerance in mm (default 1)
+
 compare output: a table (Dice per label and foreground, mean Dice, the 10 worst slices);
   --json prints one JSON object (every label and slice); --csv one row per (label, slice).
 batch pairs files with the same name in the two folders, compares them in parallel (--jobs,

@@ -1,0 +1,84 @@
+// Surface metrics alongside a Dice comparison of two volumes in memory (CLI --surface, the worker):
+// the same labels, the prediction put on the reference's grid the way the comparison did it,
+// probability maps binarised at the comparison's threshold, per-slice values along its slice axis.
+
+import { alignGrids } from '../geometry/align';
+import { reorientToReference } from '../geometry/reorient';
+import type { ComparisonResult, LabelMetrics, OverlapMetrics, SliceMetrics, VolumeDescription } from '../metrics/types';
+import type { Volume, VoxelArray } from '../volume';
+import type { SurfaceConventions, SurfaceValues } from './conventions';
+import type { SliceSeries } from './perSlice';
+import { surfaceMetrics, type SurfaceReport } from './surfaceMetrics';
+
+export interface SurfaceComparisonOptions {
+  /** NSD tolerance τ in mm; default 1. */
+  readonly toleranceMm?: number;
+  /** Also the 2-D values within each slice along the comparison's slice axis. */
+  readonly perSlice?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+/** Boundary metrics of one slice (2-D, within the slice). */
+export type SliceSurfaceValues = Pick<SurfaceValues, 'hd' | 'hd95' | 'assd' | 'nsd'>;
+
+export type WithSurface<T extends OverlapMetrics> = Omit<T, 'slices'> &
+  SurfaceValues & { readonly slices: readonly (SliceMetrics & Partial<SliceSurfaceValues>)[] };
+
+/** A comparison result with boundary metrics added to each label, the foreground and (per slice) each slice. */
+export interface SurfaceComparisonResult extends Omit<ComparisonResult, 'labels' | 'foreground'> {
+  readonly labels: readonly WithSurface<LabelMetrics>[];
+  readonly foreground: WithSurface<OverlapMetrics>;
+  readonly surface: { readonly conventions: SurfaceConventions; readonly perSlice: boolean };
+}
+
+/**
+ * Surface metrics for the labels of `result`, which compared `ref` with `pred`. Throws if the
+ * prediction is not on the reference's grid, which compareVolumes would already have refused.
+ */
+export function surfaceForComparison(ref: Volume, pred: Volume, result: ComparisonResult, opts: SurfaceComparisonOptions = {}): SurfaceReport {
+  const geometry = ref.header.geometry;
+  let predData = pred.data;
+  if (result.geometry.alignment === 'reoriented') {
+    const alignment = alignGrids(geometry, pred.header.geometry);
+    if (alignment.kind === 'mismatch') throw new Error(`The comparison reoriented ${pred.header.source}, but its grid no longer aligns.`);
+    predData = reorientToReference(pred, geometry, alignment).data;
+  }
+  // With --ignore-geometry both are taken voxel by voxel on the reference's grid and spacing.
+  const volume = (data: VoxelArray, d: VolumeDescription) => ({
+    data: d.kind === 'probability' ? binarise(data, result.probThreshold) : data,
+    shape: geometry.shape,
+    spacing: geometry.spacing,
+  });
+  return surfaceMetrics(volume(ref.data, result.reference), volume(predData, result.prediction), result.labels.map((l) => l.label), {
+    toleranceMm: opts.toleranceMm,
+    perSlice: opts.perSlice ? { axis: result.axis } : undefined,
+    signal: opts.signal,
+  });
+}
+
+/** Foreground (label 1) where value >= threshold, as the comparison counts a probability map. */
+function binarise(data: VoxelArray, threshold: number): Uint8Array {
+  const out = new Uint8Array(data.length);
+  for (let n = 0; n < data.length; n++) if (data[n] >= threshold) out[n] = 1;
+  return out;
+}
+
+/** `result` with the numbers of `surface` (from surfaceForComparison on the same result) merged in. */
+export function withSurface(result: ComparisonResult, surface: SurfaceReport): SurfaceComparisonResult {
+  const slices = surface.perSlice;
+  const merge = <T extends OverlapMetrics>(m: T, values: SurfaceValues, series: SliceSeries | undefined): WithSurface<T> => ({
+    ...m,
+    ...values,
+    slices: series === undefined ? m.slices : m.slices.map((s) => ({ ...s, hd: series.hd[s.index], hd95: series.hd95[s.index], assd: series.assd[s.index], nsd: series.nsd[s.index] })),
+  });
+  return {
+    ...result,
+    labels: result.labels.map((l, n) => merge(l, withoutLabel(surface.labels[n]), slices?.labels[n])),
+    foreground: merge(result.foreground, surface.foreground, slices?.foreground),
+    surface: { conventions: surface.conventions, perSlice: slices !== undefined },
+  };
+}
+
+function withoutLabel(v: SurfaceValues & { readonly label: number }): SurfaceValues {
+  return { hd: v.hd, hd95: v.hd95, assd: v.assd, nsd: v.nsd, toleranceMm: v.toleranceMm };
+}
