@@ -20,7 +20,9 @@ async function maskFiles(dir: string): Promise<string[]> {
     names = await readdir(dir);
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(`${dir} cannot be read as a folder (${e instanceof Error && 'code' in e ? String(e.code) : 'unknown error'}).`);
+    const code = e instanceof Error && 'code' in e ? String(e.code) : '';
+    if (code === 'ENOENT') throw new InputError(`${dir} does not exist.`);
+    throw new InputError(`${dir} cannot be read as a folder (${code || 'unknown error'}).`);
   }
   return names.filter((n) => MASK_FILE.test(n)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }

@@ -100,6 +100,8 @@ test('bad input and bad usage: exit 2 with one line on stderr', () => {
   assertRefused(cli('compare', ref, ref, '--json', '--csv'), '--csv');
   assertRefused(cli('compare', ref, ref, '--volume', '1'), '4-D');
   assertRefused(cli('frobnicate'), 'frobnicate');
+  assertRefused(cli('batch', join(dir, 'no-such-folder'), dir), 'does not exist');
+  assertRefused(cli('phantom', join(empty, 'out')), 'part of the path is a file');
 });
 
 test('--volume picks a volume of a 4-D file and the output says which', () => {
