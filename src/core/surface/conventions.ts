@@ -31,7 +31,8 @@ export function surfaceConventions(percentile: number, toleranceMm: number): Sur
   return {
     surface:
       'border voxels: mask XOR its erosion by the face-connected element (6 neighbours in 3-D, 4 in 2-D); ' +
-      'distances between voxel centres in mm (MONAI get_mask_edges default, MedPy)',
+      'distances between voxel centres in mm (MONAI get_mask_edges default, MedPy); ' +
+      'a volume of one slice along k is a 2-D image and measured in 2-D',
     edge:
       'outside the array is background, so mask voxels on the array edge are border voxels ' +
       '(scipy binary_erosion border_value=0, as MONAI and MedPy use it)',

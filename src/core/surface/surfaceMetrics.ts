@@ -3,13 +3,13 @@
 // Pure and browser-safe; the worker runs it and can cancel it through an AbortSignal, which is
 // checked between labels and between slices.
 
-import type { Vec3 } from '../volume';
-import { extractPaddedMask, unionExtent } from './box';
+import type { Vec3, VoxelArray } from '../volume';
+import { extractPaddedMask, extractPaddedPlane, unionExtent } from './box';
 import { surfaceConventions, type SurfaceConventions, type SurfaceValues } from './conventions';
 import { EdtWorkspace } from './edt';
 import { emptyCaseValues, pairValues, type PairSettings } from './pair';
 import { surfacePerSlice, type PerSliceSurface } from './perSlice';
-import { surfaceAreaByCode } from './surfelTable';
+import { contourLengthByCode, surfaceAreaByCode } from './surfelTable';
 import { surfaceTargets, type SurfaceVolume } from './target';
 
 export type { SurfaceVolume } from './target';
@@ -49,7 +49,14 @@ export function surfaceMetrics(
   const percentile = options.percentile ?? 95;
   checkParameters(toleranceMm, percentile, options.toleranceMmByLabel);
   const targets = surfaceTargets(ref, pred, labels, toleranceMm, options.toleranceMmByLabel);
-  const settings: PairSettings = { spacing: ref.spacing, planar: false, areaByCode: surfaceAreaByCode(ref.spacing) };
+  // One slice (a PNG, a single-slice NIfTI) is a 2-D image and is measured as one, as MONAI and the
+  // DeepMind library measure 2-D arrays: in 3-D both faces of the slice would be surface, making
+  // every voxel a border voxel.
+  const planar = shape[2] === 1;
+  const [sx, sy] = ref.spacing;
+  const settings: PairSettings = planar
+    ? { spacing: [sx, sy, 1], planar, areaByCode: contourLengthByCode([sx, sy]) }
+    : { spacing: ref.spacing, planar, areaByCode: surfaceAreaByCode(ref.spacing) };
   const work = new EdtWorkspace();
   const values: SurfaceValues[] = [];
   for (const target of targets) {
@@ -64,8 +71,10 @@ export function surfaceMetrics(
       continue;
     }
     const box = unionExtent(target.ref, target.pred)!; // both non-empty here
-    const r = extractPaddedMask(ref.data, shape, box, target.select);
-    const p = extractPaddedMask(pred.data, shape, box, target.select);
+    const extract = (data: VoxelArray) =>
+      planar ? extractPaddedPlane(data, shape, box, 2, 0, target.select) : extractPaddedMask(data, shape, box, target.select);
+    const r = extract(ref.data);
+    const p = extract(pred.data);
     values.push(pairValues(r.mask, p.mask, r.dims, settings, percentile, target.toleranceMm, work));
   }
   const report: SurfaceReport = {

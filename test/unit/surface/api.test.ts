@@ -157,3 +157,17 @@ test('JSON writes Infinity as "inf" and keeps null for both-empty', () => {
   assert.equal(back.perSlice.labels[0].hd[0], null);
   assert.deepEqual([Infinity, -Infinity, NaN, null, 1.5].map(surfaceNumberToJson), ['inf', '-inf', 'nan', null, 1.5]);
 });
+
+test('a one-slice volume (a PNG) is measured in 2-D: the same numbers as its slice along k', () => {
+  const shape: Vec3 = [30, 25, 1];
+  const spacing: Vec3 = [0.7, 1.1, 5];
+  const ref = volumeOf(shape, spacing, (i, j) => (i - 12) ** 2 + (j - 11) ** 2 <= 64);
+  const pred = volumeOf(shape, spacing, (i, j) => (i - 14) ** 2 + (j - 11) ** 2 <= 49 || (i === 28 && j === 2));
+  const r = surfaceMetrics(ref, pred, [1], { perSlice: { axis: 2 } });
+  const s = r.perSlice!.labels[0];
+  const { label, ...values } = r.labels[0];
+  assert.equal(label, 1);
+  assert.deepEqual(values, { hd: s.hd[0], hd95: s.hd95[0], assd: s.assd[0], nsd: s.nsd[0], toleranceMm: 1 });
+  // The stray pixel at (28, 2) is 2-D distance away from the disc's rim, not from every pixel.
+  assert.ok(r.labels[0].hd! > 8 && r.labels[0].assd! < 2, JSON.stringify(values));
+});
