@@ -10,8 +10,12 @@ import { checkSurfaceFlags, compareWithSurface, SURFACE_FLAGS } from './surface'
 import { surfaceToJson } from '../core/surface/json';
 import { UsageError } from './usage';
 
-/** Larger slabs than the reader's default: fewer hand-offs between inflate and counting. */
-const SLAB_BYTES = 8 << 20;
+/**
+ * Slabs about the size of one inflated chunk (1 MiB): gzip streams read only about a chunk ahead,
+ * so small slabs let counting one slab overlap with inflating the next. Measured slightly faster
+ * than 8 MiB slabs on the benchmark pair, and 15 MB less memory.
+ */
+const SLAB_BYTES = 1 << 20;
 
 /**
  * Opens both files. --volume picks a volume of 4-D files; 3-D files are used as they are, so a 4-D
