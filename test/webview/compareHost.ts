@@ -39,6 +39,45 @@ const CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'no
   document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));
 </script>`;
 
+/** VS Code's Light+ values of the variables the views use, for a look at the light theme. */
+const LIGHT_PLUS = `<style>:root {
+  --vscode-font-family: "Segoe WPC", "Segoe UI", "Ubuntu", "Droid Sans", sans-serif;
+  --vscode-font-size: 13px;
+  --vscode-editor-font-family: "Droid Sans Mono", "monospace", monospace;
+  --vscode-editor-background: #ffffff;
+  --vscode-foreground: #616161;
+  --vscode-descriptionForeground: #717171;
+  --vscode-focusBorder: #0090f1;
+  --vscode-button-background: #007acc;
+  --vscode-button-foreground: #ffffff;
+  --vscode-button-hoverBackground: #0062a3;
+  --vscode-button-secondaryBackground: #5f6a79;
+  --vscode-button-secondaryForeground: #ffffff;
+  --vscode-button-secondaryHoverBackground: #4c5561;
+  --vscode-input-background: #ffffff;
+  --vscode-input-foreground: #616161;
+  --vscode-input-border: #cecece;
+  --vscode-dropdown-background: #ffffff;
+  --vscode-dropdown-foreground: #616161;
+  --vscode-dropdown-border: #cecece;
+  --vscode-panel-border: rgba(128, 128, 128, 0.35);
+  --vscode-sideBar-background: #f3f3f3;
+  --vscode-editorWidget-background: #f3f3f3;
+  --vscode-list-hoverBackground: #e8e8e8;
+  --vscode-list-inactiveSelectionBackground: #e4e6f1;
+  --vscode-list-activeSelectionBackground: #0060c0;
+  --vscode-list-activeSelectionForeground: #ffffff;
+  --vscode-errorForeground: #a1260d;
+  --vscode-progressBar-background: #0e70c0;
+  --vscode-editorCursor-foreground: #000000;
+  --vscode-editorCodeLens-foreground: #919191;
+  --vscode-editorLineNumber-foreground: #237893;
+  --vscode-editorWarning-foreground: #bf8803;
+  --vscode-editorHoverWidget-background: #f3f3f3;
+  --vscode-editorHoverWidget-foreground: #616161;
+  --vscode-editorHoverWidget-border: #c8c8c8;
+}</style>`;
+
 const STATE_TAP = `<script>
   const acquire = window.acquireVsCodeApi;
   window.acquireVsCodeApi = () => { const api = acquire(); window.__compareApi = api; return api; };
@@ -186,6 +225,8 @@ export interface OpenOptions {
   readonly metrics?: ComparisonResult | null;
   readonly initialState?: unknown;
   readonly viewport?: { width: number; height: number };
+  /** VS Code's Dark+ (default) or Light+ theme colours. */
+  readonly theme?: 'dark' | 'light';
   /** Custom volumes instead of the test pair (e.g. a large pair for timing). */
   readonly pair?: { reference: TestVolume; prediction: TestVolume };
 }
@@ -194,7 +235,7 @@ export async function openComparison(options: OpenOptions = {}): Promise<OpenCom
   const webview = await openWebviewPage({
     scripts: ['dist/compare.js'],
     styles: ['media/viewer.css', 'media/compare.css'],
-    head: CSP + DARK_PLUS + MORE_DARK_PLUS + STATE_TAP,
+    head: CSP + (options.theme === 'light' ? LIGHT_PLUS : DARK_PLUS + MORE_DARK_PLUS) + STATE_TAP,
     initialState: options.initialState,
     viewport: options.viewport ?? { width: 1280, height: 800 },
   });

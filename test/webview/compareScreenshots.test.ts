@@ -1,23 +1,26 @@
-// Screenshots of the comparison in VS Code's Dark+ colours (test-results/screenshots/), for the README
-// and for looking at: side by side and overlay, over the CT-like background, on a flagged slice.
-import * as assert from 'node:assert/strict';
+// Screenshots of the comparison (test-results/screenshots/compare-*.png), for the README and for
+// looking at: side by side and overlay over a CT-like background on a flagged slice in VS Code's
+// Dark+ colours, the overlay over black at the default opacity, and the light theme.
 import { test } from 'node:test';
 import { screenshot } from './page';
-import { openComparison } from './compareHost';
+import { TEST_SETTINGS, openComparison, type OpenOptions } from './compareHost';
 
-test('screenshots: side by side and overlay over a background', async () => {
-  const view = await openComparison({ background: true, settings: { displayConvention: 'radiological', overlayOpacity: 0.6, outlineMode: 'filled', overlayColours: { tp: [240, 228, 66, 255], fp: [213, 94, 0, 255], fn: [86, 180, 233, 255] }, threshold: 0.8 } });
+async function capture(name: string, options: OpenOptions, mode: 'sideBySide' | 'overlay', index: number): Promise<void> {
+  const view = await openComparison(options);
   try {
     const since = view.host.mark();
-    await view.host.send({ type: 'reveal', plane: 'axial', index: 7 });
-    await view.host.rendered(since, { view: 'comparison', index: 7, mode: 'sideBySide' });
-    await screenshot(view.page, 'compare-side-by-side');
-    const overlaySince = view.host.mark();
-    await view.host.send({ type: 'setMode', mode: 'overlay' });
-    await view.host.rendered(overlaySince, { mode: 'overlay', index: 7 });
-    await screenshot(view.page, 'compare-overlay');
-    assert.ok(true);
+    await view.host.send({ type: 'setMode', mode });
+    await view.host.send({ type: 'reveal', plane: 'axial', index });
+    await view.host.rendered(since, { view: 'comparison', index, mode });
+    await screenshot(view.page, name);
   } finally {
     await view.close();
   }
-});
+}
+
+const OVER_BACKGROUND = { background: true, settings: { ...TEST_SETTINGS, overlayOpacity: 0.6 } };
+
+test('screenshot: side by side over a background (dark)', () => capture('compare-side-by-side', OVER_BACKGROUND, 'sideBySide', 12));
+test('screenshot: overlay over a background (dark)', () => capture('compare-overlay', OVER_BACKGROUND, 'overlay', 12));
+test('screenshot: overlay over black at the default opacity (dark)', () => capture('compare-overlay-black', { settings: { ...TEST_SETTINGS, overlayOpacity: 0.5 } }, 'overlay', 7));
+test('screenshot: side by side (light theme)', () => capture('compare-side-by-side-light', { ...OVER_BACKGROUND, theme: 'light' }, 'sideBySide', 12));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Vec3 } from '../../src/core/volume';
 import { pointOf, screenshot, type Screen } from './page';
 import { SHAPE, SPACING } from './compareFixture';
-import { TEST_COLOURS, openComparison, paneRect, savedCompareState, type OpenComparison } from './compareHost';
+import { TEST_COLOURS, TEST_SETTINGS, openComparison, paneRect, savedCompareState, type OpenComparison } from './compareHost';
 
 type Rgba = readonly [number, number, number, number];
 const BLACK: Rgba = [0, 0, 0, 255];
@@ -228,6 +228,28 @@ test('coronal plane: both panes switch; anisotropic voxels keep their aspect', a
     assert.deepEqual(at(15, 4), TEST_COLOURS.fn, 'slice 4 of the liver is missing from the prediction');
     assert.deepEqual(at(25, 9), TEST_COLOURS.fp);
     assert.deepEqual(at(15, 17), BLACK);
+  } finally {
+    await v.close();
+  }
+});
+
+test('overlay over black in full colour (as the key shows it); over a background blended at the opacity', async () => {
+  const v = await openComparison({ settings: { ...TEST_SETTINGS, overlayOpacity: 0.3 } });
+  try {
+    await showAxial(v, 7, 'overlay');
+    let screen = await screenshot(v.page);
+    assert.deepEqual(await axialColour(v, screen, 'overlay', TP_LIVER), TEST_COLOURS.tp);
+    assert.equal(await v.page.getByRole('slider', { name: 'Overlay opacity' }).isDisabled(), true);
+    await v.host.setBackground();
+    await v.page.waitForFunction(() => document.querySelector('.mi-readout')?.textContent?.includes('Intensity'));
+    await new Promise((r) => setTimeout(r, 200)); // the background slices arrive and redraw
+    screen = await screenshot(v.page);
+    // The background at (15, 25, 7) is 90 HU (see compareFixture), windowed −160…240 to grey 159.
+    const grey = Math.floor(((90 + 160) * 255) / 400);
+    const expected = TEST_COLOURS.tp.slice(0, 3).map((c) => grey + (c - grey) * 0.3);
+    const got = await axialColour(v, screen, 'overlay', TP_LIVER);
+    expected.forEach((e, i) => assert.ok(Math.abs(got[i]! - e) <= 2, `channel ${i}: ${got[i]} vs ${e.toFixed(1)}`));
+    assert.equal(await v.page.getByRole('slider', { name: 'Overlay opacity' }).isDisabled(), false);
   } finally {
     await v.close();
   }

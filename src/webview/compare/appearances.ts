@@ -31,8 +31,17 @@ export interface AppearanceInputs {
 export class Appearances {
   constructor(private readonly inputs: AppearanceInputs) {}
 
+  /** The opacity setting (or the person's choice), as the toolbar shows it. */
   opacity(): number {
     return this.inputs.state.opacity ?? this.inputs.settings.overlayOpacity;
+  }
+
+  /**
+   * The opacity colours are drawn with: the setting over a background image, full colour over
+   * black, where a dimmed colour would show nothing more and no longer match the key's swatches.
+   */
+  private drawnOpacity(): number {
+    return this.inputs.background ? this.opacity() : 1;
   }
 
   outline(): boolean {
@@ -54,7 +63,7 @@ export class Appearances {
     for (const l of labels) values.add(l.value);
     const entries: LabelColourEntry[] = [...values].map((value) => ({ value, colour: this.labelColour(value) }));
     const truncated = volumes !== undefined && (volumes.reference.labelsTruncated || volumes.prediction.labelsTruncated);
-    return { lut: buildLabelLut(entries, new Set(), this.opacity(), truncated ? UNLISTED_COLOUR : undefined), ...this.common() };
+    return { lut: buildLabelLut(entries, new Set(), this.drawnOpacity(), truncated ? UNLISTED_COLOUR : undefined), ...this.common() };
   }
 
   /** A label's colour in both masks: the host's (label file, data), else the palette's for its value. */
@@ -66,7 +75,7 @@ export class Appearances {
   overlay(): Appearance {
     const c = this.inputs.settings.overlayColours;
     const entries: LabelColourEntry[] = [{ value: TP, colour: c.tp }, { value: FP, colour: c.fp }, { value: FN, colour: c.fn }];
-    return { lut: buildLabelLut(entries, new Set(this.inputs.state.hiddenClasses), this.opacity()), ...this.common() };
+    return { lut: buildLabelLut(entries, new Set(this.inputs.state.hiddenClasses), this.drawnOpacity()), ...this.common() };
   }
 
   private common(): Omit<Appearance, 'lut'> {

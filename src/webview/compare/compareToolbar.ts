@@ -120,6 +120,9 @@ export class CompareToolbar {
     for (const b of this.navigation) b.disabled = !m.hasMetrics;
     if (document.activeElement !== this.opacity) this.opacity.value = String(Math.round(m.opacity * 100));
     this.opacity.setAttribute('aria-valuetext', `${Math.round(m.opacity * 100)} percent`);
+    // Over black colours are drawn in full; the opacity is for seeing a background through them.
+    this.opacity.disabled = !m.hasBackground;
+    this.opacity.title = m.hasBackground ? 'Opacity of the colours over the background image' : 'Opacity applies over a background image';
     this.outline.setAttribute('aria-pressed', String(m.outline));
     this.crosshair.setAttribute('aria-pressed', String(m.crosshair));
     this.clearBackground.hidden = !m.hasBackground;
