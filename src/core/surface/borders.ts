@@ -8,7 +8,7 @@ import type { Vec3 } from '../volume';
 import type { FeatureGrid } from './edt';
 
 /** Cell value that marks a border voxel after markVoxelBorders (inside voxels stay 1). */
-export const BORDER_VOXEL = 2;
+const BORDER_VOXEL = 2;
 
 const VOXEL_BORDER_FEATURE = new Uint8Array(256);
 VOXEL_BORDER_FEATURE[BORDER_VOXEL] = 1;

@@ -3,3 +3,11 @@ export { surfaceMetrics, type LabelSurfaceValues, type SurfaceOptions, type Surf
 export type { SurfaceConventions, SurfaceValues } from './conventions';
 export type { PerSliceSurface, SliceSeries } from './perSlice';
 export { surfaceJsonReplacer, surfaceNumberToJson, surfaceToJson } from './json';
+export {
+  surfaceForComparison,
+  withSurface,
+  type SliceSurfaceValues,
+  type SurfaceComparisonOptions,
+  type SurfaceComparisonResult,
+  type WithSurface,
+} from './comparison';

@@ -34,7 +34,7 @@ interface BorderVoxels {
   readonly pred: SurfacePoints;
 }
 
-/** Border voxels of both masks, marked in place (value BORDER_VOXEL). */
+/** Border voxels of both masks, marked in place (see markVoxelBorders). */
 function borderVoxels(ref: Uint8Array, pred: Uint8Array, dims: Vec3, planar: boolean): BorderVoxels {
   return { ref: markVoxelBorders(ref, dims, planar), pred: markVoxelBorders(pred, dims, planar) };
 }
