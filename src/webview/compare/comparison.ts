@@ -9,25 +9,19 @@ import type {
   HostToCompareWebview, LabelChoice,
 } from '../../protocol/compare';
 import { PLANES, type BackgroundInfo, type Plane } from '../../protocol/viewer';
-import { el } from '../dom';
 import { Pane, type PaneHost } from '../pane';
-import { Screens } from '../screens';
 import { SliceStore } from '../sliceStore';
 import { cursorWithin } from '../state';
 import { RESET_ZOOM, type PaneZoom } from '../viewport';
 import { dragWindow, presetWindow, type WindowPresetId, type WindowSetting } from '../windowLevel';
-import { CompareLayout } from './compareLayout';
+import { CompareFrame, type FrameActions } from './compareFrame';
 import { CompareReporter, type PaneRole } from './compareReporter';
 import { restoreCompareState, type CompareViewState } from './compareState';
-import { CompareToolbar, type CompareToolbarActions } from './compareToolbar';
-import { CursorReadout } from './cursorReadout';
-import { DiceStrip } from './diceStrip';
 import { busiestSlice, choiceTitle, readingOf, validChoice } from './metricsModel';
-import { MetricsPanel } from './metricsPanel';
 import { LABEL_READING, type OverlapClass } from './overlap';
 import { Appearances, DEFAULT_COMPARE_SETTINGS } from './appearances';
 import { MaskSource, OverlaySource, SliceOverlap } from './sources';
-import { cursorValues, panelModel, stripModel, toolbarModel } from './chromeModels';
+import type { ShownSlice } from './chromeModels';
 
 export interface CompareApi {
   postMessage(message: CompareWebviewToHost): void;
@@ -38,7 +32,7 @@ export interface CompareApi {
 type ProbeMessage = Extract<HostToCompareWebview, { type: 'probe' }>;
 type SliceMessage = Extract<HostToCompareWebview, { type: 'slice' }>;
 
-export class Comparison implements PaneHost, CompareToolbarActions {
+export class Comparison implements PaneHost, FrameActions {
   volumes: CompareVolumes | undefined;
   settings: CompareSettings = DEFAULT_COMPARE_SETTINGS;
   background: BackgroundInfo | null = null;
@@ -54,16 +48,7 @@ export class Comparison implements PaneHost, CompareToolbarActions {
   private moved: boolean;
   readonly appearances = new Appearances(this);
   private readonly sources: { reference: MaskSource; prediction: MaskSource; overlay: OverlaySource };
-  private readonly layout: CompareLayout;
-  private readonly toolbar = new CompareToolbar(this);
-  private readonly strip = new DiceStrip({ goToSlice: (index) => this.goToMetricsSlice(index) });
-  private readonly panel = new MetricsPanel({
-    setClassVisible: (cls, visible) => this.setClassVisible(cls, visible),
-    setLabel: (choice) => this.setLabel(choice),
-    command: (command) => this.command(command),
-  });
-  private readonly readout = new CursorReadout((value) => this.labels.find((l) => l.value === value)?.name);
-  private readonly screens: Screens;
+  private readonly frame: CompareFrame;
   private readonly reporter: CompareReporter;
   private frameRequested = false;
   /** The sentence the error view shows (reported with every report while it shows). */
@@ -78,16 +63,11 @@ export class Comparison implements PaneHost, CompareToolbarActions {
       prediction: new MaskSource(this.store, this.appearances.mask(), 'prediction'),
       overlay: new OverlaySource(this.store, this.appearances.overlay(), this.overlap),
     };
-    const pane = (plane: Plane, role: PaneRole): Pane => new Pane(plane, this, this.sources[role], role === 'reference' ? 'Reference' : role === 'prediction' ? 'Prediction' : 'Overlay');
-    this.layout = new CompareLayout(pane);
-    const app = el('div', 'mi-app mi-cmp-app', {}, [
-      this.toolbar.element,
-      el('div', 'mi-main', {}, [el('div', 'mi-cmp-centre', {}, [this.layout.element, this.strip.element]), this.panel.element]),
-      this.readout.element,
-    ]);
-    this.screens = new Screens(root, app, 'The masks cannot be compared');
+    const title = { reference: 'Reference', prediction: 'Prediction', overlay: 'Overlay' } as const;
+    const pane = (plane: Plane, role: PaneRole): Pane => new Pane(plane, this, this.sources[role], title[role]);
+    this.frame = new CompareFrame(root, this, pane, (value) => this.labels.find((l) => l.value === value)?.name);
     this.reporter = new CompareReporter((m) => api.postMessage(m));
-    new ResizeObserver(() => this.requestDraw()).observe(this.layout.element);
+    new ResizeObserver(() => this.requestDraw()).observe(this.frame.layout.element);
     root.addEventListener('keydown', (e) => this.onKey(e));
   }
 
@@ -95,18 +75,18 @@ export class Comparison implements PaneHost, CompareToolbarActions {
 
   showLoading(message: string, fraction: number | null): void {
     // Once the panes show, a (re)computation of the metrics only shows on the strip.
-    if (this.volumes && this.screens.current !== 'error') {
-      this.strip.showProgress(message, fraction);
+    if (this.volumes && this.frame.screens.current !== 'error') {
+      this.frame.strip.showProgress(message, fraction);
       this.requestDraw();
     } else {
-      this.screens.showLoading('', message, fraction);
+      this.frame.screens.showLoading('', message, fraction);
       this.report();
     }
   }
 
   showError(message: string): void {
     this.errorMessage = message;
-    this.screens.showError(message);
+    this.frame.screens.showError(message);
     this.report();
   }
 
@@ -114,10 +94,10 @@ export class Comparison implements PaneHost, CompareToolbarActions {
     this.volumes = volumes;
     this.store.clear();
     this.computeMappings();
-    this.layout.setTitles(volumes.reference.fileName, volumes.prediction.fileName);
+    this.frame.layout.setTitles(volumes.reference.fileName, volumes.prediction.fileName);
     this.update({ cursor: cursorWithin(this.state.cursor, volumes.reference.shape) });
     this.refreshAppearance();
-    this.screens.showVolume();
+    this.frame.screens.showVolume();
   }
 
   setSettings(settings: CompareSettings): void {
@@ -129,7 +109,7 @@ export class Comparison implements PaneHost, CompareToolbarActions {
   setMetrics(result: ComparisonResult, labels: readonly CompareLabel[]): void {
     this.result = result;
     this.labels = labels;
-    this.strip.showProgress(undefined, null);
+    this.frame.strip.showProgress(undefined, null);
     this.setLabelNow(validChoice(result, this.state.label));
     const cursor = this.state.cursor;
     const opening = busiestSlice(result.foreground);
@@ -144,7 +124,7 @@ export class Comparison implements PaneHost, CompareToolbarActions {
   setBackground(background: BackgroundInfo | null): void {
     this.background = background;
     this.store.clear();
-    if (background) this.screens.showNotice(undefined);
+    if (background) this.frame.screens.showNotice(undefined);
     this.refreshAppearance();
   }
 
@@ -159,7 +139,7 @@ export class Comparison implements PaneHost, CompareToolbarActions {
 
   sliceFailed(requestId: number, message: string): void {
     this.store.fail(requestId);
-    this.screens.showNotice(message);
+    this.frame.screens.showNotice(message);
     this.report();
   }
 
@@ -167,7 +147,7 @@ export class Comparison implements PaneHost, CompareToolbarActions {
     this.moved = true;
     if (label !== undefined) this.setLabelNow(this.result ? validChoice(this.result, label) : label);
     this.update({ plane });
-    this.goToSlice(plane, index);
+    this.goToPlaneSlice(plane, index);
   }
 
   setMode(mode: CompareMode): void {
@@ -180,7 +160,7 @@ export class Comparison implements PaneHost, CompareToolbarActions {
     this.reveal(m.plane, m.index);
     this.reporter.addProbe(m);
     // Nothing is drawn while an error shows: answer now (with no samples) instead of never.
-    if (this.screens.current === 'error') this.report();
+    if (this.frame.screens.current === 'error') this.report();
     else this.requestDraw();
   }
 
@@ -199,7 +179,7 @@ export class Comparison implements PaneHost, CompareToolbarActions {
     const cursor = this.state.cursor;
     if (!m || !cursor) return;
     const current = cursor[m.sliceAxis];
-    this.goToSlice(plane, delta === 'first' ? 0 : delta === 'last' ? m.sliceCount - 1 : current + delta);
+    this.goToPlaneSlice(plane, delta === 'first' ? 0 : delta === 'last' ? m.sliceCount - 1 : current + delta);
   }
 
   adjustWindow(dx: number, dy: number): void {
@@ -209,7 +189,7 @@ export class Comparison implements PaneHost, CompareToolbarActions {
 
   hover(plane: Plane, voxel: Vec3 | undefined): void {
     this.hovered = voxel ? { plane, voxel } : undefined;
-    this.updateReadout();
+    this.frame.showCursor(this, this.hovered);
   }
 
   // ----- toolbar and panel actions ---------------------------------------------------------------
@@ -232,14 +212,15 @@ export class Comparison implements PaneHost, CompareToolbarActions {
 
   // ----- internals ----------------------------------------------------------------------------
 
-  private goToMetricsSlice(index: number): void {
+  /** The strip's slices run along the metrics' plane: show that plane at `index`. */
+  goToSlice(index: number): void {
     if (!this.result) return;
     this.moved = true;
     this.update({ plane: this.result.plane });
-    this.goToSlice(this.result.plane, index);
+    this.goToPlaneSlice(this.result.plane, index);
   }
 
-  private goToSlice(plane: Plane, wanted: number): void {
+  private goToPlaneSlice(plane: Plane, wanted: number): void {
     const m = this.mappings.get(plane);
     const cursor = this.state.cursor;
     if (!m || !cursor) return;
@@ -256,7 +237,7 @@ export class Comparison implements PaneHost, CompareToolbarActions {
   private setLabelNow(label: LabelChoice): void {
     this.overlap.configure(label, this.result ? readingOf(this.result) : LABEL_READING);
     this.sources.overlay.invalidate();
-    this.layout.setOverlayTitle(`Overlay · ${choiceTitle(label, this.labels)}`);
+    this.frame.layout.setOverlayTitle(`Overlay · ${choiceTitle(label, this.labels)}`);
     this.update({ label });
   }
 
@@ -306,8 +287,8 @@ export class Comparison implements PaneHost, CompareToolbarActions {
   }
 
   private drawNow(): void {
-    if (this.screens.current !== 'volume' || !this.volumes || !this.state.cursor) return;
-    const visible = this.layout.show(this.state.plane, this.state.mode);
+    if (this.frame.screens.current !== 'volume' || !this.volumes || !this.state.cursor) return;
+    const visible = this.frame.layout.show(this.state.plane, this.state.mode);
     const drawn = new Map<PaneRole, Pane>();
     let drawMs = 0;
     for (const [role, pane] of visible) {
@@ -315,15 +296,12 @@ export class Comparison implements PaneHost, CompareToolbarActions {
       drawMs = Math.max(drawMs, pane.lastDrawMs);
     }
     this.readAhead();
-    this.toolbar.update(toolbarModel(this));
-    this.strip.update(stripModel(this));
-    this.panel.update(panelModel(this, this.currentSlice()));
-    this.updateReadout();
+    this.frame.refresh(this, this.currentSlice(), this.hovered);
     if (drawn.size === visible.size) this.report(drawn, drawMs);
   }
 
   /** The slice on screen now, if it has arrived. */
-  currentSlice(): { plane: Plane; index: number; slice: ReturnType<SliceStore['get']> } | undefined {
+  currentSlice(): ShownSlice | undefined {
     const cursor = this.state.cursor;
     const m = this.mappings.get(this.state.plane);
     if (!cursor || !m) return undefined;
@@ -332,7 +310,7 @@ export class Comparison implements PaneHost, CompareToolbarActions {
   }
 
   private report(drawn: ReadonlyMap<PaneRole, Pane> = new Map(), drawMs?: number): void {
-    const view = this.screens.current === 'volume' ? 'comparison' : this.screens.current;
+    const view = this.frame.screens.current === 'volume' ? 'comparison' : this.frame.screens.current;
     const current = this.currentSlice();
     this.reporter.report({
       view, mode: this.state.mode, plane: this.state.plane, index: current?.index ?? 0, label: this.state.label,
@@ -349,9 +327,5 @@ export class Comparison implements PaneHost, CompareToolbarActions {
     const i = cursor[m.sliceAxis];
     const d = this.travel[this.state.plane];
     this.store.readAhead(this.state.plane, [i + d, i + 2 * d, i - d, i + 3 * d].filter((n) => n >= 0 && n < m.sliceCount));
-  }
-
-  private updateReadout(): void {
-    this.readout.show(cursorValues(this, this.hovered), this.background !== null);
   }
 }

@@ -74,6 +74,7 @@ export class MetricsPanel {
   private readonly labelList = el('ul', 'mi-legend-list mi-cmp-labels', { 'aria-label': 'Volume Dice per label' });
   private readonly labelButtons = new Map<LabelChoice, HTMLButtonElement>();
   private labelsKey = '';
+  private staticKey = '';
 
   constructor(private readonly actions: PanelActions) {
     const rows = CLASSES.map(({ cls, name, meaning }) => {
@@ -116,13 +117,18 @@ export class MetricsPanel {
     this.sliceFlag.textContent = dice === null ? 'both masks empty' : flagged ? `below ${m.threshold.toFixed(2)}` : '';
     this.sliceFlag.classList.toggle('mi-cmp-flag-low', flagged);
     this.volumeTitle.textContent = `Volume · ${m.labelTitle}`;
-    this.volumeBody.replaceChildren(m.volume ? this.volumeList(m.volume, m.flagged ?? 0, m.threshold) : el('p', 'mi-legend-note', {}, ['Computing…']));
+    // The lists below change with the label or new metrics, not with every redraw while scrolling.
+    const key = JSON.stringify([m.labelTitle, m.volume?.dice, m.volume?.tp, m.volume?.fp, m.volume?.fn, m.flagged, m.threshold, m.files]);
+    if (key !== this.staticKey) {
+      this.staticKey = key;
+      this.volumeBody.replaceChildren(m.volume ? this.volumeList(m.volume, m.flagged ?? 0, m.threshold) : el('p', 'mi-legend-note', {}, ['Computing…']));
+      this.filesBody.replaceChildren(m.files ? definitionList([
+        ['Reference', m.files.reference],
+        ['Prediction', m.files.prediction],
+        ['Grid', m.files.alignment],
+      ]) : el('p', 'mi-legend-note', {}, ['…']));
+    }
     this.updateLabels(m.labels, m.label);
-    this.filesBody.replaceChildren(m.files ? definitionList([
-      ['Reference', m.files.reference],
-      ['Prediction', m.files.prediction],
-      ['Grid', m.files.alignment],
-    ]) : el('p', 'mi-legend-note', {}, ['…']));
   }
 
   /** Rebuilt only when the labels change, so a focused row keeps its focus while the view redraws. */

@@ -1,0 +1,51 @@
+// The comparison's page: toolbar, the pane area above the Dice strip, the metrics panel beside them,
+// the cursor readout below, inside the loading / error / view screens. It builds the widgets and
+// refreshes them from the comparison's state; what the widgets ask for goes to `actions`.
+import { el } from '../dom';
+import type { Pane } from '../pane';
+import { Screens } from '../screens';
+import type { Plane } from '../../protocol/viewer';
+import { cursorValues, panelModel, stripModel, toolbarModel, type ComparisonView, type ShownSlice } from './chromeModels';
+import { CompareLayout } from './compareLayout';
+import type { PaneRole } from './compareReporter';
+import { CompareToolbar, type CompareToolbarActions } from './compareToolbar';
+import { CursorReadout } from './cursorReadout';
+import { DiceStrip, type StripActions } from './diceStrip';
+import { MetricsPanel, type PanelActions } from './metricsPanel';
+
+export type FrameActions = CompareToolbarActions & PanelActions & StripActions;
+
+export class CompareFrame {
+  readonly toolbar: CompareToolbar;
+  readonly strip: DiceStrip;
+  readonly panel: MetricsPanel;
+  readonly readout: CursorReadout;
+  readonly layout: CompareLayout;
+  readonly screens: Screens;
+
+  constructor(root: HTMLElement, actions: FrameActions, makePane: (plane: Plane, role: PaneRole) => Pane, nameOf: (value: number) => string | undefined) {
+    this.toolbar = new CompareToolbar(actions);
+    this.strip = new DiceStrip(actions);
+    this.panel = new MetricsPanel(actions);
+    this.readout = new CursorReadout(nameOf);
+    this.layout = new CompareLayout(makePane);
+    const app = el('div', 'mi-app mi-cmp-app', {}, [
+      this.toolbar.element,
+      el('div', 'mi-main', {}, [el('div', 'mi-cmp-centre', {}, [this.layout.element, this.strip.element]), this.panel.element]),
+      this.readout.element,
+    ]);
+    this.screens = new Screens(root, app, 'The masks cannot be compared');
+  }
+
+  /** Brings the toolbar, strip, panel and readout up to date with the comparison. */
+  refresh(c: ComparisonView, shown: ShownSlice | undefined, hovered: { plane: Plane; voxel: readonly [number, number, number] } | undefined): void {
+    this.toolbar.update(toolbarModel(c));
+    this.strip.update(stripModel(c));
+    this.panel.update(panelModel(c, shown));
+    this.showCursor(c, hovered);
+  }
+
+  showCursor(c: ComparisonView, hovered: { plane: Plane; voxel: readonly [number, number, number] } | undefined): void {
+    this.readout.show(cursorValues(c, hovered), c.background !== null);
+  }
+}
