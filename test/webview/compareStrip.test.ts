@@ -4,7 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import type { Affine, Vec3 } from '../../src/core/volume';
 import { openComparison, type OpenComparison } from './compareHost';
+import { testResult } from './compareFixture';
+import type { TestVolume } from './fakeHost';
 
 interface Plot { left: number; right: number; top: number; baseline: number; count: number; x: number; y: number }
 
@@ -159,6 +162,34 @@ test('the label picker switches the strip, its title and the volume metrics to t
     const side = await v.page.locator('.mi-cmp-side').textContent() ?? '';
     assert.match(side, /Volume · 2 spleen/);
     assert.match(side, new RegExp(`Dice${(960 / 1400).toFixed(3).replace('.', '\\.')}`));
+  } finally {
+    await v.close();
+  }
+});
+
+test('more slices than pixels: a column shows the worst Dice among its slices, so one bad slice stays visible', async () => {
+  // 2000 slices on a strip about 950 px wide; every slice Dice 0.95 but slice 1234 (0.1).
+  const count = 2000;
+  const shape: Vec3 = [4, 4, count];
+  const empty = new Uint8Array(4 * 4 * count);
+  const affine: Affine = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+  const volume = (fileName: string): TestVolume => ({
+    fileName, shape, spacing: [1, 1, 1], affine, orientation: 'RAS', sliceAxes: { axial: 2, coronal: 1, sagittal: 0 }, mask: empty,
+  });
+  const base = testResult();
+  const slices = Array.from({ length: count }, (_, index) => (index === 1234
+    ? { index, tp: 1, fp: 9, fn: 9, dice: 0.1 } : { index, tp: 19, fp: 1, fn: 1, dice: 0.95 }));
+  const foreground = { ...base.foreground, slices };
+  const result = { ...base, foreground, labels: [], flagged: [{ label: null, index: 1234, dice: 0.1 }] };
+  const v = await openComparison({ pair: { reference: volume('long_gt.nii.gz'), prediction: volume('long_pred.nii.gz') }, metrics: result });
+  try {
+    await v.host.rendered(0, { view: 'comparison' });
+    await v.page.waitForFunction(() => document.querySelector('.mi-strip-canvas')?.getAttribute('data-count') === '2000');
+    const p = await plot(v.page);
+    assert.ok((p.right - p.left) / p.count < 1, 'bars narrower than a pixel');
+    assert.ok(isEmpty(await stripPixel(v.page, barPoint(p, 1234, 0.5))), 'the column of slice 1234 stops at 0.1');
+    assert.ok(isOrangeBar(await stripPixel(v.page, barPoint(p, 1234, 0.05))), 'and is coloured as below the threshold');
+    assert.ok(isBlueBar(await stripPixel(v.page, barPoint(p, 1200, 0.5))), 'other columns stand at 0.95');
   } finally {
     await v.close();
   }
