@@ -73,7 +73,7 @@ const sorted = (m: Map<string, number>) => [...m.entries()].sort();
 
 for (const shape of [[16, 8, 7], [13, 11, 9], [5, 3, 4]] as Vec3[]) {
   for (const axis of [0, 1, 2] as const) {
-    test(`uint8 and general paths agree with a plain count: shape ${shape}, axis ${axis}`, async () => {
+    test(`uint8 and general paths (int16, float32, float64) agree with a plain count: shape ${shape}, axis ${axis}`, async () => {
       const n = shape[0] * shape[1] * shape[2];
       const ref = labels(n, 7, 5);
       const pred = labels(n, 11, 6);
@@ -90,6 +90,14 @@ for (const shape of [[16, 8, 7], [13, 11, 9], [5, 3, 4]] as Vec3[]) {
           shape, axis, probThreshold: 0.5, refPath: 'r', predPath: 'p',
         });
         assert.deepEqual(sorted(tableCounts(pass16.table)), expected);
+        // Equal element sizes take the general path's 16-byte block skipping (when aligned).
+        for (const Ctor of [Int16Array, Float32Array, Float64Array]) {
+          const same = await countingPass({
+            ref: slabsOf(Ctor.from(ref), shape, cutA, misA), pred: slabsOf(Ctor.from(pred), shape, cutB, misA),
+            shape, axis, probThreshold: 0.5, refPath: 'r', predPath: 'p',
+          });
+          assert.deepEqual(sorted(tableCounts(same.table)), expected, Ctor.name);
+        }
       }
     });
   }
