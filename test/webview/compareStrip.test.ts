@@ -125,6 +125,17 @@ test('the strip is a keyboard slider: arrows, Page Up/Down and Home/End; the too
     await press('Home', 0);
     await press('End', 19);
     await press('PageDown', 9);
+    // The wheel over the strip steps one slice per notch: up = next slice.
+    const middle = barPoint(p, 9, 0.5);
+    await v.page.mouse.move(middle.x, middle.y);
+    let since = v.host.mark();
+    await v.page.mouse.wheel(0, -100);
+    await v.host.rendered(since, { index: 11 });
+    since = v.host.mark();
+    await v.page.mouse.wheel(0, 50);
+    await v.host.rendered(since, { index: 10 });
+    await strip.focus();
+    await press('ArrowLeft', 9);
     assert.match(await strip.getAttribute('aria-valuetext') ?? '', /^slice 9: Dice 0\.\d{3} \(TP \d+, FP \d+, FN \d+\)$/);
     const bar4 = barPoint(p, 4, 0.5);
     await v.page.mouse.move(bar4.x, bar4.y);

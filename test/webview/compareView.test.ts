@@ -3,9 +3,10 @@
 // row H−1−j), linked navigation, TP/FP/FN colours, reveal, mode toggle, probes and state restore.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Vec3 } from '../../src/core/volume';
+import type { Affine, Vec3 } from '../../src/core/volume';
 import { pointOf, screenshot, type Screen } from './page';
-import { SHAPE, SPACING } from './compareFixture';
+import { SHAPE, SPACING, testResult } from './compareFixture';
+import type { TestVolume } from './fakeHost';
 import { TEST_COLOURS, TEST_SETTINGS, openComparison, paneRect, savedCompareState, type OpenComparison } from './compareHost';
 
 type Rgba = readonly [number, number, number, number];
@@ -250,6 +251,35 @@ test('overlay over black in full colour (as the key shows it); over a background
     const got = await axialColour(v, screen, 'overlay', TP_LIVER);
     expected.forEach((e, i) => assert.ok(Math.abs(got[i]! - e) <= 2, `channel ${i}: ${got[i]} vs ${e.toFixed(1)}`));
     assert.equal(await v.page.getByRole('slider', { name: 'Overlay opacity' }).isDisabled(), false);
+  } finally {
+    await v.close();
+  }
+});
+
+test('a 2-D pair (one slice) shows the one plane that holds the image; the other planes are disabled', async () => {
+  const shape: Vec3 = [40, 30, 1];
+  const mask = (shift: number): Uint8Array => {
+    const m = new Uint8Array(40 * 30);
+    for (let j = 10; j < 20; j++) for (let i = 10 + shift; i < 25 + shift; i++) m[i + 40 * j] = 1;
+    return m;
+  };
+  const affine: Affine = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+  const volume = (fileName: string, shift: number): TestVolume => ({
+    fileName, shape, spacing: [1, 1, 1], affine, orientation: 'RAS', sliceAxes: { axial: 2, coronal: 1, sagittal: 0 }, mask: mask(shift),
+  });
+  const base = testResult();
+  // 15 × 10 squares two voxels apart: TP 13 × 10, FP and FN 2 × 10 each.
+  const slice = { index: 0, tp: 130, fp: 20, fn: 20, dice: 260 / 300 };
+  const result = { ...base, foreground: { ...base.foreground, slices: [slice] }, labels: [], flagged: [] };
+  // The state of an earlier session on a volume asked for the coronal plane.
+  const v = await openComparison({ pair: { reference: volume('a.png', 0), prediction: volume('b.png', 2) }, metrics: result, initialState: { plane: 'coronal' } });
+  try {
+    const r = await v.host.rendered(0, { view: 'comparison', plane: 'axial' });
+    assert.equal(r.index, 0);
+    assert.equal(await v.page.getByRole('button', { name: 'Show the coronal plane' }).isDisabled(), true);
+    assert.equal(await v.page.getByRole('button', { name: 'Show the sagittal plane' }).isDisabled(), true);
+    assert.equal(await v.page.getByRole('button', { name: 'Show the axial plane' }).getAttribute('aria-pressed'), 'true');
+    assert.match(await v.page.locator('.mi-cmp-side').textContent() ?? '', /Slice 0 · axial.*Dice 0\.867/s);
   } finally {
     await v.close();
   }

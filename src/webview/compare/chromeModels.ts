@@ -3,7 +3,7 @@
 import type { CompareLabel, CompareSettings, CompareVolumes, ComparisonResult } from '../../protocol/compare';
 import { sliceStrides, voxelToScreen, voxelToWorld, type PlaneMapping } from '../../core/geometry/display';
 import type { Vec3 } from '../../core/volume';
-import type { BackgroundInfo, Plane } from '../../protocol/viewer';
+import { PLANES, type BackgroundInfo, type Plane } from '../../protocol/viewer';
 import type { DecodedSlice, SliceStore } from '../sliceStore';
 import type { CursorValues } from './cursorReadout';
 import type { Appearances } from './appearances';
@@ -26,6 +26,7 @@ export interface ComparisonView {
   readonly overlap: SliceOverlap;
   readonly store: SliceStore;
   mapping(plane: Plane): PlaneMapping | undefined;
+  flatPlane(): Plane | undefined;
 }
 
 export interface ShownSlice {
@@ -45,6 +46,7 @@ function labelOptions(result: ComparisonResult | undefined, labels: readonly Com
 export function toolbarModel(c: ComparisonView): CompareToolbarModel {
   return {
     plane: c.state.plane,
+    planes: c.flatPlane() ? [c.flatPlane()!] : PLANES,
     mode: c.state.mode,
     label: c.state.label,
     labels: labelOptions(c.result, c.labels),

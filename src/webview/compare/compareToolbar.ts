@@ -27,6 +27,8 @@ export interface CompareToolbarActions {
 
 export interface CompareToolbarModel {
   readonly plane: Plane;
+  /** The planes worth showing (a 2-D pair has one). */
+  readonly planes: readonly Plane[];
   readonly mode: CompareMode;
   readonly label: LabelChoice;
   readonly labels: readonly LabelOption[];
@@ -113,7 +115,10 @@ export class CompareToolbar {
   }
 
   update(m: CompareToolbarModel): void {
-    for (const p of PLANES) this.planeButtons[p].setAttribute('aria-pressed', String(m.plane === p));
+    for (const p of PLANES) {
+      this.planeButtons[p].setAttribute('aria-pressed', String(m.plane === p));
+      this.planeButtons[p].disabled = !m.planes.includes(p);
+    }
     this.modeButtons.sideBySide.setAttribute('aria-pressed', String(m.mode === 'sideBySide'));
     this.modeButtons.overlay.setAttribute('aria-pressed', String(m.mode === 'overlay'));
     this.updateLabels(m.labels, m.label);

@@ -96,6 +96,8 @@ export class Comparison implements PaneHost, FrameActions {
     this.computeMappings();
     this.frame.layout.setTitles(volumes.reference.fileName, volumes.prediction.fileName);
     this.update({ cursor: cursorWithin(this.state.cursor, volumes.reference.shape) });
+    const flat = this.flatPlane();
+    if (flat) this.update({ plane: flat });
     this.refreshAppearance();
     this.frame.screens.showVolume();
   }
@@ -116,7 +118,7 @@ export class Comparison implements PaneHost, FrameActions {
     if (!this.moved && cursor && opening !== undefined) {
       const next: [number, number, number] = [cursor[0], cursor[1], cursor[2]];
       next[result.axis] = opening;
-      this.update({ plane: result.plane, cursor: next });
+      this.update({ plane: this.flatPlane() ?? result.plane, cursor: next });
     }
     this.refreshAppearance();
   }
@@ -162,6 +164,16 @@ export class Comparison implements PaneHost, FrameActions {
     // Nothing is drawn while an error shows: answer now (with no samples) instead of never.
     if (this.frame.screens.current === 'error') this.report();
     else this.requestDraw();
+  }
+
+  /**
+   * For a 2-D pair (PNG masks, single-slice files) the one plane that shows the image; the other two
+   * would be one pixel high. undefined for volumes.
+   */
+  flatPlane(): Plane | undefined {
+    const flat = PLANES.filter((p) => this.mappings.get(p)?.sliceCount === 1);
+    const thin = (p: Plane): boolean => Math.min(this.mappings.get(p)?.width ?? 2, this.mappings.get(p)?.height ?? 2) === 1;
+    return flat.length === 1 && PLANES.some((p) => p !== flat[0] && thin(p)) ? flat[0] : undefined;
   }
 
   // ----- PaneHost -------------------------------------------------------------------------------

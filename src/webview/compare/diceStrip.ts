@@ -168,6 +168,18 @@ export class DiceStrip {
     this.canvas.addEventListener('pointerup', stop);
     this.canvas.addEventListener('pointercancel', stop);
     this.canvas.addEventListener('pointerleave', () => { if (!this.dragging) this.showTip(undefined, 0); });
+    // The wheel steps one slice per notch (up = next), as over the panes.
+    let wheelTravel = 0;
+    this.canvas.addEventListener('wheel', (e) => {
+      const m = this.model;
+      if (!m || m.slices.length === 0 || m.current === undefined) return;
+      e.preventDefault();
+      wheelTravel += e.deltaMode === WheelEvent.DOM_DELTA_PIXEL ? e.deltaY : Math.sign(e.deltaY) * 50;
+      const steps = Math.trunc(wheelTravel / 50);
+      if (steps === 0) return;
+      wheelTravel -= steps * 50;
+      this.actions.goToSlice(Math.min(m.slices.length - 1, Math.max(0, m.current - steps)));
+    }, { passive: false });
     this.canvas.addEventListener('keydown', (e) => {
       const m = this.model;
       if (!m || m.slices.length === 0 || e.altKey || e.ctrlKey || e.metaKey) return;
