@@ -6,10 +6,23 @@ import { basename } from 'node:path';
 import { InputError } from '../errors';
 import type { ReadOptions, VolumeSource } from './api';
 import { fileByteSource, isGzip, memoryByteSource, readFilePrefix } from './byteSource';
-import { createNiftiSource, niftiHeaderBytes } from './niftiSource';
-import { openPngFromBytes, openPngSeriesFolder } from './pngOpen';
+import { createNiftiSource, MAX_HEADER_PREFIX, niftiHeaderBytes } from './niftiSource';
+import type * as PngReaders from './pngOpen';
 
 type Format = 'nifti' | 'png';
+
+/**
+ * The PNG readers, loaded on first use. fast-png brings fflate, which builds its inflate tables and
+ * loads worker_threads when evaluated (the tables alone took ~5 ms here), a cost that a CLI run on
+ * NIfTI files should not pay.
+ * In the CommonJS bundles esbuild turns this require() of a bundled module into a lazy module
+ * initialiser, so dist/cli.js and the workers stay single self-contained files. require() rather than
+ * import() because openVolumeFromBytes is synchronous.
+ */
+function pngReaders(): typeof PngReaders {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the lazy load described above
+  return require('./pngOpen') as typeof PngReaders;
+}
 
 function formatOf(name: string): Format | undefined {
   const lower = name.toLowerCase();
@@ -37,12 +50,12 @@ async function statOrThrow(path: string): Promise<{ size: number; isDirectory: b
 /** Opens a .nii, .nii.gz or .png file, or a folder of per-slice .png files (natural sort order). */
 export async function openVolume(path: string, opts: ReadOptions = {}): Promise<VolumeSource> {
   const { size, isDirectory } = await statOrThrow(path);
-  if (isDirectory) return openPngSeriesFolder(path, opts);
+  if (isDirectory) return pngReaders().openPngSeriesFolder(path, opts);
   const format = formatOf(basename(path));
   if (!format) throw unknownFormat(path);
   if (size === 0) throw new InputError(`${path} is empty (0 bytes).`);
-  if (format === 'png') return openPngFromBytes(path, new Uint8Array(await readFile(path)), opts);
-  const prefix = await readFilePrefix(path, Math.min(size, 1 << 20));
+  if (format === 'png') return pngReaders().openPngFromBytes(path, new Uint8Array(await readFile(path)), opts);
+  const prefix = await readFilePrefix(path, Math.min(size, MAX_HEADER_PREFIX));
   const gzip = isGzip(prefix);
   const header = niftiHeaderBytes(path, gzip, size, (n) => prefix.subarray(0, n));
   return createNiftiSource(fileByteSource(path, size, gzip), header, opts);
@@ -53,7 +66,7 @@ export function openVolumeFromBytes(name: string, bytes: Uint8Array, opts: ReadO
   const format = formatOf(name);
   if (!format) throw unknownFormat(name);
   if (bytes.length === 0) throw new InputError(`${name} is empty (0 bytes).`);
-  if (format === 'png') return openPngFromBytes(name, bytes, opts);
+  if (format === 'png') return pngReaders().openPngFromBytes(name, bytes, opts);
   const gzip = isGzip(bytes);
   const header = niftiHeaderBytes(name, gzip, bytes.length, (n) => bytes.subarray(0, n));
   return createNiftiSource(memoryByteSource(name, bytes, gzip), header, opts);
