@@ -6,6 +6,7 @@ import { compareSources } from '../core/metrics/compare';
 import type { ComparisonResult } from '../core/metrics/types';
 import { COMPARISON_FLAGS, comparisonOptions, parse } from './args';
 import { formatCsv, formatTable } from './format';
+import { cliLabelNames, LABEL_FLAGS, withLabelNames } from './labelNames';
 import { checkSurfaceFlags, compareWithSurface, SURFACE_FLAGS } from './surface';
 import { surfaceToJson } from '../core/surface/json';
 import { UsageError } from './usage';
@@ -41,15 +42,17 @@ export async function compareFiles(refPath: string, predPath: string, values: Re
 }
 
 export async function compareCommand(args: readonly string[]): Promise<string> {
-  const { values, positionals } = parse(args, { ...COMPARISON_FLAGS, ...SURFACE_FLAGS, json: { type: 'boolean' }, csv: { type: 'boolean' } }, ['REFERENCE', 'PREDICTION']);
+  const { values, positionals } = parse(args, { ...COMPARISON_FLAGS, ...SURFACE_FLAGS, ...LABEL_FLAGS, json: { type: 'boolean' }, csv: { type: 'boolean' } }, ['REFERENCE', 'PREDICTION']);
   if (values.json && values.csv) throw new UsageError('Choose one of --json and --csv.');
   checkSurfaceFlags(values);
+  // Before the comparison, so that an unusable --labels file is refused at once.
+  const names = await cliLabelNames(positionals[0], typeof values.labels === 'string' ? values.labels : undefined);
   const result =
     values.surface === true
       ? await compareWithSurface(await openPair(positionals[0], positionals[1], comparisonOptions(values).volume), values, values.json === true || values.csv === true)
       : await compareFiles(positionals[0], positionals[1], values);
   // surfaceToJson writes Infinity (one mask empty) as "inf"; without --surface it is JSON.stringify.
-  if (values.json) return surfaceToJson(result) + '\n';
+  if (values.json) return surfaceToJson(withLabelNames(result, names)) + '\n';
   if (values.csv) return formatCsv(result);
-  return formatTable(result);
+  return formatTable(withLabelNames(result, names));
 }

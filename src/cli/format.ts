@@ -1,7 +1,17 @@
 // Text renderings of a ComparisonResult: the readable table (default) and CSV. JSON is the result
 // object itself.
-import type { ComparisonResult, OverlapMetrics, VolumeDescription } from '../core/metrics/types';
+import type { ComparisonResult, LabelMetrics, OverlapMetrics, VolumeDescription } from '../core/metrics/types';
+import type { LabelNamesSource } from './labelNames';
 import { surfaceCells, surfaceCsvCells, surfaceCsvHeader, surfaceHeader, surfaceNote } from './surface';
+
+/** A result, possibly with the label names compare found (labelNames.ts). */
+type TableInput = Omit<ComparisonResult, 'labels'> & {
+  readonly labels: readonly (LabelMetrics & { readonly name?: string | null })[];
+  readonly labelNames?: LabelNamesSource;
+};
+
+/** "3 right kidney", or "3" when the label has no name. */
+const labelText = (l: { readonly label: number; readonly name?: string | null }): string => (l.name ? `${l.label} ${l.name}` : String(l.label));
 
 const fixed = (v: number | null, digits = 4): string => (v === null ? 'n/a' : v.toFixed(digits));
 const AXIS = ['i', 'j', 'k'];
@@ -26,7 +36,7 @@ function table(rows: readonly (readonly string[])[]): string[] {
   return rows.map((r) => pad(r, widths));
 }
 
-export function formatTable(r: ComparisonResult, worstCount = 10): string {
+export function formatTable(r: TableInput, worstCount = 10): string {
   const lines: string[] = [
     fileLine('Reference: ', r.reference),
     fileLine('Prediction:', r.prediction),
@@ -35,10 +45,10 @@ export function formatTable(r: ComparisonResult, worstCount = 10): string {
     '',
   ];
   const header = ['label', 'Dice', 'IoU', 'mean slice Dice', 'TP', 'FP', 'FN', 'ref mL', 'pred mL', ...surfaceHeader(r)];
-  lines.push(...table([header, ...r.labels.map((l) => metricRow(String(l.label), l)), metricRow('foreground', r.foreground)]));
+  lines.push(...table([header, ...r.labels.map((l) => metricRow(labelText(l), l)), metricRow('foreground', r.foreground)]));
   lines.push('');
   lines.push(`Mean Dice over labels: ${fixed(r.meanDice)} (${r.labels.filter((l) => l.dice !== null).length} labels with a defined Dice)`);
-  lines.push(...surfaceNote(r));
+  lines.push(...surfaceNote(r), ...labelNamesNote(r.labelNames));
   if (r.softDice !== undefined) lines.push(`Soft Dice: ${fixed(r.softDice ?? null)}   soft Dice, squared denominator: ${fixed(r.softDiceSquared ?? null)}`);
   if (r.smooth !== 0) lines.push(`Smoothing s = ${r.smooth}: Dice = (2TP+s)/(2TP+FP+FN+s).`);
   lines.push('');
@@ -62,14 +72,19 @@ interface WorstSlice {
   fn: number;
 }
 
+function labelNamesNote(source: LabelNamesSource | undefined): string[] {
+  if (source?.problem) return [`Label names: none (${source.problem})`];
+  return source?.file ? [`Label names: ${source.file}`] : [];
+}
+
 /** The lowest per-slice Dice values over labels and the foreground, in the order `flagged` uses. */
-function worstSlices(r: ComparisonResult, count: number): WorstSlice[] {
+function worstSlices(r: TableInput, count: number): WorstSlice[] {
   const all: WorstSlice[] = [];
   const add = (label: string, labelOrder: number, m: OverlapMetrics): void => {
     for (const s of m.slices) if (s.dice !== null) all.push({ label, labelOrder, index: s.index, dice: s.dice, tp: s.tp, fp: s.fp, fn: s.fn });
   };
   add('foreground', -Infinity, r.foreground);
-  for (const l of r.labels) add(String(l.label), l.label, l);
+  for (const l of r.labels) add(labelText(l), l.label, l);
   const order = (a: WorstSlice, b: WorstSlice): number =>
     a.dice - b.dice || (a.labelOrder === b.labelOrder ? 0 : a.labelOrder < b.labelOrder ? -1 : 1) || a.index - b.index;
   return all.sort(order).slice(0, count);

@@ -19,6 +19,13 @@ Comparison options (compare and batch):
   --ignore-geometry                compare voxel by voxel even when the affines differ
   --volume N                       4-D files: compare volume N (0-based, default 0)
 
+Label names (compare):
+  --labels FILE                    label names from FILE (ITK-SNAP .txt, or JSON: {"1": "liver"} or a
+                                   dataset.json "labels" block); by default the first of
+                                   <reference>.labels.json, <reference>.label_description.txt,
+                                   labels.json, label_description.txt, dataset.json next to
+                                   REFERENCE, then the last three in its parent folder
+
 Surface options (compare):
   --surface                        add HD, HD95, ASSD (mm) and NSD per label and foreground (JSON and
                                    CSV also per slice); reads both volumes into memory

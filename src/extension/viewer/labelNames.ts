@@ -2,8 +2,7 @@
 // the `maskInspector.labelFile` setting if set, else the first file from the core's lookup order;
 // then the `maskInspector.labelNames` setting on top. Parsing is the core's.
 import * as vscode from 'vscode';
-import { isInputError } from '../../core/errors';
-import { labelFileCandidates, parseLabelFile } from '../../core/labels/lookup';
+import { findLabelFile, labelFileResult } from '../../core/labels/lookup';
 import { labelNamesFromSetting, mergeLabelTables, type LabelTable } from '../../core/labels/parse';
 import { labelSettings } from '../settings';
 
@@ -31,29 +30,18 @@ async function explicitFile(maskUri: vscode.Uri, setting: string): Promise<Found
   return parse(uri, text);
 }
 
-async function firstCandidate(maskUri: vscode.Uri): Promise<FoundLabels> {
+function firstCandidate(maskUri: vscode.Uri): Promise<FoundLabels> {
   const folder = vscode.Uri.joinPath(maskUri, '..');
   const maskName = maskUri.path.slice(maskUri.path.lastIndexOf('/') + 1);
-  for (const relative of labelFileCandidates(maskName)) {
+  return findLabelFile(maskName, async (relative) => {
     const uri = vscode.Uri.joinPath(folder, relative);
     const text = await readText(uri);
-    if (text === undefined) continue;
-    const found = parse(uri, text);
-    // A dataset.json is often about something else entirely (no "labels" block): keep looking.
-    if (found.problem && relative.endsWith('dataset.json')) continue;
-    return found;
-  }
-  return { table: new Map() };
+    return text === undefined ? undefined : { file: uri, name: vscode.workspace.asRelativePath(uri), text };
+  });
 }
 
 function parse(uri: vscode.Uri, text: string): FoundLabels {
-  const name = vscode.workspace.asRelativePath(uri);
-  try {
-    return { table: parseLabelFile(uri.path, text, name), file: uri };
-  } catch (e) {
-    if (isInputError(e)) return { table: new Map(), problem: e.message };
-    throw e;
-  }
+  return labelFileResult(uri, uri.path, text, vscode.workspace.asRelativePath(uri));
 }
 
 /** Absolute paths as they are; relative ones against the mask's workspace folder (else its folder). */

@@ -1,0 +1,74 @@
+// Label names for `compare`: from `--labels FILE`, else from a label file next to the REFERENCE mask
+// found in the extension's lookup order (src/core/labels/lookup.ts). They name the rows of the table
+// and fill each label's `name` in --json. A file given with --labels must be usable (exit 2 if not);
+// one found by the lookup that does not parse never stops a comparison: its problem is reported with
+// the results (only an unreadable one, e.g. permission denied, is an input error).
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { InputError } from '../core/errors';
+import { findLabelFile, labelFileResult } from '../core/labels/lookup';
+import type { LabelTable } from '../core/labels/parse';
+
+export const LABEL_FLAGS = {
+  labels: { type: 'string' },
+} as const;
+
+/** Where the names came from, as the JSON reports it. */
+export interface LabelNamesSource {
+  /** The label file used, or null when none was given or found. */
+  readonly file: string | null;
+  /** Why a label file found next to the reference was not used, else null. */
+  readonly problem: string | null;
+}
+
+export interface CliLabelNames {
+  readonly table: LabelTable;
+  readonly source: LabelNamesSource;
+}
+
+/** A result's labels with a `name` each (null when unknown), and where the names came from. */
+export type Named<R extends { readonly labels: readonly { readonly label: number }[] }> = Omit<R, 'labels'> & {
+  readonly labels: readonly (R['labels'][number] & { readonly name: string | null })[];
+  readonly labelNames: LabelNamesSource;
+};
+
+const missing = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && 'code' in e && (e.code === 'ENOENT' || e.code === 'ENOTDIR' || e.code === 'EISDIR');
+
+/** The text of a file, or undefined when there is no such file. */
+async function readIfThere(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    if (missing(e)) return undefined;
+    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : 'unknown error';
+    throw new InputError(`${path} cannot be read (${code}).`);
+  }
+}
+
+export async function cliLabelNames(referencePath: string, labelsFlag: string | undefined): Promise<CliLabelNames> {
+  if (labelsFlag !== undefined) {
+    const text = await readIfThere(labelsFlag);
+    if (text === undefined) throw new InputError(`${labelsFlag} (--labels) does not exist.`);
+    const found = labelFileResult(labelsFlag, labelsFlag, text, labelsFlag);
+    if (found.problem !== undefined) throw new InputError(found.problem);
+    return { table: found.table, source: { file: labelsFlag, problem: null } };
+  }
+  const folder = dirname(referencePath);
+  const found = await findLabelFile(basename(referencePath), async (relative) => {
+    const path = join(folder, relative);
+    const text = await readIfThere(path);
+    return text === undefined ? undefined : { file: path, name: path, text };
+  });
+  return { table: found.table, source: { file: found.file ?? null, problem: found.problem ?? null } };
+}
+
+/** `result` with each label's name (null when unknown) right after its value, and the names' source. */
+export function withLabelNames<R extends { readonly labels: readonly { readonly label: number }[] }>(result: R, names: CliLabelNames): Named<R> {
+  return {
+    ...result,
+    // Object.assign keeps `label, name` as the first two keys of each label in the JSON.
+    labels: result.labels.map((l) => Object.assign({ label: l.label, name: names.table.get(l.label)?.name ?? null }, l)),
+    labelNames: names.source,
+  };
+}
