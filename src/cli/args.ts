@@ -14,7 +14,8 @@ export const COMPARISON_FLAGS = {
   volume: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
-type Values = Record<string, string | boolean | undefined>;
+/** Parsed flags; options declared `multiple` (e.g. --tolerance-label) come as string arrays. */
+export type Values = Record<string, string | boolean | string[] | undefined>;
 
 /** parseArgs, with its errors (unknown flag, missing value) turned into usage errors. */
 export function parse(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>, positionals: readonly string[]): { values: Values; positionals: string[] } {

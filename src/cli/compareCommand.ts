@@ -4,7 +4,7 @@ import type { VolumeSource } from '../core/io/api';
 import { openVolume } from '../core/io/open';
 import { compareSources } from '../core/metrics/compare';
 import type { ComparisonResult } from '../core/metrics/types';
-import { COMPARISON_FLAGS, comparisonOptions, parse } from './args';
+import { COMPARISON_FLAGS, comparisonOptions, parse, type Values } from './args';
 import { formatCsv, formatTable } from './format';
 import { cliLabelNames, LABEL_FLAGS, withLabelNames } from './labelNames';
 import { checkSurfaceFlags, compareWithSurface, SURFACE_FLAGS } from './surface';
@@ -35,7 +35,7 @@ export async function openPair(refPath: string, predPath: string, volume: number
   return [ref, pred];
 }
 
-export async function compareFiles(refPath: string, predPath: string, values: Record<string, string | boolean | undefined>): Promise<ComparisonResult> {
+export async function compareFiles(refPath: string, predPath: string, values: Values): Promise<ComparisonResult> {
   const { volume, ...options } = comparisonOptions(values);
   const [ref, pred] = await openPair(refPath, predPath, volume);
   return compareSources(ref, pred, options);

@@ -2,7 +2,7 @@
 // object itself.
 import type { ComparisonResult, LabelMetrics, OverlapMetrics, VolumeDescription } from '../core/metrics/types';
 import type { LabelNamesSource } from './labelNames';
-import { surfaceCells, surfaceCsvCells, surfaceCsvHeader, surfaceHeader, surfaceNote } from './surface';
+import { surfaceCells, surfaceCsvCells, surfaceCsvHeader, surfaceHeader, surfaceNote, surfaceToleranceColumn } from './surface';
 
 /** A result, possibly with the label names compare found (labelNames.ts). */
 type TableInput = Omit<ComparisonResult, 'labels'> & {
@@ -27,8 +27,8 @@ function pad(cells: readonly string[], widths: readonly number[]): string {
   return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
 }
 
-function metricRow(name: string, m: OverlapMetrics): string[] {
-  return [name, fixed(m.dice), fixed(m.iou), fixed(m.meanSliceDice), String(m.tp), String(m.fp), String(m.fn), m.refMl.toFixed(2), m.predMl.toFixed(2), ...surfaceCells(m)];
+function metricRow(name: string, m: OverlapMetrics, toleranceColumn: boolean): string[] {
+  return [name, fixed(m.dice), fixed(m.iou), fixed(m.meanSliceDice), String(m.tp), String(m.fp), String(m.fn), m.refMl.toFixed(2), m.predMl.toFixed(2), ...surfaceCells(m, toleranceColumn)];
 }
 
 function table(rows: readonly (readonly string[])[]): string[] {
@@ -45,7 +45,8 @@ export function formatTable(r: TableInput, worstCount = 10): string {
     '',
   ];
   const header = ['label', 'Dice', 'IoU', 'mean slice Dice', 'TP', 'FP', 'FN', 'ref mL', 'pred mL', ...surfaceHeader(r)];
-  lines.push(...table([header, ...r.labels.map((l) => metricRow(labelText(l), l)), metricRow('foreground', r.foreground)]));
+  const tau = surfaceToleranceColumn(r);
+  lines.push(...table([header, ...r.labels.map((l) => metricRow(labelText(l), l, tau)), metricRow('foreground', r.foreground, tau)]));
   lines.push('');
   lines.push(`Mean Dice over labels: ${fixed(r.meanDice)} (${r.labels.filter((l) => l.dice !== null).length} labels with a defined Dice)`);
   lines.push(...surfaceNote(r), ...labelNamesNote(r.labelNames));

@@ -2,10 +2,10 @@
 import { InputError } from '../core/errors';
 import { writePhantom } from '../core/phantom/writePhantom';
 import type { Vec3 } from '../core/volume';
-import { integerFlag, parse } from './args';
+import { integerFlag, parse, type Values } from './args';
 import { UsageError } from './usage';
 
-function shapeFlag(text: string | boolean | undefined): Vec3 {
+function shapeFlag(text: Values[string]): Vec3 {
   if (typeof text !== 'string') return [160, 160, 80];
   const parts = text.split(',').map((p) => Number(p.trim()));
   if (parts.length !== 3 || parts.some((n) => !Number.isInteger(n) || n < 4 || n > 4096)) {

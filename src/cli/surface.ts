@@ -1,19 +1,40 @@
-// `compare --surface [--tolerance MM]`: boundary metrics (HD, HD95, ASSD in mm, NSD) next to Dice.
+// `compare --surface [--tolerance MM] [--tolerance-label L=MM ...]`: boundary metrics (HD, HD95,
+// ASSD in mm, NSD) next to Dice.
 // They need both volumes whole, so this path reads them into memory and runs the Dice engine on
 // them too (one read per file), then merges the surface numbers into the comparison result.
 import type { VolumeSource } from '../core/io/api';
 import { compareVolumes } from '../core/metrics/compare';
 import type { ComparisonResult } from '../core/metrics/types';
 import { surfaceForComparison, withSurface, type SurfaceComparisonResult } from '../core/surface/comparison';
-import { comparisonOptions, numberFlag } from './args';
+import { comparisonOptions, numberFlag, type Values } from './args';
 import { UsageError } from './usage';
 
 export const SURFACE_FLAGS = {
   surface: { type: 'boolean' },
   tolerance: { type: 'string' },
+  'tolerance-label': { type: 'string', multiple: true },
 } as const;
 
-type Values = Record<string, string | boolean | undefined>;
+/**
+ * --tolerance-label L=MM, repeatable: the NSD tolerance of label L (the foreground and the other
+ * labels keep --tolerance). Undefined when not given.
+ */
+export function toleranceByLabel(values: Values): Map<number, number> | undefined {
+  const given = values['tolerance-label'];
+  if (given === undefined || typeof given === 'boolean') return undefined;
+  const byLabel = new Map<number, number>();
+  for (const text of typeof given === 'string' ? [given] : given) {
+    const m = /^\s*(-?\d+)\s*=\s*(\S+)\s*$/.exec(text);
+    if (!m) throw new UsageError(`--tolerance-label needs LABEL=MM, e.g. --tolerance-label 2=1.5, not "${text}".`);
+    const label = Number(m[1]);
+    const mm = m[2]!.trim() === '' ? NaN : Number(m[2]);
+    if (!Number.isSafeInteger(label)) throw new UsageError(`--tolerance-label ${text}: ${m[1]} is not a label value.`);
+    if (!(Number.isFinite(mm) && mm >= 0)) throw new UsageError(`--tolerance-label ${text}: the tolerance must be a number of mm >= 0.`);
+    if (byLabel.has(label)) throw new UsageError(`--tolerance-label gives label ${label} twice.`);
+    byLabel.set(label, mm);
+  }
+  return byLabel;
+}
 
 /**
  * The comparison of an opened pair (compareCommand's openPair) with surface metrics; per slice too
@@ -22,39 +43,68 @@ type Values = Record<string, string | boolean | undefined>;
 export async function compareWithSurface(pair: readonly [VolumeSource, VolumeSource], values: Values, perSlice: boolean): Promise<SurfaceComparisonResult> {
   const toleranceMm = numberFlag(values, 'tolerance');
   if (toleranceMm !== undefined && toleranceMm < 0) throw new UsageError(`--tolerance must be a number of mm >= 0, not ${toleranceMm}.`);
+  const toleranceMmByLabel = toleranceByLabel(values);
   const options = comparisonOptions(values);
   const [refVolume, predVolume] = await Promise.all([pair[0].readAll(), pair[1].readAll()]);
   const result = await compareVolumes(refVolume, predVolume, options);
-  return withSurface(result, surfaceForComparison(refVolume, predVolume, result, { toleranceMm, perSlice }));
+  warnUnmatched(toleranceMmByLabel, result);
+  return withSurface(result, surfaceForComparison(refVolume, predVolume, result, { toleranceMm, toleranceMmByLabel, perSlice }));
 }
 
-/** --tolerance only means something with --surface. */
+/**
+ * A tolerance for a label in neither mask is most likely a typo, but in a loop over cases a label can
+ * be absent from some: say so on stderr and carry on.
+ */
+function warnUnmatched(byLabel: ReadonlyMap<number, number> | undefined, result: ComparisonResult): void {
+  const present = new Set(result.labels.map((l) => l.label));
+  const unmatched = [...(byLabel?.keys() ?? [])].filter((label) => !present.has(label));
+  if (unmatched.length === 0) return;
+  const list = unmatched.join(', ');
+  process.stderr.write(`mask-inspector: warning: --tolerance-label gives a tolerance for label${unmatched.length === 1 ? "" : "s"} ${list}, in neither mask.\n`);
+}
+
+/** --tolerance and --tolerance-label only mean something with --surface; bad values fail before any reading. */
 export function checkSurfaceFlags(values: Values): void {
-  if (values.tolerance !== undefined && values.surface !== true) throw new UsageError('--tolerance sets the NSD tolerance of --surface; add --surface.');
+  for (const flag of ['tolerance', 'tolerance-label']) {
+    if (values[flag] !== undefined && values.surface !== true) throw new UsageError(`--${flag} sets the NSD tolerance of --surface; add --surface.`);
+  }
+  toleranceByLabel(values);
 }
 
 const hasSurface = (r: ComparisonResult | SurfaceComparisonResult): r is SurfaceComparisonResult => 'surface' in r;
 
 const mm = (v: number | null | undefined): string => (v === null || v === undefined ? 'n/a' : v === Infinity ? 'inf' : v.toFixed(2));
 
-/** Extra table columns when the result has surface metrics. */
-export function surfaceHeader(r: ComparisonResult | SurfaceComparisonResult): string[] {
-  return hasSurface(r) ? ['HD mm', 'HD95 mm', 'ASSD mm', `NSD@${r.surface.conventions.toleranceMm}mm`] : [];
+/** Whether rows differ in NSD tolerance (--tolerance-label), so the table needs a τ column. */
+export function surfaceToleranceColumn(r: ComparisonResult | SurfaceComparisonResult): boolean {
+  if (!hasSurface(r)) return false;
+  const global = r.surface.conventions.toleranceMm;
+  return r.labels.some((l) => l.toleranceMm !== global);
 }
 
-export function surfaceCells(m: object): string[] {
+/** Extra table columns when the result has surface metrics. */
+export function surfaceHeader(r: ComparisonResult | SurfaceComparisonResult): string[] {
+  if (!hasSurface(r)) return [];
+  const nsd = surfaceToleranceColumn(r) ? ['NSD', 'τ mm'] : [`NSD@${r.surface.conventions.toleranceMm}mm`];
+  return ['HD mm', 'HD95 mm', 'ASSD mm', ...nsd];
+}
+
+/** A row's surface cells; with `toleranceColumn`, also the τ its NSD used. */
+export function surfaceCells(m: object, toleranceColumn: boolean): string[] {
   if (!('hd' in m)) return [];
-  const s = m as { hd: number | null; hd95: number | null; assd: number | null; nsd: number | null };
-  return [mm(s.hd), mm(s.hd95), mm(s.assd), s.nsd === null ? 'n/a' : s.nsd.toFixed(4)];
+  const s = m as { hd: number | null; hd95: number | null; assd: number | null; nsd: number | null; toleranceMm: number };
+  const cells = [mm(s.hd), mm(s.hd95), mm(s.assd), s.nsd === null ? 'n/a' : s.nsd.toFixed(4)];
+  return toleranceColumn ? [...cells, String(s.toleranceMm)] : cells;
 }
 
 /** The line under the table that says what the surface numbers are. */
 export function surfaceNote(r: ComparisonResult | SurfaceComparisonResult): string[] {
   if (!hasSurface(r)) return [];
   const c = r.surface.conventions;
+  const at = surfaceToleranceColumn(r) ? `τ mm (${c.toleranceMm} mm unless --tolerance-label set it)` : `${c.toleranceMm} mm`;
   return [
     `Surface: HD, HD95 (max of the directed ${c.percentile}th percentiles) and ASSD (both directions pooled) between border voxels, MONAI's conventions;`,
-    `  NSD = surface Dice at ${c.toleranceMm} mm on surfels (DeepMind surface-distance). inf = one mask empty; n/a = both empty.`,
+    `  NSD = surface Dice at ${at} on surfels (DeepMind surface-distance). inf = one mask empty; n/a = both empty.`,
   ];
 }
 

@@ -30,6 +30,8 @@ Surface options (compare):
   --surface                        add HD, HD95, ASSD (mm) and NSD per label and foreground (JSON and
                                    CSV also per slice); reads both volumes into memory
   --tolerance MM                   NSD tolerance in mm (default 1)
+  --tolerance-label L=MM           NSD tolerance of label L (repeatable); the foreground and the
+                                   other labels keep --tolerance
 
 compare output: a table (Dice per label and foreground, mean Dice, the 10 worst slices);
   --json prints one JSON object (every label and slice); --csv one row per (label, slice).

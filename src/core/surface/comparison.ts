@@ -13,6 +13,8 @@ import { surfaceMetrics, type SurfaceReport } from './surfaceMetrics';
 export interface SurfaceComparisonOptions {
   /** NSD tolerance τ in mm; default 1. */
   readonly toleranceMm?: number;
+  /** τ per label value, overriding toleranceMm for those labels (the foreground keeps toleranceMm). */
+  readonly toleranceMmByLabel?: ReadonlyMap<number, number>;
   /** Also the 2-D values within each slice along the comparison's slice axis. */
   readonly perSlice?: boolean;
   readonly signal?: AbortSignal;
@@ -51,6 +53,7 @@ export function surfaceForComparison(ref: Volume, pred: Volume, result: Comparis
   });
   return surfaceMetrics(volume(ref.data, result.reference), volume(predData, result.prediction), result.labels.map((l) => l.label), {
     toleranceMm: opts.toleranceMm,
+    toleranceMmByLabel: opts.toleranceMmByLabel,
     perSlice: opts.perSlice ? { axis: result.axis } : undefined,
     signal: opts.signal,
   });
