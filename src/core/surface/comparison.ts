@@ -18,6 +18,8 @@ export interface SurfaceComparisonOptions {
   /** Also the 2-D values within each slice along the comparison's slice axis. */
   readonly perSlice?: boolean;
   readonly signal?: AbortSignal;
+  /** Called with the fraction done (0..1) as labels and slices are measured. */
+  readonly onProgress?: (fraction: number) => void;
 }
 
 /** Boundary metrics of one slice (2-D, within the slice). */
@@ -56,6 +58,7 @@ export function surfaceForComparison(ref: Volume, pred: Volume, result: Comparis
     toleranceMmByLabel: opts.toleranceMmByLabel,
     perSlice: opts.perSlice ? { axis: result.axis } : undefined,
     signal: opts.signal,
+    onProgress: opts.onProgress,
   });
 }
 

@@ -6,6 +6,7 @@ import { extractPaddedPlane, planeAxes, unionExtent } from './box';
 import type { SurfaceValues } from './conventions';
 import { EdtWorkspace } from './edt';
 import { emptyCaseValues, pairValues, type PairSettings } from './pair';
+import { boxVoxels, type WorkProgress } from './progress';
 import type { SurfaceTarget, SurfaceVolume } from './target';
 import { contourLengthByCode } from './surfelTable';
 
@@ -34,6 +35,7 @@ export function surfacePerSlice(
   axis: 0 | 1 | 2,
   percentile: number,
   signal: AbortSignal | undefined,
+  progress?: WorkProgress,
 ): PerSliceSurface {
   const shape = ref.shape;
   const sliceCount = shape[axis];
@@ -51,6 +53,7 @@ export function surfacePerSlice(
     all.push(series);
     const box = unionExtent(target.ref, target.pred);
     if (box === null) continue;
+    const perSliceWork = boxVoxels(box) / (box.max[axis] - box.min[axis] + 1);
     for (let s = box.min[axis]; s <= box.max[axis]; s++) {
       signal?.throwIfAborted();
       const r = extractPaddedPlane(ref.data, shape, box, axis, s, target.select);
@@ -59,6 +62,7 @@ export function surfacePerSlice(
         emptyCaseValues(r.count, p.count, target.toleranceMm) ??
         pairValues(r.mask, p.mask, r.dims, settings, percentile, target.toleranceMm, work);
       setSlice(series, s, values);
+      progress?.add(perSliceWork);
     }
   }
   return {

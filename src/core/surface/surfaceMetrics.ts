@@ -9,6 +9,7 @@ import { surfaceConventions, type SurfaceConventions, type SurfaceValues } from 
 import { EdtWorkspace } from './edt';
 import { emptyCaseValues, pairValues, type PairSettings } from './pair';
 import { surfacePerSlice, type PerSliceSurface } from './perSlice';
+import { boxVoxels, WorkProgress, type ProgressCallback } from './progress';
 import { contourLengthByCode, surfaceAreaByCode } from './surfelTable';
 import { surfaceTargets, type SurfaceVolume } from './target';
 
@@ -24,6 +25,8 @@ export interface SurfaceOptions {
   /** Also compute 2-D metrics within each slice along this array axis. */
   readonly perSlice?: { readonly axis: 0 | 1 | 2 };
   readonly signal?: AbortSignal;
+  /** Called with the fraction done (0..1) after each label in 3-D and each slice per slice. */
+  readonly onProgress?: ProgressCallback;
 }
 
 export interface LabelSurfaceValues extends SurfaceValues {
@@ -58,8 +61,11 @@ export function surfaceMetrics(
     ? { spacing: [sx, sy, 1], planar, areaByCode: contourLengthByCode([sx, sy]) }
     : { spacing: ref.spacing, planar, areaByCode: surfaceAreaByCode(ref.spacing) };
   const work = new EdtWorkspace();
+  const weights = targets.map((t) => (t.sameAs === undefined ? boxVoxels(unionExtent(t.ref, t.pred)) : 0));
+  const total = weights.reduce((a, b) => a + b, 0) * (options.perSlice === undefined ? 1 : 2);
+  const progress = new WorkProgress(total, options.onProgress);
   const values: SurfaceValues[] = [];
-  for (const target of targets) {
+  for (const [n, target] of targets.entries()) {
     options.signal?.throwIfAborted();
     if (target.sameAs !== undefined) {
       values.push(values[target.sameAs]);
@@ -68,6 +74,7 @@ export function surfaceMetrics(
     const empty = emptyCaseValues(target.ref.count, target.pred.count, target.toleranceMm);
     if (empty !== null) {
       values.push(empty);
+      progress.add(weights[n]);
       continue;
     }
     const box = unionExtent(target.ref, target.pred)!; // both non-empty here
@@ -76,14 +83,19 @@ export function surfaceMetrics(
     const r = extract(ref.data);
     const p = extract(pred.data);
     values.push(pairValues(r.mask, p.mask, r.dims, settings, percentile, target.toleranceMm, work));
+    progress.add(weights[n]);
   }
   const report: SurfaceReport = {
     conventions: surfaceConventions(percentile, toleranceMm),
     labels: labels.map((label, n) => ({ label, ...values[n] })),
     foreground: values[labels.length],
   };
-  if (options.perSlice === undefined) return report;
-  const perSlice = surfacePerSlice(ref, pred, labels, targets, options.perSlice.axis, percentile, options.signal);
+  if (options.perSlice === undefined) {
+    progress.finish();
+    return report;
+  }
+  const perSlice = surfacePerSlice(ref, pred, labels, targets, options.perSlice.axis, percentile, options.signal, progress);
+  progress.finish();
   return { ...report, perSlice };
 }
 
