@@ -9,7 +9,8 @@ import { closeAll, documentState, EXTENSION_ID, fixture, openAndWait, probe, ren
 
 interface Expected {
   slices: Record<string, Record<string, number[]>>;
-  percentiles: [number, number];
+  /** The automatic window the viewer opens with (make_viewer_fixtures.py auto_window). */
+  autoWindow: [number, number];
 }
 
 async function expectedFor(name: string): Promise<Expected> {
@@ -44,7 +45,7 @@ describe('viewer state', function () {
     assert.equal(doc?.state, 'ready');
 
     const ct = await expectedFor('ct_ras.nii.gz');
-    const [low, high] = ct.percentiles;
+    const [low, high] = ct.autoWindow;
     const voxels = [[0, 0, 2], [6, 5, 2], [3, 4, 2], [2, 1, 2]] as const;
     // Wait for the redraw with the background: the probe may first see the mask-only image still
     // on screen while the new slices are on their way.

@@ -17,6 +17,8 @@ interface Expected {
   labels: [number, number][];
   range: [number, number];
   percentiles: [number, number];
+  /** The viewer's automatic window by the fixture script's independent rule (auto_window). */
+  autoWindow: [number, number];
 }
 const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, Expected>;
 
@@ -78,7 +80,7 @@ for (const name of ['mask_ras.nii.gz', 'mask_asl.nii.gz']) {
   });
 }
 
-test('a background on the same grid: identical, its slices and the 1st-99th percentile window match numpy', async () => {
+test('a background on the same grid: identical, its slices and the automatic window match numpy', async () => {
   const e = expected['ct_ras.nii.gz']!;
   const session = new ViewerSession();
   await load(session, 'mask', 'mask_ras.nii.gz');
@@ -86,7 +88,7 @@ test('a background on the same grid: identical, its slices and the 1st-99th perc
   assert.ok(msg.type === 'backgroundLoaded');
   assert.equal(msg.info.alignment, 'identical');
   assert.deepEqual([...msg.info.range], e.range);
-  assert.deepEqual([msg.info.autoWindow.low, msg.info.autoWindow.high], e.percentiles);
+  assert.deepEqual([msg.info.autoWindow.low, msg.info.autoWindow.high], e.autoWindow);
   for (const plane of PLANES) {
     for (const [index, want] of Object.entries(e.slices[plane])) {
       const s = await slice(session, plane, Number(index));
@@ -133,8 +135,8 @@ test('float background: percentiles within one histogram bin of numpy', async ()
   assert.ok(msg.type === 'backgroundLoaded');
   const bin = (e.range[1] - e.range[0]) / 65535;
   assert.ok(Math.abs(msg.info.range[0] - e.range[0]) < 1e-3 && Math.abs(msg.info.range[1] - e.range[1]) < 1e-3);
-  assert.ok(Math.abs(msg.info.autoWindow.low - e.percentiles[0]) <= bin * 1.01, `${msg.info.autoWindow.low} vs ${e.percentiles[0]}`);
-  assert.ok(Math.abs(msg.info.autoWindow.high - e.percentiles[1]) <= bin * 1.01, `${msg.info.autoWindow.high} vs ${e.percentiles[1]}`);
+  assert.ok(Math.abs(msg.info.autoWindow.low - e.autoWindow[0]) <= bin * 1.01, `${msg.info.autoWindow.low} vs ${e.autoWindow[0]}`);
+  assert.ok(Math.abs(msg.info.autoWindow.high - e.autoWindow[1]) <= bin * 1.01, `${msg.info.autoWindow.high} vs ${e.autoWindow[1]}`);
 });
 
 test('a truncated .nii.gz is an InputError naming the file', async () => {
