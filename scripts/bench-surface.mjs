@@ -1,8 +1,9 @@
-// `node scripts/bench-surface.mjs`: time of the surface metrics (border extraction, exact EDT,
-// HD/HD95/ASSD/NSD) on a synthetic 512×512×300 six-label pair of ellipsoids with anisotropic
-// spacing, built in memory. If plastimatch is installed, also times `plastimatch dice --all REF PRED`
-// (Dice + Hausdorff family on the foreground: plastimatch treats every non-zero voxel as one label)
-// on the same pair written as .nii.gz into .bench/surface/ (gitignored), and prints the ratios.
+// `npm run bench:surface` (part of `npm run bench`): time of the surface metrics (border
+// extraction, exact EDT, HD/HD95/ASSD/NSD) on a synthetic 512×512×300 six-label pair of ellipsoids
+// with anisotropic spacing, built in memory. If plastimatch is installed, also times
+// `plastimatch dice --all REF PRED` (Dice + Hausdorff family on the foreground: plastimatch treats
+// every non-zero voxel as one label) on the same pair written as .nii.gz into .bench/surface/
+// (gitignored), and prints the ratios.
 // Prints medians; never fails on timing.
 //
 // Environment: BENCH_RUNS (default 3), BENCH_PER_SLICE=1 to also time the per-slice 2-D variant.

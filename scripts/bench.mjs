@@ -1,6 +1,7 @@
-// `npm run bench`: wall time and peak memory of `mask-inspector compare --json` (every label and
-// slice) against baselines measured in the same run, alternating, on two generated phantom pairs:
-// 512×512×300 with six labels and 512×512×1000 binary (cached in .bench/, gitignored).
+// `npm run bench:compare` (part of `npm run bench`): wall time and peak memory of
+// `mask-inspector compare --json` (every label and slice) against baselines measured in the same
+// run, alternating, on two generated phantom pairs: 512×512×300 with six labels and 512×512×1000
+// binary (cached in .bench/, gitignored).
 // Baselines: plastimatch `dice` (binary Dice only) when installed, and a nibabel+numpy script
 // computing the same numbers as ours when Debian's python3 has them. Each child is measured with
 // /usr/bin/time (wall seconds, peak RSS). Prints medians, ratios ours/baseline, voxel pairs per
