@@ -49,7 +49,7 @@ async function readIfThere(path: string): Promise<string | undefined> {
 export async function cliLabelNames(referencePath: string, labelsFlag: string | undefined): Promise<CliLabelNames> {
   if (labelsFlag !== undefined) {
     const text = await readIfThere(labelsFlag);
-    if (text === undefined) throw new InputError(`${labelsFlag} (--labels) does not exist.`);
+    if (text === undefined) throw new InputError(`${labelsFlag} (--labels) does not exist or is not a file.`);
     const found = labelFileResult(labelsFlag, labelsFlag, text, labelsFlag);
     if (found.problem !== undefined) throw new InputError(found.problem);
     return { table: found.table, source: { file: labelsFlag, problem: null } };
