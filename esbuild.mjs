@@ -32,7 +32,7 @@ const nodeCommon = {
 const builds = [
   {
     ...nodeCommon,
-    entryPoints: { cli: 'src/cli/main.ts', worker: 'src/worker/main.ts', compareWorker: 'src/worker/compareMain.ts' },
+    entryPoints: { cli: 'src/cli/main.ts', worker: 'src/worker/main.ts', compareWorker: 'src/worker/compareMain.ts', surfaceWorker: 'src/worker/surfaceMain.ts' },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
   },

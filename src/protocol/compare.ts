@@ -9,10 +9,11 @@
 // the side-by-side panes: switching the label or the mode then needs no round trip, and a 512×512
 // slice classifies in well under a millisecond, so the worker would save nothing.
 import type { ComparisonResult, GeometryAlignment } from '../core/metrics/types';
+import type { SurfaceComparisonResult } from '../core/surface/comparison';
 import type { BackgroundInfo, DisplayConvention, OutlineMode, Plane, ProbeSample, Rgba, SliceData, VolumeInfo } from './viewer';
-import type { Vec3 } from '../core/volume';
+import type { Vec3, Volume } from '../core/volume';
 
-export type { ComparisonResult };
+export type { ComparisonResult, SurfaceComparisonResult };
 
 /** Which mask a pane or a file plays in the comparison. */
 export type CompareRole = 'reference' | 'prediction';
@@ -46,7 +47,21 @@ export interface CompareSettings {
   readonly overlayColours: OverlayColours;
   /** maskInspector.lowDiceThreshold: the strip draws a line here; slices below are flagged. */
   readonly threshold: number;
+  /** maskInspector.flagHd95AboveMm: a slice whose 2-D HD95 is above this (mm) is flagged; null = off. */
+  readonly hd95LimitMm: number | null;
 }
+
+/**
+ * Where the boundary metrics (HD, HD95, ASSD, NSD; maskInspector.surfaceMetrics) of a comparison
+ * stand. They are computed after the Dice metrics, which show first; when done, the `metrics`
+ * message carries a SurfaceComparisonResult (the Dice result with hd/hd95/assd/nsd added to every
+ * label, the foreground and each slice).
+ */
+export type SurfaceStatus =
+  | { readonly kind: 'off' }
+  | { readonly kind: 'computing'; readonly fraction: number | null }
+  | { readonly kind: 'failed'; readonly message: string }
+  | { readonly kind: 'ready'; readonly toleranceMm: number };
 
 /** What the panes need: both files' descriptions; slices of both arrive on the reference's grid. */
 export interface CompareVolumes {
@@ -71,7 +86,9 @@ export type HostToCompareWebview =
    * `result.labels`, in the same order, with names/colours. Sent after `volumes`, again after a
    * recompute (file changed, plane or threshold setting changed).
    */
-  | { readonly type: 'metrics'; readonly result: ComparisonResult; readonly labels: readonly CompareLabel[] }
+  | { readonly type: 'metrics'; readonly result: ComparisonResult | SurfaceComparisonResult; readonly labels: readonly CompareLabel[] }
+  /** The boundary metrics' progress; sent after `metrics`, and again as they advance. */
+  | { readonly type: 'surfaceStatus'; readonly status: SurfaceStatus }
   /** null: no background. Background slices, when set, come with every `slice`. */
   | { readonly type: 'background'; readonly background: BackgroundInfo | null }
   /** Reply to `requestSlice`: both masks (and the background) at the same plane/index of the reference grid. */
@@ -172,6 +189,13 @@ export type HostToCompareWorker =
    * `compute`, `open` or a `cancel` aborts it (answer: `failed` with `cancelled: true`).
    */
   | { readonly type: 'compute'; readonly requestId: number; readonly plane: Plane; readonly threshold: number }
+  /**
+   * Boundary metrics of the held pair for the labels and plane of the last finished `compute`, in
+   * a thread of their own (the panes keep getting slices meanwhile); per slice too when `perSlice`.
+   * Progress arrives as `progress`; a `cancel`, a newer request or an `open` aborts it. Answer:
+   * `surface` with the last compute's result merged with the boundary metrics.
+   */
+  | { readonly type: 'surface'; readonly requestId: number; readonly toleranceMm: number; readonly perSlice: boolean }
   | { readonly type: 'cancel'; readonly requestId: number }
   /** Pair the reference with an intensity image on its grid. Answer `backgroundLoaded` or `failed`. */
   | { readonly type: 'loadBackground'; readonly requestId: number; readonly background: CompareFile; readonly maxBytes: number }
@@ -183,6 +207,7 @@ export type CompareWorkerToHost =
   | { readonly type: 'opened'; readonly requestId: number; readonly volumes: CompareVolumes }
   | { readonly type: 'progress'; readonly requestId: number; readonly fraction: number }
   | { readonly type: 'metrics'; readonly requestId: number; readonly result: ComparisonResult }
+  | { readonly type: 'surface'; readonly requestId: number; readonly result: SurfaceComparisonResult }
   | { readonly type: 'backgroundLoaded'; readonly requestId: number; readonly info: BackgroundInfo }
   | {
       readonly type: 'slice';
@@ -195,7 +220,7 @@ export type CompareWorkerToHost =
     }
   /**
    * A request failed. `inputError`: a problem with a file a person can fix (one sentence naming it);
-   * `cancelled`: a compute aborted on request; otherwise a bug and `message` carries the stack.
+   * `cancelled`: a compute or surface aborted on request; otherwise a bug and `message` carries the stack.
    */
   | {
       readonly type: 'failed';
@@ -204,3 +229,21 @@ export type CompareWorkerToHost =
       readonly inputError: boolean;
       readonly cancelled: boolean;
     };
+
+// ---------------------------------------------------------------------------------------------
+// Compare worker <-> its surface thread (dist/surfaceWorker.js, one per `surface` request)
+
+export interface SurfaceJob {
+  /** Both volumes' voxels live in SharedArrayBuffers, so the thread reads them without a copy. */
+  readonly reference: Volume;
+  readonly prediction: Volume;
+  /** The Dice result of this pair: its labels, slice axis, alignment and probability threshold. */
+  readonly result: ComparisonResult;
+  readonly toleranceMm: number;
+  readonly perSlice: boolean;
+}
+
+export type SurfaceThreadToWorker =
+  | { readonly type: 'progress'; readonly fraction: number }
+  | { readonly type: 'done'; readonly result: SurfaceComparisonResult }
+  | { readonly type: 'failed'; readonly message: string; readonly inputError: boolean };

@@ -32,6 +32,12 @@ port.on('message', (msg: HostToCompareWorker) => {
         void answer(msg, () => session.compute(msg));
       });
       return;
+    case 'surface':
+      // Runs in a thread of its own: slices keep being answered while it measures.
+      queue = queue.then(() => {
+        void answer(msg, () => session.surface(msg));
+      });
+      return;
     case 'loadBackground':
       enqueue(msg, () => session.loadBackground(msg));
       return;

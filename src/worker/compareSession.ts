@@ -7,7 +7,7 @@ import { alignGrids } from '../core/geometry/align';
 import { predictionIndexMap } from '../core/geometry/reorient';
 import { compareSources } from '../core/metrics/compare';
 import type { Volume } from '../core/volume';
-import type { CompareVolumes, CompareWorkerToHost, HostToCompareWorker } from '../protocol/compare';
+import type { ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker } from '../protocol/compare';
 import type { Plane, PlaneAxes } from '../protocol/viewer';
 import { alignBackground } from './backgroundGrid';
 import { decodeWithin, volumeInfo } from './compareInfo';
@@ -15,6 +15,7 @@ import { chunkedSource } from './compareSlabs';
 import { intensityStats } from './intensity';
 import { planeLayouts } from './session';
 import { extractSlice, ownIndexMap, type VoxelIndexMap } from './slice';
+import { runSurfaceThread, shareVolume } from './surfaceThread';
 
 export interface Reply {
   readonly message: CompareWorkerToHost;
@@ -40,6 +41,8 @@ type Message<T extends HostToCompareWorker['type']> = Extract<HostToCompareWorke
 export class CompareSession {
   private pair: Pair | undefined;
   private background: Background | undefined;
+  /** The last finished compute of the held pair: what `surface` measures the labels and slices of. */
+  private computed: ComparisonResult | undefined;
   private running: { readonly requestId: number; readonly controller: AbortController } | undefined;
 
   /** `post` sends progress while a computation runs (replies are returned). */
@@ -49,6 +52,7 @@ export class CompareSession {
     this.abortRunning();
     this.pair = undefined;
     this.background = undefined;
+    this.computed = undefined;
     const reference = await decodeWithin(msg.reference.name, msg.reference.bytes, msg.maxBytes);
     const prediction = await decodeWithin(msg.prediction.name, msg.prediction.bytes, msg.maxBytes);
     const alignment = alignGrids(reference.header.geometry, prediction.header.geometry);
@@ -88,7 +92,29 @@ export class CompareSession {
         signal: controller.signal,
         onProgress: (fraction) => this.post({ type: 'progress', requestId: msg.requestId, fraction }),
       });
+      this.computed = result;
       return { message: { type: 'metrics', requestId: msg.requestId, result }, transfer: [] };
+    } finally {
+      if (this.running === run) this.running = undefined;
+    }
+  }
+
+  /** Boundary metrics for the last compute's labels and plane, in a thread of their own. */
+  async surface(msg: Message<'surface'>): Promise<Reply> {
+    this.abortRunning();
+    const pair = this.pair;
+    const result = this.computed;
+    if (!pair || !result) throw new Error('surface metrics were requested before the Dice metrics were computed');
+    // Shared once: the thread reads the voxels in place and slices keep coming from the same memory.
+    const shared: Pair = { ...pair, reference: shareVolume(pair.reference), prediction: shareVolume(pair.prediction) };
+    this.pair = shared;
+    const controller = new AbortController();
+    const run = { requestId: msg.requestId, controller };
+    this.running = run;
+    try {
+      const job = { reference: shared.reference, prediction: shared.prediction, result, toleranceMm: msg.toleranceMm, perSlice: msg.perSlice };
+      const merged = await runSurfaceThread(job, (fraction) => this.post({ type: 'progress', requestId: msg.requestId, fraction }), controller.signal);
+      return { message: { type: 'surface', requestId: msg.requestId, result: merged }, transfer: [] };
     } finally {
       if (this.running === run) this.running = undefined;
     }

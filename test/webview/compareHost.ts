@@ -16,7 +16,7 @@ import { NAMES, testPair, testResult } from './compareFixture';
 export const TEST_COLOURS = { tp: [240, 228, 66, 255], fp: [213, 94, 0, 255], fn: [86, 180, 233, 255] } as const;
 
 export const TEST_SETTINGS: CompareSettings = {
-  displayConvention: 'radiological', overlayOpacity: 1, outlineMode: 'filled', overlayColours: TEST_COLOURS, threshold: 0.8,
+  displayConvention: 'radiological', overlayOpacity: 1, outlineMode: 'filled', overlayColours: TEST_COLOURS, threshold: 0.8, hd95LimitMm: null,
 };
 
 /** Theme colours the comparison uses beyond the viewer's (values of VS Code's Dark+). */

@@ -3,9 +3,22 @@
 //   await api.compare(referenceUri, predictionUri);   // resolves when the metrics are shown
 //   api.activeComparison();                           // what the focused (or last focused) one shows
 import * as vscode from 'vscode';
+import { hasSurface, surfaceOf } from '../../core/report/surfaceText';
 import type { Plane } from '../../protocol/viewer';
 import type { ComparisonManager } from './comparisonManager';
 import { sliceDice } from './navigation';
+
+/** Boundary metrics of one label (or the foreground), in mm; Infinity when exactly one mask is empty, null when both are. */
+export interface ActiveSurface {
+  readonly hd: number | null;
+  readonly hd95: number | null;
+  readonly assd: number | null;
+  /** Normalised surface Dice at `toleranceMm`. */
+  readonly nsd: number | null;
+  readonly toleranceMm: number;
+  /** 2-D HD95 within each slice along `axis`, in index order. */
+  readonly sliceHd95: (number | null)[];
+}
 
 export interface ActiveComparison {
   readonly reference: vscode.Uri;
@@ -21,6 +34,8 @@ export interface ActiveComparison {
   readonly volumeDice: number | null;
   /** Per-slice Dice of `label` in index order; null where neither mask has it in that slice. */
   readonly sliceDice: (number | null)[];
+  /** Once computed (maskInspector.surfaceMetrics, after the Dice metrics): `label`'s boundary metrics. */
+  readonly surface?: ActiveSurface;
 }
 
 export interface MaskInspectorApi {
@@ -44,6 +59,15 @@ export function createApi(manager: ComparisonManager): MaskInspectorApi {
       if (!active || !result) return undefined;
       const { label, index } = active.panel.shown;
       const metrics = label === null ? result.foreground : result.labels.find((l) => l.label === label);
+      const measured = hasSurface(result) ? (label === null ? result.foreground : result.labels.find((l) => l.label === label)) : undefined;
+      const surface: ActiveSurface | undefined = measured && {
+        hd: measured.hd,
+        hd95: measured.hd95,
+        assd: measured.assd,
+        nsd: measured.nsd,
+        toleranceMm: measured.toleranceMm,
+        sliceHd95: measured.slices.map((s) => surfaceOf(s)?.hd95 ?? null),
+      };
       return {
         reference: active.comparison.reference,
         prediction: active.comparison.prediction,
@@ -53,6 +77,7 @@ export function createApi(manager: ComparisonManager): MaskInspectorApi {
         slice: index,
         volumeDice: metrics?.dice ?? null,
         sliceDice: sliceDice(result, label),
+        ...(surface ? { surface } : {}),
       };
     },
   };

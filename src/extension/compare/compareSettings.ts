@@ -37,6 +37,32 @@ export function maxDiagnostics(scope?: vscode.Uri): number {
   return typeof value === 'number' && value >= 0 ? Math.floor(value) : DEFAULT_MAX_DIAGNOSTICS;
 }
 
+/** What a comparison measures beyond Dice (maskInspector.surfaceMetrics and its companions). */
+export interface SurfaceSettings {
+  /** surfaceMetrics on, or a flagHd95AboveMm limit set (flagging needs the per-slice HD95). */
+  readonly enabled: boolean;
+  /** maskInspector.surfaceTolerance: τ of the normalised surface Dice, in mm. */
+  readonly toleranceMm: number;
+  /** maskInspector.flagHd95AboveMm: flag slices whose 2-D HD95 is above this; null = off. */
+  readonly hd95LimitMm: number | null;
+}
+
+/** On: about a second more on a 512×512×300 pair, after the Dice metrics show (README, Performance). */
+export const DEFAULT_SURFACE_METRICS = true;
+export const DEFAULT_SURFACE_TOLERANCE_MM = 1;
+
+export function surfaceSettings(scope?: vscode.Uri): SurfaceSettings {
+  const config = vscode.workspace.getConfiguration(SECTION, scope);
+  const tolerance = config.get<number>('surfaceTolerance');
+  const limit = config.get<number | null>('flagHd95AboveMm');
+  const hd95LimitMm = typeof limit === 'number' && Number.isFinite(limit) && limit >= 0 ? limit : null;
+  return {
+    enabled: config.get<boolean>('surfaceMetrics', DEFAULT_SURFACE_METRICS) || hd95LimitMm !== null,
+    toleranceMm: typeof tolerance === 'number' && Number.isFinite(tolerance) && tolerance >= 0 ? tolerance : DEFAULT_SURFACE_TOLERANCE_MM,
+    hd95LimitMm,
+  };
+}
+
 export function compareSettings(scope?: vscode.Uri): CompareSettings {
   const viewer = viewerSettings(scope);
   const colours = vscode.workspace.getConfiguration(SECTION, scope).get<Record<string, unknown>>('compareColors') ?? {};
@@ -48,6 +74,7 @@ export function compareSettings(scope?: vscode.Uri): CompareSettings {
     outlineMode: viewer.outlineMode,
     overlayColours,
     threshold: lowDiceThreshold(scope),
+    hd95LimitMm: surfaceSettings(scope).hd95LimitMm,
   };
 }
 
@@ -66,6 +93,11 @@ export function parseHex(value: unknown): Rgba | undefined {
 /** Settings whose change needs new metrics (not just a redraw). */
 export function affectsMetrics(e: vscode.ConfigurationChangeEvent): boolean {
   return e.affectsConfiguration(`${SECTION}.comparePlane`) || e.affectsConfiguration(`${SECTION}.lowDiceThreshold`);
+}
+
+/** Settings whose change needs new boundary metrics (the Dice metrics stay). */
+export function affectsSurface(e: vscode.ConfigurationChangeEvent): boolean {
+  return ['surfaceMetrics', 'surfaceTolerance', 'flagHd95AboveMm'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
 }
 
 export function affectsCompareDisplay(e: vscode.ConfigurationChangeEvent): boolean {

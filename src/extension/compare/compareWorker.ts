@@ -2,7 +2,7 @@
 // callbacks, zero-copy transfer of file bytes, cancellation, and a registry of live threads so
 // tests can prove none outlive their panel. No vscode import: unit tests drive it directly.
 import { Worker } from 'node:worker_threads';
-import type { ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker } from '../../protocol/compare';
+import type { ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker, SurfaceComparisonResult } from '../../protocol/compare';
 import type { BackgroundInfo, Plane } from '../../protocol/viewer';
 
 type Reply = Exclude<CompareWorkerToHost, { type: 'failed' | 'progress' }>;
@@ -81,19 +81,24 @@ export class CompareWorker {
     onProgress?: (fraction: number) => void,
     signal?: AbortSignal,
   ): Promise<ComparisonResult> {
-    let requestId = 0;
-    const onAbort = (): void => this.post({ type: 'cancel', requestId });
-    signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      const reply = await this.request((id) => {
-        requestId = id;
-        return { type: 'compute', requestId: id, plane, threshold };
-      }, [], onProgress);
-      if (reply.type === 'metrics') return reply.result;
-      throw new Error(`the compare worker answered a compute with '${reply.type}'`);
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-    }
+    const reply = await this.cancellable((requestId) => ({ type: 'compute', requestId, plane, threshold }), onProgress, signal);
+    if (reply.type === 'metrics') return reply.result;
+    throw new Error(`the compare worker answered a compute with '${reply.type}'`);
+  }
+
+  /**
+   * Boundary metrics (HD, HD95, ASSD, NSD at `toleranceMm`; per slice too when `perSlice`) for the
+   * last finished compute: its result with them merged in. Cancellable like compute.
+   */
+  async surface(
+    toleranceMm: number,
+    perSlice: boolean,
+    onProgress?: (fraction: number) => void,
+    signal?: AbortSignal,
+  ): Promise<SurfaceComparisonResult> {
+    const reply = await this.cancellable((requestId) => ({ type: 'surface', requestId, toleranceMm, perSlice }), onProgress, signal);
+    if (reply.type === 'surface') return reply.result;
+    throw new Error(`the compare worker answered a surface request with '${reply.type}'`);
   }
 
   async loadBackground(background: NamedBytes, maxBytes: number): Promise<BackgroundInfo> {
@@ -125,6 +130,25 @@ export class CompareWorker {
 
   private post(msg: HostToCompareWorker): void {
     if (!this.disposed) this.worker.postMessage(msg);
+  }
+
+  /** A request that `signal` cancels (the worker then answers `failed` with `cancelled`). */
+  private async cancellable(
+    make: (requestId: number) => HostToCompareWorker,
+    onProgress: ((fraction: number) => void) | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<Reply> {
+    let requestId = 0;
+    const onAbort = (): void => this.post({ type: 'cancel', requestId });
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await this.request((id) => {
+        requestId = id;
+        return make(id);
+      }, [], onProgress);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
   }
 
   private request(

@@ -7,12 +7,13 @@ import * as vscode from 'vscode';
 import { isInputError } from '../../core/errors';
 import type { ComparisonResult } from '../../core/metrics/types';
 import type { LabelNames } from '../../core/report/sliceText';
-import type { CompareLabel, CompareVolumes, HostToCompareWebview } from '../../protocol/compare';
+import type { CompareLabel, CompareVolumes, HostToCompareWebview, SurfaceComparisonResult, SurfaceStatus } from '../../protocol/compare';
 import type { BackgroundInfo, Plane } from '../../protocol/viewer';
 import { maxVolumeBytes } from '../settings';
 import { comparisonLabels } from './comparisonLabels';
-import { comparePlane, lowDiceThreshold } from './compareSettings';
+import { comparePlane, lowDiceThreshold, surfaceSettings, type SurfaceSettings } from './compareSettings';
 import { CompareWorker, CompareWorkerFailure, type CompareSliceReply } from './compareWorker';
+import { runSurface, sameMeasurement } from './surfaceRun';
 
 /** Pairs at least this big (about half a second of counting) get a cancellable notification. */
 const NOTIFY_ABOVE_VOXELS = 32 * 2 ** 20;
@@ -22,7 +23,8 @@ export const BACKGROUND_PAIRING_KEY = 'maskInspector.backgroundFor:';
 export type ComparisonState =
   | { readonly kind: 'loading'; readonly message: string; readonly fraction: number | null }
   | { readonly kind: 'error'; readonly message: string }
-  | { readonly kind: 'ready'; readonly result: ComparisonResult };
+  /** `result` gains the boundary metrics (a SurfaceComparisonResult) once they are computed. */
+  | { readonly kind: 'ready'; readonly result: ComparisonResult | SurfaceComparisonResult };
 
 export interface ComparisonHooks {
   readonly log: (message: string) => void;
@@ -41,6 +43,12 @@ export class Comparison {
   private backgroundValue: { readonly uri: vscode.Uri; readonly info: BackgroundInfo } | undefined;
   private pipeline: Promise<void> = Promise.resolve();
   private computing: AbortController | undefined;
+  /** The Dice metrics alone: what the boundary metrics are measured for and merged into. */
+  private dice: ComparisonResult | undefined;
+  private surfaceValue: SurfaceStatus = { kind: 'off' };
+  /** The settings the boundary metrics shown (or being computed) were measured with. */
+  private surfaceMeasured: SurfaceSettings | undefined;
+  private surfacing: AbortController | undefined;
   private readonly listeners = new Set<(msg: HostToCompareWebview) => void>();
   private disposed = false;
 
@@ -52,7 +60,8 @@ export class Comparison {
   ) {}
 
   get state(): ComparisonState { return this.current; }
-  get result(): ComparisonResult | undefined { return this.current.kind === 'ready' ? this.current.result : undefined; }
+  get result(): ComparisonResult | SurfaceComparisonResult | undefined { return this.current.kind === 'ready' ? this.current.result : undefined; }
+  get surfaceStatus(): SurfaceStatus { return this.surfaceValue; }
   get volumes(): CompareVolumes | undefined { return this.volumesValue; }
   get labels(): readonly CompareLabel[] { return this.labelsValue; }
   get names(): LabelNames { return this.namesValue; }
@@ -74,6 +83,17 @@ export class Comparison {
   recompute(): Promise<void> {
     this.abortComputation();
     return this.enqueue(() => (this.volumesValue ? this.computeNow() : this.loadNow()));
+  }
+
+  /**
+   * New boundary metrics after their settings changed; the Dice metrics stay. Nothing to measure
+   * when only the HD95 limit changed (it flags, from the per-slice values already there), or while
+   * the Dice metrics are still computing (their step reads the settings when it gets there).
+   */
+  recomputeSurface(): Promise<void> {
+    if (this.current.kind !== 'ready' || sameMeasurement(surfaceSettings(this.reference), this.surfaceMeasured)) return this.pipeline;
+    this.surfacing?.abort('superseded');
+    return this.enqueue(() => (this.dice ? this.surfaceNow(this.dice) : Promise.resolve()));
   }
 
   /** Swaps the roles of the two files and compares again. */
@@ -113,6 +133,7 @@ export class Comparison {
     if (this.volumesValue) out.push({ type: 'volumes', volumes: this.volumesValue });
     out.push({ type: 'background', background: this.background ?? null });
     out.push(this.stateMessage(s));
+    if (s.kind === 'ready') out.push({ type: 'surfaceStatus', status: this.surfaceValue });
     return out;
   }
 
@@ -132,12 +153,15 @@ export class Comparison {
   private abortComputation(): void {
     this.computing?.abort('superseded');
     this.computing = undefined;
+    this.surfacing?.abort('superseded');
+    this.surfacing = undefined;
   }
 
   private async loadNow(): Promise<void> {
     const maxBytes = maxVolumeBytes(this.reference);
     this.volumesValue = undefined;
     this.backgroundValue = undefined;
+    this.dice = undefined;
     this.setState({ kind: 'loading', message: 'Reading the files…', fraction: null });
     try {
       const [ref, pred] = await Promise.all([vscode.workspace.fs.readFile(this.reference), vscode.workspace.fs.readFile(this.prediction)]);
@@ -179,6 +203,8 @@ export class Comparison {
         }, controller.signal);
       });
       this.labelsValue = this.volumesValue ? labelsOf(result, this.volumesValue) : [];
+      this.dice = result;
+      this.surfaceMeasured = undefined;
       this.setState({ kind: 'ready', result });
     } catch (e) {
       if (controller.signal.aborted && controller.signal.reason === 'superseded') return; // a newer step follows
@@ -190,6 +216,45 @@ export class Comparison {
     } finally {
       if (this.computing === controller) this.computing = undefined;
     }
+    // After the Dice metrics are shown: they are the ones people wait for.
+    if (this.current.kind === 'ready' && this.dice) await this.surfaceNow(this.dice);
+  }
+
+  /** Boundary metrics for `dice` as the settings ask (or none), merged into the shown result. */
+  private async surfaceNow(dice: ComparisonResult): Promise<void> {
+    const settings = surfaceSettings(this.reference);
+    this.surfaceMeasured = settings;
+    // Values measured with other settings must not stay on screen meanwhile.
+    if (this.result !== dice) this.setState({ kind: 'ready', result: dice });
+    if (!settings.enabled) return this.setSurface({ kind: 'off' });
+    const controller = new AbortController();
+    this.surfacing = controller;
+    try {
+      const result = await runSurface({
+        worker: this.worker, settings, title: this.title, controller,
+        notify: voxelPairCount(this.volumesValue) >= NOTIFY_ABOVE_VOXELS,
+        onStatus: (status) => this.setSurface(status),
+      });
+      this.setState({ kind: 'ready', result });
+      this.setSurface({ kind: 'ready', toleranceMm: settings.toleranceMm });
+    } catch (e) {
+      if (controller.signal.aborted && controller.signal.reason === 'superseded') return; // a newer step follows
+      this.surfaceMeasured = undefined; // the same settings may be tried again
+      const cancelled = controller.signal.aborted || (e instanceof CompareWorkerFailure && e.cancelled);
+      const message = cancelled
+        ? 'The surface distances were cancelled. Run "Mask Inspector: Recompute Comparison" to compute them again.'
+        : this.sentence(e, `The surface distances of ${this.title} could not be computed`);
+      this.setSurface({ kind: 'failed', message });
+    } finally {
+      if (this.surfacing === controller) this.surfacing = undefined;
+    }
+  }
+
+  private setSurface(status: SurfaceStatus): void {
+    if (this.disposed) return;
+    this.surfaceValue = status;
+    this.emit({ type: 'surfaceStatus', status });
+    this.hooks.onChange(this);
   }
 
   private async restoreBackground(): Promise<void> {

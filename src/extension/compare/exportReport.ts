@@ -1,11 +1,15 @@
 // maskInspector.exportReport: the active comparison as CSV (one row per label × slice, the CLI's
 // --csv), JSON (the CLI's --json schema: the ComparisonResult, with the files' full paths) or a
-// Markdown summary. The format follows the chosen file's extension.
+// Markdown summary. The format follows the chosen file's extension. With boundary metrics they are
+// the CLI's `--surface` outputs: hd/hd95/assd/nsd columns and fields, Infinity as "inf" in JSON.
 import * as vscode from 'vscode';
 import type { ComparisonResult } from '../../core/metrics/types';
 import { formatCsv } from '../../core/report/csv';
 import { formatMarkdown } from '../../core/report/markdown';
+import { surfaceToJson } from '../../core/surface/json';
+import type { SurfaceComparisonResult } from '../../protocol/compare';
 import { fileNameOf, type Comparison } from './comparison';
+import { surfaceSettings } from './compareSettings';
 
 export type ReportFormat = 'csv' | 'json' | 'markdown';
 
@@ -39,23 +43,25 @@ export async function exportReport(comparison: Comparison, target?: vscode.Uri):
   return uri;
 }
 
-export function render(comparison: Comparison, result: ComparisonResult, format: ReportFormat): string {
+export function render(comparison: Comparison, result: ComparisonResult | SurfaceComparisonResult, format: ReportFormat): string {
   switch (format) {
     case 'csv': return formatCsv(result);
     case 'json': {
       // The worker only knows file names; the CLI reports paths, and so does the export.
-      const withPaths: ComparisonResult = {
+      const withPaths = {
         ...result,
         reference: { ...result.reference, path: displayPath(comparison.reference) },
         prediction: { ...result.prediction, path: displayPath(comparison.prediction) },
       };
-      return JSON.stringify(withPaths, null, 2) + '\n';
+      // JSON.stringify would write Infinity (one mask empty) as null, which means "both empty".
+      return surfaceToJson(withPaths, 2) + '\n';
     }
     case 'markdown':
       return formatMarkdown(result, {
         names: comparison.names,
         referenceName: vscode.workspace.asRelativePath(comparison.reference),
         predictionName: vscode.workspace.asRelativePath(comparison.prediction),
+        hd95LimitMm: surfaceSettings(comparison.reference).hd95LimitMm,
       });
   }
 }

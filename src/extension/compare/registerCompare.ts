@@ -7,7 +7,7 @@ import type { CompareCommand } from '../../protocol/compare';
 import type { ViewerProvider } from '../viewer/viewerProvider';
 import { createApi, type MaskInspectorApi } from './api';
 import { registerCompareCommands } from './compareCommands';
-import { affectsCompareDisplay, affectsDiagnostics, affectsMetrics } from './compareSettings';
+import { affectsCompareDisplay, affectsDiagnostics, affectsMetrics, affectsSurface } from './compareSettings';
 import { ComparisonManager } from './comparisonManager';
 import { ComparisonTree, REVEAL_COMMAND, TREE_VIEW_ID } from './comparisonTree';
 import { ReportDocuments } from './reportDocuments';
@@ -59,7 +59,15 @@ export function registerCompare(context: vscode.ExtensionContext, provider: View
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsMetrics(e)) for (const m of manager.all) void m.comparison.recompute();
       if (affectsCompareDisplay(e)) for (const m of manager.all) m.panel.sendSettings();
-      if (affectsDiagnostics(e)) reports.refreshAll();
+      // New boundary metrics when what they measure changed; the HD95 limit only re-flags (and the
+      // side panel marks slices above it), from the per-slice values already there.
+      if (affectsSurface(e)) {
+        for (const m of manager.all) {
+          void m.comparison.recomputeSurface();
+          m.panel.sendSettings();
+        }
+      }
+      if (affectsDiagnostics(e) || affectsSurface(e)) reports.refreshAll();
       // Names come with the volumes: read the files again (rare, and cheap next to a person's edit).
       if (affectsLabelSettings(e)) for (const m of manager.all) void m.comparison.reload();
     }),

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ComparisonResult } from '../../core/metrics/types';
 import { fileNameOf } from './comparison';
 import type { ComparisonManager, ManagedComparison } from './comparisonManager';
-import { diagnosticSeverity, maxDiagnostics } from './compareSettings';
+import { diagnosticSeverity, maxDiagnostics, surfaceSettings } from './compareSettings';
 import { buildReport, entryAt, type Report, type ReportEntry } from './report';
 
 export const REPORT_SCHEME = 'mask-inspector-report';
@@ -107,6 +107,7 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
       predictionName: vscode.workspace.asRelativePath(prediction),
       names,
       maxDiagnostics: maxDiagnostics(reference),
+      hd95LimitMm: surfaceSettings(reference).hd95LimitMm,
     });
     const severity = diagnosticSeverity(reference);
     const diagnostics = report.entries.slice(0, report.listed).map((e) => diagnostic(e.line, e.message, severity, report.lines[e.line]!.length));

@@ -3,6 +3,7 @@
 // reported, its report URI, and a probe of the colours the webview drew.
 import * as vscode from 'vscode';
 import type { Vec3 } from '../../core/volume';
+import type { SurfaceStatus } from '../../protocol/compare';
 import type { Plane } from '../../protocol/viewer';
 import type { ComparisonManager } from './comparisonManager';
 import type { CompareProbeResult, CompareRendered, Shown } from './comparisonPanel';
@@ -23,6 +24,7 @@ export interface CompareTestState {
     readonly starts: number;
     readonly reportUri?: string;
     readonly background?: string;
+    readonly surface: SurfaceStatus;
   }[];
 }
 
@@ -44,6 +46,7 @@ export function registerCompareTestHooks(manager: ComparisonManager, reports: Re
           starts: m.panel.starts,
           ...(reports.uriOf(m.id) ? { reportUri: reports.uriOf(m.id)!.toString() } : {}),
           ...(m.comparison.background ? { background: m.comparison.background.fileName } : {}),
+          surface: m.comparison.surfaceStatus,
         };
       }),
     })),

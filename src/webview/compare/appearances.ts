@@ -18,6 +18,7 @@ export const DEFAULT_COMPARE_SETTINGS: CompareSettings = {
   outlineMode: 'filled',
   overlayColours: { tp: [240, 228, 66, 255], fp: [213, 94, 0, 255], fn: [86, 180, 233, 255] },
   threshold: 0.8,
+  hd95LimitMm: null,
 };
 
 export interface AppearanceInputs {

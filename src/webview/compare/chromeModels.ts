@@ -1,6 +1,7 @@
 // What the toolbar, the strip and the metrics panel show, derived from the comparison's state and
 // metrics in one place, so each widget only renders what it is given.
-import type { CompareLabel, CompareSettings, CompareVolumes, ComparisonResult } from '../../protocol/compare';
+import type { CompareLabel, CompareSettings, CompareVolumes, ComparisonResult, SurfaceComparisonResult, SurfaceStatus } from '../../protocol/compare';
+import { hasSurface, surfaceOf } from '../../core/report/surfaceText';
 import { sliceStrides, voxelToScreen, voxelToWorld, type PlaneMapping } from '../../core/geometry/display';
 import type { Vec3 } from '../../core/volume';
 import { PLANES, type BackgroundInfo, type Plane } from '../../protocol/viewer';
@@ -12,12 +13,15 @@ import type { CompareViewState } from './compareState';
 import type { StripModel } from './diceStrip';
 import { choiceTitle, flaggedCount, formatDice, metricsFor } from './metricsModel';
 import type { PanelModel, PanelSlice } from './metricsPanel';
+import type { SurfaceModel } from './surfaceSection';
 import { diceOf, type OverlapClass } from './overlap';
 import type { SliceOverlap } from './sources';
 
 export interface ComparisonView {
   readonly volumes: CompareVolumes | undefined;
-  readonly result: ComparisonResult | undefined;
+  readonly result: ComparisonResult | SurfaceComparisonResult | undefined;
+  /** Where the boundary metrics stand; their values are in `result` once computed. */
+  readonly surface: SurfaceStatus;
   readonly labels: readonly CompareLabel[];
   readonly settings: CompareSettings;
   readonly background: BackgroundInfo | null;
@@ -80,9 +84,20 @@ function panelSlice(c: ComparisonView, shown: ShownSlice | undefined): PanelSlic
   if (!shown) return undefined;
   const result = c.result;
   const fromMetrics = result && result.plane === shown.plane ? metricsFor(result, c.state.label)?.slices[shown.index] : undefined;
-  if (fromMetrics) return { plane: shown.plane, index: shown.index, counts: fromMetrics, dice: fromMetrics.dice };
+  if (fromMetrics) {
+    const hd95 = surfaceOf(fromMetrics)?.hd95;
+    return { plane: shown.plane, index: shown.index, counts: fromMetrics, dice: fromMetrics.dice, ...(hd95 !== undefined ? { hd95 } : {}) };
+  }
   const counts = shown.slice?.prediction ? c.overlap.classify(shown.slice).counts : undefined;
   return { plane: shown.plane, index: shown.index, counts, dice: counts ? diceOf(counts) : undefined };
+}
+
+/** The chosen label's boundary metrics and τ, when the result has them. */
+function surfaceModel(c: ComparisonView): SurfaceModel {
+  const result = c.result;
+  if (!result || !hasSurface(result)) return { status: c.surface, values: undefined, toleranceMm: undefined };
+  const m = c.state.label === null ? result.foreground : result.labels.find((l) => l.label === c.state.label);
+  return { status: c.surface, values: m && surfaceOf(m), toleranceMm: m?.toleranceMm };
 }
 
 export function panelModel(c: ComparisonView, shown: ShownSlice | undefined): PanelModel {
@@ -96,6 +111,8 @@ export function panelModel(c: ComparisonView, shown: ShownSlice | undefined): Pa
     volume,
     flagged: volume ? flaggedCount(volume, c.settings.threshold) : undefined,
     threshold: c.settings.threshold,
+    hd95LimitMm: c.settings.hd95LimitMm,
+    surface: surfaceModel(c),
     files: c.volumes ? { reference: c.volumes.reference.fileName, prediction: c.volumes.prediction.fileName, alignment } : undefined,
     labels: c.result ? [
       { choice: null, title: 'Foreground', dice: c.result.foreground.dice, colour: undefined },

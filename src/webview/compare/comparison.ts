@@ -6,7 +6,7 @@ import type { Vec3 } from '../../core/volume';
 import { planeMapping, type PlaneMapping } from '../../core/geometry/display';
 import type {
   CompareCommand, CompareLabel, CompareMode, CompareSettings, CompareVolumes, CompareWebviewToHost, ComparisonResult,
-  HostToCompareWebview, LabelChoice,
+  HostToCompareWebview, LabelChoice, SurfaceComparisonResult, SurfaceStatus,
 } from '../../protocol/compare';
 import { PLANES, type BackgroundInfo, type Plane } from '../../protocol/viewer';
 import { Pane, type PaneHost } from '../pane';
@@ -36,7 +36,8 @@ export class Comparison implements PaneHost, FrameActions {
   volumes: CompareVolumes | undefined;
   settings: CompareSettings = DEFAULT_COMPARE_SETTINGS;
   background: BackgroundInfo | null = null;
-  result: ComparisonResult | undefined;
+  result: ComparisonResult | SurfaceComparisonResult | undefined;
+  surface: SurfaceStatus = { kind: 'off' };
   labels: readonly CompareLabel[] = [];
   state: CompareViewState;
   readonly overlap = new SliceOverlap();
@@ -108,7 +109,7 @@ export class Comparison implements PaneHost, FrameActions {
     this.refreshAppearance();
   }
 
-  setMetrics(result: ComparisonResult, labels: readonly CompareLabel[]): void {
+  setMetrics(result: ComparisonResult | SurfaceComparisonResult, labels: readonly CompareLabel[]): void {
     this.result = result;
     this.labels = labels;
     this.frame.strip.showProgress(undefined, null);
@@ -121,6 +122,12 @@ export class Comparison implements PaneHost, FrameActions {
       this.update({ plane: this.flatPlane() ?? result.plane, cursor: next });
     }
     this.refreshAppearance();
+  }
+
+  /** The boundary metrics' progress (their values come with `setMetrics`). */
+  setSurfaceStatus(status: SurfaceStatus): void {
+    this.surface = status;
+    this.requestDraw();
   }
 
   setBackground(background: BackgroundInfo | null): void {

@@ -16,6 +16,7 @@ function handle(message: HostToCompareWebview): void {
     case 'volumes': return comparison.setVolumes(message.volumes);
     case 'settings': return comparison.setSettings(message.settings);
     case 'metrics': return comparison.setMetrics(message.result, message.labels);
+    case 'surfaceStatus': return comparison.setSurfaceStatus(message.status);
     case 'background': return comparison.setBackground(message.background);
     case 'slice': return comparison.receiveSlice(message);
     case 'sliceError': return comparison.sliceFailed(message.requestId, message.message);

@@ -1,13 +1,15 @@
 // The side panel of the comparison: the TP/FP/FN key (with this slice's counts, and a checkbox per
-// class to show or hide it in the overlay), this slice's Dice, the chosen label's volume metrics, and
-// the two files with Swap and Export buttons.
+// class to show or hide it in the overlay), this slice's Dice (and 2-D HD95), the chosen label's
+// volume metrics and surface distances, and the two files with Swap and Export buttons.
 import type { OverlapMetrics } from '../../core/metrics/types';
 import type { CompareCommand, LabelChoice, OverlayColours } from '../../protocol/compare';
 import type { Rgba } from '../../protocol/viewer';
+import { mmText } from '../../core/report/surfaceText';
 import { button, el, formatCount, formatNumber } from '../dom';
 import { cssColour } from '../palette';
 import { formatDice } from './metricsModel';
 import { FN, FP, TP, type OverlapClass, type OverlapCounts } from './overlap';
+import { SurfaceSection, type SurfaceModel } from './surfaceSection';
 
 export interface PanelSlice {
   readonly plane: string;
@@ -15,6 +17,8 @@ export interface PanelSlice {
   /** undefined while the slice has not arrived. */
   readonly counts: OverlapCounts | undefined;
   readonly dice: number | null | undefined;
+  /** This slice's 2-D HD95 (mm) from the per-slice surface metrics; undefined when there are none. */
+  readonly hd95?: number | null;
 }
 
 /** One row of the labels list: the foreground (colour undefined) or a label, with its volume Dice. */
@@ -34,6 +38,9 @@ export interface PanelModel {
   readonly volume: OverlapMetrics | undefined;
   readonly flagged: number | undefined;
   readonly threshold: number;
+  /** maskInspector.flagHd95AboveMm: a 2-D HD95 above it is marked; null = off. */
+  readonly hd95LimitMm: number | null;
+  readonly surface: SurfaceModel;
   readonly files: { readonly reference: string; readonly prediction: string; readonly alignment: string } | undefined;
   readonly labels: readonly PanelLabel[];
   readonly label: LabelChoice;
@@ -68,6 +75,9 @@ export class MetricsPanel {
   private readonly sliceTitle = el('h2', 'mi-cmp-heading');
   private readonly sliceDice = el('div', 'mi-cmp-dice', { 'aria-live': 'polite' });
   private readonly sliceFlag = el('span', 'mi-cmp-flag');
+  private readonly sliceHd95 = el('span', 'mi-cmp-slice-hd95');
+  private readonly sliceHd95Flag = el('span', 'mi-cmp-flag');
+  private readonly surface = new SurfaceSection();
   private readonly volumeTitle = el('h2', 'mi-cmp-heading');
   private readonly volumeBody = el('div');
   private readonly filesBody = el('div');
@@ -93,8 +103,13 @@ export class MetricsPanel {
     });
     this.element = el('aside', 'mi-cmp-side', { 'aria-label': 'Comparison metrics' }, [
       section(this.keyTitle, el('ul', 'mi-legend-list', { 'aria-label': 'Overlap classes' }, rows)),
-      section(this.sliceTitle, el('div', 'mi-cmp-dice-row', {}, [this.sliceDice, this.sliceFlag])),
+      section(
+        this.sliceTitle,
+        el('div', 'mi-cmp-dice-row', {}, [this.sliceDice, this.sliceFlag]),
+        el('div', 'mi-cmp-dice-row', {}, [this.sliceHd95, this.sliceHd95Flag]),
+      ),
       section(this.volumeTitle, this.volumeBody),
+      this.surface.element,
       section(el('h2', 'mi-cmp-heading', {}, ['Labels']), this.labelList),
       section(el('h2', 'mi-cmp-heading', {}, ['Files']), this.filesBody, el('div', 'mi-cmp-actions', {}, [
         button('Swap', 'Swap reference and prediction', () => actions.command('swap'), 'mi-button mi-small'),
@@ -116,6 +131,8 @@ export class MetricsPanel {
     const flagged = dice !== undefined && dice !== null && dice < m.threshold;
     this.sliceFlag.textContent = dice === null ? 'both masks empty' : flagged ? `below ${m.threshold.toFixed(2)}` : '';
     this.sliceFlag.classList.toggle('mi-cmp-flag-low', flagged);
+    this.updateSliceHd95(m.slice?.hd95, m.hd95LimitMm);
+    this.surface.update(m.labelTitle, m.surface);
     this.volumeTitle.textContent = `Volume · ${m.labelTitle}`;
     // The lists below change with the label or new metrics, not with every redraw while scrolling.
     const key = JSON.stringify([m.labelTitle, m.volume?.dice, m.volume?.tp, m.volume?.fp, m.volume?.fn, m.flagged, m.threshold, m.files]);
@@ -129,6 +146,14 @@ export class MetricsPanel {
       ]) : el('p', 'mi-legend-note', {}, ['…']));
     }
     this.updateLabels(m.labels, m.label);
+  }
+
+  /** "HD95 (2-D) 14.20 mm", marked when above the limit; empty without per-slice surface metrics. */
+  private updateSliceHd95(hd95: number | null | undefined, limit: number | null): void {
+    const above = typeof hd95 === 'number' && Number.isFinite(hd95) && limit !== null && hd95 > limit;
+    this.sliceHd95.textContent = hd95 === undefined ? '' : `HD95 (2-D) ${hd95 === null || hd95 === Infinity ? mmText(hd95) : `${mmText(hd95)} mm`}`;
+    this.sliceHd95Flag.textContent = above ? `above ${limit} mm` : '';
+    this.sliceHd95Flag.classList.toggle('mi-cmp-flag-low', above);
   }
 
   /** Rebuilt only when the labels change, so a focused row keeps its focus while the view redraws. */
