@@ -3,6 +3,7 @@
 // RAS with 1 × 1 × 2.5 mm voxels, so "axial" slices run along k and where a voxel appears on screen
 // follows from anatomy alone (radiological: x = W−1−i, anterior up: y = H−1−j).
 import type { ComparisonResult, LabelMetrics, OverlapMetrics, SliceMetrics } from '../../src/core/metrics/types';
+import { surfaceMetrics, withSurface, type SurfaceComparisonResult } from '../../src/core/surface';
 import type { Affine, Vec3 } from '../../src/core/volume';
 import type { Axis } from '../../src/protocol/viewer';
 import { voxelIndex, type TestVolume } from './fakeHost';
@@ -119,4 +120,13 @@ export function testResult(threshold = 0.8, plane: keyof typeof PLANE_AXIS = 'ax
     geometry: { alignment: 'identical', note: '' },
     conventions: { emptyMasks: '', smoothing: '', plane: '', probabilityMaps: '', means: '' },
   };
+}
+
+/** testResult() with the boundary metrics of the pair merged in (the core's, 3-D and per slice), as the worker sends them. */
+export function testSurfaceResult(toleranceMm = 1): SurfaceComparisonResult {
+  const { reference, prediction } = testPair();
+  const result = testResult();
+  const volume = (mask: Uint8Array) => ({ data: mask, shape: SHAPE, spacing: SPACING });
+  const surface = surfaceMetrics(volume(reference.mask), volume(prediction.mask), [1, 2], { toleranceMm, perSlice: { axis: result.axis } });
+  return withSurface(result, surface);
 }

@@ -4,7 +4,7 @@
 // plain loops (the protocol's layout: the two in-plane axes ascending, the lower one fastest).
 import type { Page } from 'playwright-core';
 import type {
-  CompareSettings, CompareView, CompareWebviewToHost, ComparisonResult, HostToCompareWebview,
+  CompareSettings, CompareView, CompareWebviewToHost, ComparisonResult, HostToCompareWebview, SurfaceStatus,
 } from '../../src/protocol/compare';
 import type { Vec3 } from '../../src/core/volume';
 import type { Axis, Plane, SliceData } from '../../src/protocol/viewer';
@@ -132,6 +132,11 @@ export class CompareHost {
   async sendMetrics(result: ComparisonResult): Promise<void> {
     const labels = result.labels.map((l) => ({ value: l.label, ...(NAMES.has(l.label) ? { name: NAMES.get(l.label)! } : {}) }));
     await this.send({ type: 'metrics', result, labels });
+  }
+
+  /** What the host says while the boundary metrics compute (their values come with `sendMetrics`). */
+  async sendSurfaceStatus(status: SurfaceStatus): Promise<void> {
+    await this.send({ type: 'surfaceStatus', status });
   }
 
   async setBackground(): Promise<void> {
