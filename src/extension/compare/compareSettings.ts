@@ -47,8 +47,12 @@ export interface SurfaceSettings {
   readonly hd95LimitMm: number | null;
 }
 
-/** On: about a second more on a 512×512×300 pair, after the Dice metrics show (README, Performance). */
-export const DEFAULT_SURFACE_METRICS = true;
+/**
+ * Off, as the CLI's --surface: measured in the worker, they cost 0.3 s on the 160×160×80 demo pair
+ * and 2 s on a 512×512×300 six-label pair (20× the Dice computation of that pair, 5 s on a
+ * 512×512×1000 one), on every open and file change, and they add columns to the exported CSV.
+ */
+export const DEFAULT_SURFACE_METRICS = false;
 export const DEFAULT_SURFACE_TOLERANCE_MM = 1;
 
 export function surfaceSettings(scope?: vscode.Uri): SurfaceSettings {
