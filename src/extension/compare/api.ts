@@ -39,7 +39,10 @@ export interface ActiveComparison {
 }
 
 export interface MaskInspectorApi {
-  /** Opens (or brings forward) a comparison; resolves when its metrics are ready, rejects with its error. */
+  /**
+   * Opens (or brings forward) a comparison; resolves when its metrics are ready (the surface
+   * distances too, when maskInspector.surfaceMetrics is on), rejects with its error.
+   */
   compare(reference: vscode.Uri, prediction: vscode.Uri): Promise<void>;
   /** The focused comparison (or the last focused one still open) once its metrics are ready. */
   activeComparison(): ActiveComparison | undefined;
