@@ -73,7 +73,9 @@ export class ComparisonManager implements vscode.Disposable {
       COMPARISON_VIEW_TYPE,
       comparison.title,
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-      { enableScripts: true, localResourceRoots: compareResourceRoots(this.context.extensionUri), retainContextWhenHidden: false },
+      // Retained while hidden (unlike the viewer): clicking a problem briefly covers the comparison
+      // with its report, and rebuilding the webview on every click would refetch every slice.
+      { enableScripts: true, localResourceRoots: compareResourceRoots(this.context.extensionUri), retainContextWhenHidden: true },
     );
     webviewPanel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'compare.svg');
     const panel = new ComparisonPanel(comparison, webviewPanel, {

@@ -29,7 +29,7 @@ export interface ComparisonPanelHooks {
   readonly onDidChangeShown: (panel: ComparisonPanel) => void;
 }
 
-/** How long a host reveal overrides webview reports that do not match it. */
+/** How long a host reveal overrides webview reports that do not match it (from when it was last sent). */
 const REVEAL_HOLD_MS = 2000;
 
 export class ComparisonPanel implements vscode.Disposable {
@@ -110,11 +110,13 @@ export class ComparisonPanel implements vscode.Disposable {
         this.lastRendered = undefined;
         this.sendSettings();
         for (const m of this.comparison.snapshot()) this.post(m);
-        if (this.comparison.result) {
-          const { plane, index, label } = this.shownValue;
+        // The webview restores its own view; a reveal it has not shown yet (sent while it was being
+        // rebuilt, e.g. a Problems-panel click that briefly covered the tab) is sent again.
+        if (this.pendingReveal) {
+          const { plane, index, label } = this.pendingReveal.shown;
+          this.pendingReveal = { ...this.pendingReveal, until: Date.now() + REVEAL_HOLD_MS };
           this.post({ type: 'reveal', plane, index, label });
         }
-        this.post({ type: 'setMode', mode: this.shownValue.mode });
         return;
       case 'requestSlice':
         void this.answerSlice(msg.requestId, msg.plane, msg.index);
@@ -141,7 +143,7 @@ export class ComparisonPanel implements vscode.Disposable {
   private fromWebview(view: CompareView): void {
     const shown: Shown = { plane: view.plane, index: view.index, label: view.label, mode: view.mode };
     const pending = this.pendingReveal;
-    if (pending && Date.now() < pending.until && !sameSlice(pending.shown, shown)) return; // an older report
+    if (pending && Date.now() < pending.until && !sameSlice(pending.shown, shown)) return; // from before the webview took the reveal
     this.pendingReveal = undefined;
     this.setShown(shown);
   }

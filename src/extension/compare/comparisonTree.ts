@@ -20,7 +20,8 @@ type Node =
   | { readonly kind: 'file'; readonly role: 'reference' | 'prediction' }
   | { readonly kind: 'label'; readonly label: LabelChoice }
   | { readonly kind: 'flaggedGroup' }
-  | { readonly kind: 'slice'; readonly label: LabelChoice; readonly index: number; readonly dice: number }
+  /** `underLabel`: listed under its label's row, so the label need not be repeated. */
+  | { readonly kind: 'slice'; readonly label: LabelChoice; readonly index: number; readonly underLabel: boolean }
   | { readonly kind: 'message'; readonly text: string };
 
 export class ComparisonTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -56,8 +57,8 @@ export class ComparisonTree implements vscode.TreeDataProvider<Node>, vscode.Dis
     }
     switch (node.kind) {
       case 'pair': return [{ kind: 'file', role: 'reference' }, { kind: 'file', role: 'prediction' }];
-      case 'label': return result ? flaggedNodes(result, (f) => f.label === node.label) : [];
-      case 'flaggedGroup': return result ? flaggedNodes(result, () => true) : [];
+      case 'label': return result ? flaggedNodes(result, (f) => f.label === node.label, true) : [];
+      case 'flaggedGroup': return result ? flaggedNodes(result, () => true, false) : [];
       default: return [];
     }
   }
@@ -91,8 +92,12 @@ export class ComparisonTree implements vscode.TreeDataProvider<Node>, vscode.Dis
         return item;
       }
       case 'slice': {
-        const text = result ? sliceMessage(result.plane, node.label, sliceOf(result, node.label, node.index), names, result.threshold) : '';
-        const item = new vscode.TreeItem(text);
+        if (!result) return new vscode.TreeItem('');
+        const slice = sliceOf(result, node.label, node.index);
+        const full = sliceMessage(result.plane, node.label, slice, names, result.threshold);
+        const item = new vscode.TreeItem(node.underLabel ? `slice ${node.index}: Dice ${diceText(slice.dice, result.threshold)}` : full);
+        item.description = node.underLabel ? `TP ${slice.tp}, FP ${slice.fp}, FN ${slice.fn}` : undefined;
+        item.tooltip = full;
         item.iconPath = new vscode.ThemeIcon('warning');
         item.command = { command: REVEAL_COMMAND, title: 'Show Slice', arguments: [active.id, node.index, node.label] };
         return item;
@@ -120,11 +125,11 @@ function labelItem(active: ManagedComparison, result: ComparisonResult, label: L
   return item;
 }
 
-function flaggedNodes(result: ComparisonResult, keep: (f: ComparisonResult['flagged'][number]) => boolean): Node[] {
+function flaggedNodes(result: ComparisonResult, keep: (f: ComparisonResult['flagged'][number]) => boolean, underLabel: boolean): Node[] {
   const out: Node[] = [];
   for (const f of result.flagged) {
     if (!keep(f)) continue;
-    out.push({ kind: 'slice', label: f.label, index: f.index, dice: f.dice });
+    out.push({ kind: 'slice', label: f.label, index: f.index, underLabel });
     if (out.length === MAX_FLAGGED_ITEMS) break;
   }
   return out;

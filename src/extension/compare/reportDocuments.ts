@@ -19,9 +19,12 @@ interface Published {
   readonly report: Report;
 }
 
-/** The report URI of comparison `id`: /<id>/<reference> vs <prediction> (the Problems panel shows the name). */
+/**
+ * The report URI of comparison `id` (the Problems panel shows its name). It must not end like a
+ * mask (".nii.gz"), or VS Code would open it with the mask viewer instead of as text.
+ */
 export function reportUri(id: number, reference: vscode.Uri, prediction: vscode.Uri): vscode.Uri {
-  return vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${id}/${fileNameOf(reference)} vs ${fileNameOf(prediction)}` });
+  return vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${id}/${fileNameOf(reference)} vs ${fileNameOf(prediction)} - low-Dice slices.txt` });
 }
 
 export function comparisonIdOf(uri: vscode.Uri): number | undefined {

@@ -20,8 +20,9 @@ export function registerReportNavigation(reports: ReportDocuments): vscode.Dispo
     const found = reports.entryAt(editor.document.uri, line);
     if (!found) return;
     last = { key, at: now };
-    found.comparison.panel.reveal(found.entry.index, found.entry.label);
-    void closePreviewTabs(editor.document.uri);
+    // Close the preview first: its group then shows the comparison again (the editor before it),
+    // and the reveal below does not race the report's opening.
+    void closePreviewTabs(editor.document.uri).then(() => found.comparison.panel.reveal(found.entry.index, found.entry.label));
   };
 
   // Only editors that just appeared, or a selection that moved: a report someone keeps open beside
@@ -36,9 +37,17 @@ export function registerReportNavigation(reports: ReportDocuments): vscode.Dispo
   );
 }
 
-async function closePreviewTabs(uri: vscode.Uri): Promise<void> {
-  const tabs = vscode.window.tabGroups.all
-    .flatMap((g) => g.tabs)
-    .filter((t) => t.isPreview && t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
-  if (tabs.length > 0) await vscode.window.tabGroups.close(tabs, true);
+/** The tab model can trail the editor events by a moment: look a few times before giving up. */
+async function closePreviewTabs(uri: vscode.Uri, attempts = 5): Promise<void> {
+  for (let n = 0; n < attempts; n++) {
+    const tabs = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
+    if (tabs.length > 0) {
+      const previews = tabs.filter((t) => t.isPreview);
+      if (previews.length > 0) await vscode.window.tabGroups.close(previews, true);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

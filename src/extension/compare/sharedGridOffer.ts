@@ -9,6 +9,7 @@ import type { MaskDocument } from '../viewer/maskDocument';
 import type { ViewerProvider } from '../viewer/viewerProvider';
 import { fileNameOf } from './comparison';
 import type { ComparisonManager } from './comparisonManager';
+import { openMaskUris } from './pickMasks';
 
 const OFFERED_KEY = 'maskInspector.comparisonOffered';
 /** Enough pairs to remember for a long time without the global state growing without bound. */
@@ -24,7 +25,7 @@ export function registerSharedGridOffer(context: vscode.ExtensionContext, provid
     const offered = new Set(context.globalState.get<string[]>(OFFERED_KEY, []));
     for (let a = 0; a < ready.length; a++) {
       for (let b = a + 1; b < ready.length; b++) {
-        const [ref, pred] = [ready[a]!, ready[b]!];
+        const [ref, pred] = referenceFirst(ready[a]!, ready[b]!);
         const key = [ref.uri.toString(), pred.uri.toString()].sort().join('\n');
         if (offered.has(key) || !sameGrid(ref.info, pred.info) || isCompared(manager, ref.uri, pred.uri)) continue;
         offering = true;
@@ -45,32 +46,48 @@ export function registerSharedGridOffer(context: vscode.ExtensionContext, provid
     }
   };
 
-  // A viewer's document reports its volume through the messages it sends its webviews.
-  const watchDocuments = (): void => {
-    for (const document of provider.documents) {
-      if (watched.has(document)) continue;
-      watched.set(document, document.subscribe((msg) => {
-        if (msg.type === 'volume') void check();
-      }));
-    }
+  // A viewer's document reports its volume through the messages it sends its webviews. VS Code
+  // shows a tab before it asks the provider for the tab's document, so a new viewer tab is polled
+  // for its document for a little while.
+  const subscribe = (document: MaskDocument): void => {
+    if (watched.has(document)) return;
+    watched.set(document, document.subscribe((msg) => {
+      if (msg.type === 'volume') void check();
+    }));
+    if (document.state.kind === 'ready') void check();
+  };
+  const track = (uri: vscode.Uri, attempts = 50): void => {
+    const document = provider.documentOf(uri);
+    if (document) subscribe(document);
+    else if (attempts > 0) setTimeout(() => track(uri, attempts - 1), 200);
+  };
+  const forget = (): void => {
     for (const [document, subscription] of watched) {
-      if (!provider.documents.has(document)) {
-        subscription.dispose();
-        watched.delete(document);
-      }
+      if (provider.documents.has(document)) continue;
+      subscription.dispose();
+      watched.delete(document);
     }
   };
 
-  watchDocuments();
+  for (const uri of openMaskUris()) track(uri);
   return vscode.Disposable.from(
-    vscode.window.tabGroups.onDidChangeTabs(() => {
-      watchDocuments();
-      void check();
+    vscode.window.tabGroups.onDidChangeTabs((e) => {
+      for (const tab of e.opened) if (tab.input instanceof vscode.TabInputCustom) track(tab.input.uri);
+      if (e.closed.length > 0) forget();
     }),
     new vscode.Disposable(() => {
       for (const subscription of watched.values()) subscription.dispose();
     }),
   );
+}
+
+const PREDICTION_NAME = /pred|infer|output|result/i;
+
+/** The file whose name says it is a prediction goes second; otherwise the one opened first is the reference. */
+function referenceFirst<T extends { readonly uri: vscode.Uri }>(a: T, b: T): [T, T] {
+  const aPred = PREDICTION_NAME.test(fileNameOf(a.uri));
+  const bPred = PREDICTION_NAME.test(fileNameOf(b.uri));
+  return aPred && !bPred ? [b, a] : [a, b];
 }
 
 /** Identical grids, or one grid stored in another axis order or direction (the comparison reorients). */

@@ -112,6 +112,14 @@ describe('comparison editor', function () {
     );
     const activeTab = vscode.window.tabGroups.activeTabGroup.activeTab;
     assert.ok(activeTab?.input instanceof vscode.TabInputWebview && activeTab.input.viewType.endsWith('maskInspector.comparison'), `active tab: ${activeTab?.label}`);
+
+    // The Problems panel opens through the workbench's editor service (not the extension API):
+    // `vscode.open` takes that path, where a report named like a mask would open in the viewer.
+    const other = problems.find((d) => /label 2: /.test(d.message));
+    assert.ok(other, 'a problem of label 2');
+    const [, otherIndex] = /slice (\d+),/.exec(other.message)!;
+    await vscode.commands.executeCommand('vscode.open', reportUri, { selection: other.range, preview: true, preserveFocus: true });
+    await shownInWebview(Number(otherIndex), 2);
   });
 
   it('threshold, plane, severity and cap settings recompute or republish the problems', async () => {

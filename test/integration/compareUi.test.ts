@@ -1,0 +1,187 @@
+// The comparison driven through the workbench as a person would (code-server + headless Chromium):
+// open the phantom reference and prediction, get the shared-grid offer, pair the CT as background,
+// run "Compare With…" and pick the open prediction, look at the problems, click one in the Problems
+// panel and see the comparison move to that slice, switch to the overlay, and start a comparison
+// from the Explorer's context menu on two selected files. Screenshots go to
+// test-results/screenshots/ (and docs/screenshots/ with MASK_INSPECTOR_SCREENSHOTS_TO_DOCS=1).
+import * as assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Frame } from 'playwright-core';
+import { writePhantom } from '../../src/core/phantom/writePhantom';
+import { repoRoot } from '../webview/harness';
+import { openWorkbench, type Workbench } from './workbench';
+
+let source: string;
+let wb: Workbench;
+
+before(async () => {
+  source = mkdtempSync(join(tmpdir(), 'compare-ui-'));
+  await writePhantom(source, { shape: [160, 160, 80], labels: 6, binary: false, seed: 1, orientation: 'RAS', image: true });
+  writeFileSync(join(source, 'labels.json'), JSON.stringify({ 1: 'liver', 2: 'spleen', 3: 'right kidney', 4: 'left kidney', 5: 'aorta', 6: 'bladder' }));
+  wb = await openWorkbench({ fixtures: source, viewport: { width: 1600, height: 1000 } });
+});
+
+after(async () => {
+  await wb?.close();
+  rmSync(source, { recursive: true, force: true });
+});
+
+async function shot(name: string): Promise<void> {
+  const path = await wb.screenshot(name);
+  if (process.env.MASK_INSPECTOR_SCREENSHOTS_TO_DOCS) {
+    const docs = join(repoRoot(), 'docs', 'screenshots');
+    mkdirSync(docs, { recursive: true });
+    copyFileSync(path, join(docs, `${name}.png`));
+  }
+}
+
+/**
+ * Runs a command from the Command Palette. F1 pressed while a webview has focus does not reach the
+ * workbench, so focus the Explorer's title first (the active editor stays what it was).
+ */
+async function command(title: string): Promise<void> {
+  await wb.page.locator('.sidebar .title-label').first().click();
+  await wb.runCommand(title);
+}
+
+/** The comparison webview's content frame (it has the Dice strip, the viewer does not). */
+function comparisonFrame(): Promise<Frame> {
+  return wb.waitForWebview('.mi-cmp-label', 60_000);
+}
+
+/**
+ * Waits until some comparison webview shows "Slice N · axial". Clicking a problem briefly shows the
+ * report in the comparison's tab group, so the (not retained) comparison webview is rebuilt: look
+ * in every webview frame rather than a frame found earlier.
+ */
+async function waitForSlice(index: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of wb.webviewFrames()) {
+      if ((await frame.locator(`text=/^Slice ${index} · axial$/`).count().catch(() => 0)) > 0) return;
+    }
+    if (Date.now() > deadline) throw new Error(`no comparison webview showed slice ${index} within ${timeoutMs} ms`);
+    await wb.page.waitForTimeout(200);
+  }
+}
+
+async function sliceShown(frame: Frame): Promise<string> {
+  return (await frame.locator('text=/^Slice \\d+ · axial$/').first().textContent()) ?? '';
+}
+
+test('two open masks on one grid bring a one-time offer to compare them', async () => {
+  await wb.openFile('prediction.nii.gz');
+  await wb.waitForWebview('canvas');
+  await wb.openFile('reference.nii.gz');
+  const offer = wb.page.locator('.notification-toast', { hasText: 'are on the same voxel grid' });
+  await offer.waitFor({ timeout: 30_000 });
+  // Not now: close the toast (the offer is not repeated for this pair).
+  await offer.hover();
+  await offer.locator('.codicon-notifications-clear').click();
+});
+
+test('the CT pairs with the reference as background through the file dialog', async () => {
+  await wb.page.locator('.tabs-container .tab', { hasText: 'reference.nii.gz' }).click();
+  await command('Mask Inspector: Set Background Image…');
+  // code-server's file dialog is a quick input holding a path: type the CT's and accept.
+  const widget = wb.page.locator('.quick-input-widget');
+  const input = widget.locator('input');
+  await input.waitFor({ state: 'visible' });
+  // Wait for the folder listing, then type the CT's full path and accept with the dialog's button.
+  await widget.locator('.monaco-list-row', { hasText: 'image.nii.gz' }).first().waitFor();
+  await input.fill(join(wb.workspace, 'image.nii.gz'));
+  await wb.page.waitForTimeout(500);
+  await widget.locator('.monaco-button', { hasText: 'Set Background' }).click();
+  await widget.waitFor({ state: 'hidden', timeout: 5000 });
+  await wb.page.waitForTimeout(1500);
+});
+
+test('"Compare With…" on the reference offers the open prediction and opens the comparison', async () => {
+  await wb.page.locator('.tabs-container .tab', { hasText: 'reference.nii.gz' }).click();
+  await command('Mask Inspector: Compare With…');
+  const quick = wb.page.locator('.quick-input-widget');
+  await quick.locator('.monaco-list-row', { hasText: 'prediction.nii.gz' }).first().click();
+  const frame = await comparisonFrame();
+  await frame.locator('text=/^Slice \\d+ · axial$/').first().waitFor({ timeout: 60_000 });
+  await wb.page.locator('.tabs-container .tab', { hasText: 'reference.nii.gz ↔ prediction.nii.gz' }).waitFor();
+  // The reference's background (paired in the viewer) is under the comparison too.
+  await frame.locator('text=Intensity').first().waitFor();
+  // The Problems panel lists the low-Dice slices with the agreed wording.
+  await wb.page.keyboard.press('Control+Shift+M');
+  await wb.page.locator('.markers-panel .monaco-list-row', { hasText: /axial slice \d+, (foreground|label \d+ \([a-z ]+\)): Dice \d\.\d+ \(TP \d+, FP \d+, FN \d+\)/ }).first().waitFor({ timeout: 30_000 });
+  await shot('workbench-compare-side-by-side');
+});
+
+test('clicking a problem in the Problems panel shows that slice in the comparison', async () => {
+  const frame = await comparisonFrame();
+  const rows = wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'axial slice' });
+  const before = await sliceShown(frame);
+  // Pick a problem on a slice other than the one shown.
+  const count = await rows.count();
+  let clicked: string | undefined;
+  for (let n = 0; n < count && !clicked; n++) {
+    const text = (await rows.nth(n).textContent()) ?? '';
+    const m = /axial slice (\d+),/.exec(text);
+    if (m && `Slice ${m[1]} · axial` !== before) {
+      await rows.nth(n).click();
+      clicked = m[1];
+    }
+  }
+  assert.ok(clicked, `a problem on another slice than "${before}" among ${count}`);
+  await waitForSlice(clicked);
+  // The person lands on the comparison, not on the report text.
+  const active = await wb.page.locator('.tabs-container .tab.active').first().textContent();
+  assert.match(active ?? '', /reference\.nii\.gz ↔ prediction\.nii\.gz/);
+  await shot('workbench-compare-problem-clicked');
+});
+
+test('the Mask Comparison view lists volume Dice per label and flagged slices; choosing one shows it', async () => {
+  await wb.page.locator('.pane-header', { hasText: 'Mask Comparison' }).click();
+  const view = wb.page.locator('.pane', { has: wb.page.locator('.pane-header', { hasText: 'Mask Comparison' }) });
+  await view.locator('.monaco-list-row', { hasText: /^Foreground: Dice 0\.\d+/ }).first().waitFor();
+  await view.locator('.monaco-list-row', { hasText: 'Label 1 (liver): Dice' }).first().waitFor();
+  // A label row shows that label's worst slice (numpy-independent here: the lowest-index slice of
+  // the Dice-0 slices the Problems panel lists for the right kidney is 32) and expands to its
+  // flagged slices.
+  await view.locator('.monaco-list-row', { hasText: 'Label 3 (right kidney): Dice' }).first().click();
+  await waitForSlice('32');
+  // Room for the children: fold the file tree, then unfold the label.
+  await wb.page.locator('.pane-header', { hasText: 'workspace' }).first().click();
+  await view.locator('.monaco-list-row', { hasText: 'Label 3 (right kidney): Dice' }).first().locator('.monaco-tl-twistie').click();
+  await view.locator('.monaco-list-row', { hasText: /^slice 41: Dice 0\.00/ }).first().click();
+  await waitForSlice('41');
+  await shot('workbench-compare-tree');
+  // Back as it was: files unfolded, the comparison view folded.
+  await wb.page.locator('.pane-header', { hasText: 'workspace' }).first().click();
+  await wb.page.locator('.pane-header', { hasText: 'Mask Comparison' }).click();
+});
+
+test('the overlay shows TP / FP / FN in one pane over the CT', async () => {
+  const frame = await comparisonFrame();
+  // The foreground (every label) at a flagged slice, with the Problems panel out of the way.
+  await frame.locator('.mi-cmp-label').selectOption({ index: 0 });
+  await command('Mask Inspector: Toggle TP/FP/FN Overlay');
+  await frame.locator('text=Overlay · Foreground').first().waitFor();
+  await command('Mask Inspector: Next Low-Dice Slice');
+  await wb.page.locator('.part.panel [aria-label^="Hide Panel"]').first().click();
+  await wb.page.waitForTimeout(1000);
+  await shot('workbench-compare-overlay');
+});
+
+test('the Explorer context menu compares two selected masks', async () => {
+  await command('View: Close All Editors');
+  await command('File: Focus on Files Explorer');
+  const row = (name: string) => wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  await row('reference.nii.gz').click();
+  await row('prediction.nii.gz').click({ modifiers: ['Control'] });
+  await row('prediction.nii.gz').click({ button: 'right' });
+  await shot('workbench-explorer-menu');
+  await wb.page.locator('.context-view .action-label', { hasText: 'Compare Masks' }).click();
+  const frame = await comparisonFrame();
+  await frame.locator('text=/^Slice \\d+ · axial$/').first().waitFor({ timeout: 60_000 });
+  await wb.page.locator('.tabs-container .tab', { hasText: 'reference.nii.gz ↔ prediction.nii.gz' }).waitFor();
+  await shot('workbench-compare-from-explorer');
+});
