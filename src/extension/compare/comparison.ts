@@ -50,6 +50,8 @@ export class Comparison {
   private surfaceMeasured: SurfaceSettings | undefined;
   private surfacing: AbortController | undefined;
   private readonly listeners = new Set<(msg: HostToCompareWebview) => void>();
+  /** fileStamps() when the files were last read. */
+  private readStamps = '';
   private disposed = false;
 
   constructor(
@@ -72,6 +74,15 @@ export class Comparison {
   reload(): Promise<void> {
     this.abortComputation();
     return this.enqueue(() => this.loadNow());
+  }
+
+  /**
+   * Reloads when either file differs (size or modification time) from what was read last. File
+   * watchers also report events from before the comparison opened (a file written just before)
+   * and bursts for one write; those leave the files as they were read.
+   */
+  async reloadIfChanged(): Promise<void> {
+    if ((await this.fileStamps()) !== this.readStamps) await this.reload();
   }
 
   /** Settles when every load and computation asked for so far has finished. */
@@ -145,6 +156,16 @@ export class Comparison {
     this.worker.dispose();
   }
 
+  /** Size and modification time of both files, "" when either cannot be read. */
+  private async fileStamps(): Promise<string> {
+    try {
+      const stats = await Promise.all([vscode.workspace.fs.stat(this.reference), vscode.workspace.fs.stat(this.prediction)]);
+      return stats.map((s) => `${s.size}@${s.mtime}`).join(' ');
+    } catch {
+      return '';
+    }
+  }
+
   private enqueue(step: () => Promise<void>): Promise<void> {
     this.pipeline = this.pipeline.then(() => (this.disposed ? undefined : step()));
     return this.pipeline;
@@ -164,6 +185,7 @@ export class Comparison {
     this.dice = undefined;
     this.setState({ kind: 'loading', message: 'Reading the files…', fraction: null });
     try {
+      this.readStamps = await this.fileStamps();
       const [ref, pred] = await Promise.all([vscode.workspace.fs.readFile(this.reference), vscode.workspace.fs.readFile(this.prediction)]);
       this.setState({ kind: 'loading', message: 'Decoding…', fraction: null });
       const volumes = await this.worker.open({ name: fileNameOf(this.reference), bytes: ref }, { name: fileNameOf(this.prediction), bytes: pred }, maxBytes);

@@ -85,7 +85,7 @@ export class ComparisonManager implements vscode.Disposable {
     });
     const managed: ManagedComparison = { id, panel, comparison };
     this.open.set(panel, managed);
-    const watcher = watchFiles([reference, prediction], () => void comparison.reload());
+    const watcher = watchFiles([reference, prediction], () => void comparison.reloadIfChanged());
     webviewPanel.onDidChangeViewState((e) => {
       if (e.webviewPanel.active) this.activate(managed);
     });
