@@ -171,6 +171,20 @@ test('the overlay shows TP / FP / FN in one pane over the CT', async () => {
   await shot('workbench-compare-overlay');
 });
 
+test('F8 / Ctrl+F8 in the focused comparison walk to the next low-Dice slice and the worst one', async () => {
+  const frame = await comparisonFrame();
+  // Focus inside the comparison (the overlay pane), as a person clicking into it would.
+  await frame.locator('canvas.mi-image:visible').first().click();
+  const before = await sliceShown(frame);
+  await wb.page.keyboard.press('F8');
+  const deadline = Date.now() + 10_000;
+  while ((await sliceShown(frame)) === before && Date.now() < deadline) await wb.page.waitForTimeout(100);
+  assert.notEqual(await sliceShown(frame), before, 'F8 moved to another flagged slice');
+  // The foreground's worst slice is the one problem the Problems panel lists for it below 0.5: 55.
+  await wb.page.keyboard.press('Control+F8');
+  await waitForSlice('55');
+});
+
 test('the Explorer context menu compares two selected masks', async () => {
   await command('View: Close All Editors');
   await command('File: Focus on Files Explorer');
