@@ -171,7 +171,7 @@ test('the overlay shows TP / FP / FN in one pane over the CT', async () => {
   await shot('workbench-compare-overlay');
 });
 
-test('F8 / Ctrl+F8 in the focused comparison walk to the next low-Dice slice and the worst one', async () => {
+test('F8 / Ctrl+F8 in the focused comparison, and the status-bar Dice, walk to the next low-Dice slice and the worst one', async () => {
   const frame = await comparisonFrame();
   // Focus inside the comparison (the overlay pane), as a person clicking into it would.
   await frame.locator('canvas.mi-image:visible').first().click();
@@ -182,6 +182,13 @@ test('F8 / Ctrl+F8 in the focused comparison walk to the next low-Dice slice and
   assert.notEqual(await sliceShown(frame), before, 'F8 moved to another flagged slice');
   // The foreground's worst slice is the one problem the Problems panel lists for it below 0.5: 55.
   await wb.page.keyboard.press('Control+F8');
+  await waitForSlice('55');
+  // The status-bar Dice goes to the worst slice too.
+  await wb.page.keyboard.press('F8');
+  const again = Date.now() + 10_000;
+  while ((await sliceShown(frame)) === 'Slice 55 · axial' && Date.now() < again) await wb.page.waitForTimeout(100);
+  assert.notEqual(await sliceShown(frame), 'Slice 55 · axial', 'F8 after Ctrl+F8 moved on');
+  await wb.page.locator('.statusbar-item', { hasText: /Dice 0\.\d+/ }).first().click();
   await waitForSlice('55');
 });
 
