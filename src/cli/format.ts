@@ -10,8 +10,9 @@ type TableInput = Omit<ComparisonResult, 'labels'> & {
   readonly labelNames?: LabelNamesSource;
 };
 
-/** "3 right kidney", or "3" when the label has no name. */
-const labelText = (l: { readonly label: number; readonly name?: string | null }): string => (l.name ? `${l.label} ${l.name}` : String(l.label));
+/** "3 right kidney", "3 #e6194b" for an unnamed PNG colour label, or "3". */
+const labelText = (l: { readonly label: number; readonly name?: string | null; readonly colour?: string }): string =>
+  l.name ? `${l.label} ${l.name}` : l.colour ? `${l.label} ${l.colour}` : String(l.label);
 
 const fixed = (v: number | null, digits = 4): string => (v === null ? 'n/a' : v.toFixed(digits));
 const AXIS = ['i', 'j', 'k'];

@@ -60,6 +60,11 @@ export interface VolumeHeader {
   readonly volumeIndex: number;
   /** RGB/RGBA PNG masks: each distinct colour became a label; this says which colour is which label. */
   readonly labelColours?: ReadonlyMap<number, readonly [number, number, number, number]>;
+  /**
+   * True when labels were numbered by colour in order of first appearance (RGB/RGBA PNG): the same
+   * number can be another colour in another file, so comparisons match such labels by colour.
+   */
+  readonly labelsByColour?: boolean;
 }
 
 /** A whole volume in memory. */

@@ -98,6 +98,7 @@ export function stackPngSlices(source: string, format: 'png' | 'png-series', sli
     volumes: 1,
     volumeIndex: 0,
     ...(labelColours ? { labelColours } : {}),
+    ...(first.kind === 'colour' ? { labelsByColour: true } : {}),
   };
   return { header, data };
 }

@@ -8,6 +8,7 @@ import { planeAxis } from '../geometry/orientation';
 import { reorientToReference, type Aligned } from '../geometry/reorient';
 import type { VolumeSource } from '../io/api';
 import type { Geometry, Slab, Volume, VolumeHeader } from '../volume';
+import { planLabelColours, remapLabelSlabs } from './colourLabels';
 import { countingPass } from './countingPass';
 import { keepsSlabOrder, remappedSlabs } from './slabRemap';
 import { summarise } from './summarise';
@@ -73,6 +74,8 @@ export async function compareSources(
   if (plan.reorient === null) predSlabs = pred.slabs();
   else if (keepsSlabOrder(plan.reorient)) predSlabs = remappedSlabs(pred.slabs(), plan.reorient, refGeometry.shape, pred.header.geometry.shape);
   else predSlabs = wholeVolume(reorientToReference(await pred.readAll(), refGeometry, plan.reorient));
+  const colourPlan = planLabelColours(ref.header, pred.header);
+  if (colourPlan.predRemap) predSlabs = remapLabelSlabs(predSlabs, colourPlan.predRemap);
 
   const counts = await countingPass(
     {
@@ -96,7 +99,11 @@ export async function compareSources(
     probThreshold: o.probThreshold,
     smooth: o.smooth,
     foreground: summary.foreground,
-    labels: summary.labels,
+    labels: colourPlan.colours.size === 0 ? summary.labels
+      : summary.labels.map((l) => {
+        const colour = colourPlan.colours.get(l.label);
+        return colour === undefined ? l : { ...l, colour };
+      }),
     meanDice: summary.meanDice,
     flagged: summary.flagged,
     ...(soft && {

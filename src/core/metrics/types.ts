@@ -67,6 +67,11 @@ export interface OverlapMetrics {
 
 export interface LabelMetrics extends OverlapMetrics {
   readonly label: number;
+  /**
+   * PNG masks only: the label's colour, "#rrggbb" ("#rrggbbaa" when not opaque). RGB/RGBA masks are
+   * matched by colour (the prediction renumbered to the reference's numbers); palette masks by index.
+   */
+  readonly colour?: string;
 }
 
 export interface FlaggedSlice {

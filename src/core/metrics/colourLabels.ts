@@ -1,0 +1,84 @@
+// RGB/RGBA PNG masks number their colours in order of first appearance in each file, so label 1 of
+// the reference can be another colour than label 1 of the prediction. Before counting, the
+// prediction's labels are renumbered so that one colour is one label in both files; colours only
+// the prediction has get new numbers after the reference's largest. Every label then carries its
+// colour into the result, so a person can tell which structure "label 3" is.
+import { InputError } from '../errors';
+import type { Slab, VolumeHeader, VoxelArray } from '../volume';
+
+type Rgba = readonly [number, number, number, number];
+
+export interface LabelColourPlan {
+  /** prediction label -> reference label; null when the prediction's numbers already agree. */
+  readonly predRemap: ReadonlyMap<number, number> | null;
+  /** label (in the reference's numbering) -> "#rrggbb" ("#rrggbbaa" when not opaque). */
+  readonly colours: ReadonlyMap<number, string>;
+}
+
+const key = (c: Rgba): string => c.join(',');
+const hex2 = (n: number): string => n.toString(16).padStart(2, '0');
+export const colourHex = (c: Rgba): string => `#${hex2(c[0])}${hex2(c[1])}${hex2(c[2])}${c[3] === 255 ? '' : hex2(c[3])}`;
+
+export function planLabelColours(ref: VolumeHeader, pred: VolumeHeader): LabelColourPlan {
+  const refByColour = ref.labelsByColour === true;
+  const predByColour = pred.labelsByColour === true;
+  if (refByColour !== predByColour) {
+    const [byColour, byValue] = refByColour ? [ref, pred] : [pred, ref];
+    throw new InputError(
+      `${byColour.source} labels its voxels by colour but ${byValue.source} by value, so their label numbers cannot be matched; compare two colour masks or two value masks.`,
+    );
+  }
+  const colours = new Map<number, string>();
+  if (!refByColour) {
+    // Palette PNGs: the index is the label in both files; name it by whichever palette has it.
+    for (const h of [pred, ref]) for (const [label, c] of h.labelColours ?? []) colours.set(label, colourHex(c));
+    return { predRemap: null, colours };
+  }
+  const refLabelOf = new Map<string, number>();
+  let next = 1;
+  for (const [label, c] of ref.labelColours ?? []) {
+    refLabelOf.set(key(c), label);
+    colours.set(label, colourHex(c));
+    next = Math.max(next, label + 1);
+  }
+  const predRemap = new Map<number, number>();
+  for (const [label, c] of pred.labelColours ?? []) {
+    let target = refLabelOf.get(key(c));
+    if (target === undefined) {
+      target = next++;
+      refLabelOf.set(key(c), target);
+      colours.set(target, colourHex(c));
+    }
+    predRemap.set(label, target);
+  }
+  const identity = [...predRemap].every(([from, to]) => from === to);
+  return { predRemap: identity ? null : predRemap, colours };
+}
+
+/** The prediction's slabs with labels renumbered; background (0) stays 0. */
+export async function* remapLabelSlabs(slabs: AsyncIterable<Slab>, remap: ReadonlyMap<number, number>): AsyncGenerator<Slab> {
+  let largestSource = 0;
+  let largestTarget = 0;
+  for (const [from, to] of remap) {
+    largestSource = Math.max(largestSource, from);
+    largestTarget = Math.max(largestTarget, to);
+  }
+  const lut = new Uint32Array(largestSource + 1);
+  for (const [from, to] of remap) lut[from] = to;
+  let out: VoxelArray = new Uint8Array(0);
+  for await (const slab of slabs) {
+    if (out.length !== slab.data.length) out = allocateFor(largestTarget, slab.data.length);
+    const src = slab.data;
+    for (let i = 0; i < src.length; i++) {
+      const v = src[i]!;
+      out[i] = v <= largestSource ? lut[v]! : v;
+    }
+    yield { kStart: slab.kStart, kCount: slab.kCount, data: out };
+  }
+}
+
+function allocateFor(largest: number, length: number): VoxelArray {
+  if (largest <= 0xff) return new Uint8Array(length);
+  if (largest <= 0xffff) return new Uint16Array(length);
+  return new Uint32Array(length);
+}
