@@ -1,9 +1,10 @@
 // The host's handle on one compare worker thread: typed requests with promised replies, progress
 // callbacks, zero-copy transfer of file bytes, cancellation, and a registry of live threads so
 // tests can prove none outlive their panel. No vscode import: unit tests drive it directly.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker, SurfaceComparisonResult } from '../../protocol/compare';
 import type { BackgroundInfo, Plane } from '../../protocol/viewer';
+import { ownedBuffer, WorkerChannel, type Incoming } from '../workerChannel';
 
 type Reply = Exclude<CompareWorkerToHost, { type: 'failed' | 'progress' }>;
 export type CompareSliceReply = Extract<CompareWorkerToHost, { type: 'slice' }>;
@@ -24,40 +25,35 @@ export interface NamedBytes {
   readonly bytes: Uint8Array;
 }
 
-interface Waiter {
-  readonly resolve: (r: Reply) => void;
-  readonly reject: (e: Error) => void;
-  readonly onProgress?: (fraction: number) => void;
-}
-
 /** Threads that have started and not yet exited (counted on 'exit', not on dispose). */
 const liveThreads = new Set<Worker>();
 export function liveCompareWorkerCount(): number {
   return liveThreads.size;
 }
 
+function interpret(msg: CompareWorkerToHost): Incoming<Reply> {
+  switch (msg.type) {
+    case 'progress':
+      return { kind: 'progress', fraction: msg.fraction };
+    case 'failed':
+      return { kind: 'failure', error: new CompareWorkerFailure(msg.message, msg.inputError, msg.cancelled) };
+    default:
+      return { kind: 'reply', reply: msg };
+  }
+}
+
 export class CompareWorker {
-  private readonly worker: Worker;
-  private readonly pending = new Map<number, Waiter>();
-  private nextId = 1;
-  private disposed = false;
+  private readonly channel: WorkerChannel<HostToCompareWorker, CompareWorkerToHost, Reply>;
 
   constructor(scriptPath: string) {
-    this.worker = new Worker(scriptPath);
-    liveThreads.add(this.worker);
-    this.worker.on('message', (msg: CompareWorkerToHost) => this.settle(msg));
-    this.worker.on('error', (e) => this.rejectAll(e));
-    this.worker.on('exit', (code) => {
-      liveThreads.delete(this.worker);
-      this.rejectAll(new Error(`the compare worker stopped (exit code ${code})`));
-    });
+    this.channel = new WorkerChannel(scriptPath, { name: 'compare worker', liveThreads, interpret });
   }
 
   /** Hands both files' bytes to the worker: the caller must not use them afterwards. */
   async open(reference: NamedBytes, prediction: NamedBytes, maxBytes: number): Promise<CompareVolumes> {
     const ref = ownedBuffer(reference.bytes);
     const pred = ownedBuffer(prediction.bytes);
-    const reply = await this.request(
+    const reply = await this.channel.request(
       (requestId) => ({
         type: 'open',
         requestId,
@@ -103,7 +99,7 @@ export class CompareWorker {
 
   async loadBackground(background: NamedBytes, maxBytes: number): Promise<BackgroundInfo> {
     const bytes = ownedBuffer(background.bytes);
-    const reply = await this.request(
+    const reply = await this.channel.request(
       (requestId) => ({ type: 'loadBackground', requestId, background: { name: background.name, bytes }, maxBytes }),
       [bytes],
     );
@@ -112,24 +108,18 @@ export class CompareWorker {
   }
 
   clearBackground(): void {
-    this.post({ type: 'clearBackground' });
+    this.channel.post({ type: 'clearBackground' });
   }
 
   async slice(plane: Plane, index: number): Promise<CompareSliceReply> {
-    const reply = await this.request((requestId) => ({ type: 'slice', requestId, plane, index }), []);
+    const reply = await this.channel.request((requestId) => ({ type: 'slice', requestId, plane, index }), []);
     if (reply.type === 'slice') return reply;
     throw new Error(`the compare worker answered a slice request with '${reply.type}'`);
   }
 
   /** Terminates the thread (a running computation stops with it). */
   dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    void this.worker.terminate();
-  }
-
-  private post(msg: HostToCompareWorker): void {
-    if (!this.disposed) this.worker.postMessage(msg);
+    this.channel.dispose();
   }
 
   /** A request that `signal` cancels (the worker then answers `failed` with `cancelled`). */
@@ -139,10 +129,10 @@ export class CompareWorker {
     signal: AbortSignal | undefined,
   ): Promise<Reply> {
     let requestId = 0;
-    const onAbort = (): void => this.post({ type: 'cancel', requestId });
+    const onAbort = (): void => this.channel.post({ type: 'cancel', requestId });
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      return await this.request((id) => {
+      return await this.channel.request((id) => {
         requestId = id;
         return make(id);
       }, [], onProgress);
@@ -150,45 +140,5 @@ export class CompareWorker {
       signal?.removeEventListener('abort', onAbort);
     }
   }
-
-  private request(
-    make: (requestId: number) => HostToCompareWorker,
-    transfer: ArrayBuffer[],
-    onProgress?: (fraction: number) => void,
-  ): Promise<Reply> {
-    if (this.disposed) return Promise.reject(new Error('the compare worker was closed'));
-    const requestId = this.nextId++;
-    return new Promise<Reply>((resolve, reject) => {
-      this.pending.set(requestId, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
-      this.worker.postMessage(make(requestId), transfer);
-    });
-  }
-
-  private settle(msg: CompareWorkerToHost): void {
-    const waiter = this.pending.get(msg.requestId);
-    if (!waiter) return;
-    if (msg.type === 'progress') {
-      waiter.onProgress?.(msg.fraction);
-      return;
-    }
-    this.pending.delete(msg.requestId);
-    if (msg.type === 'failed') waiter.reject(new CompareWorkerFailure(msg.message, msg.inputError, msg.cancelled));
-    else waiter.resolve(msg);
-  }
-
-  private rejectAll(e: Error): void {
-    for (const waiter of this.pending.values()) waiter.reject(e);
-    this.pending.clear();
-  }
 }
 
-/**
- * An ArrayBuffer holding exactly `bytes`, safe to transfer. A view into a larger (e.g. pooled)
- * buffer is copied so we never detach memory someone else uses.
- */
-function ownedBuffer(bytes: Uint8Array): ArrayBuffer {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) {
-    return bytes.buffer;
-  }
-  return bytes.slice().buffer as ArrayBuffer;
-}

@@ -1,0 +1,108 @@
+// One request/response channel over a node:worker_threads Worker, shared by the volume worker
+// and the compare worker: numbered requests with promised replies, optional progress callbacks,
+// zero-copy transfer, every pending request rejected when the thread fails or exits, and a
+// registry of live threads (counted on 'exit', not on dispose) so tests can prove none leak.
+// No vscode import: unit tests drive its users directly.
+import { Worker } from 'node:worker_threads';
+import { assertNever } from '../protocol/assertNever';
+
+/** What one message from the worker means for the request it names. */
+export type Incoming<Reply> =
+  | { readonly kind: 'reply'; readonly reply: Reply }
+  | { readonly kind: 'progress'; readonly fraction: number }
+  | { readonly kind: 'failure'; readonly error: Error };
+
+export interface WorkerChannelOptions<Message, Reply> {
+  /** Names the worker in errors, e.g. 'compare worker'. */
+  readonly name: string;
+  /** The caller's registry of threads that have started and not yet exited. */
+  readonly liveThreads: Set<Worker>;
+  /** Sorts a message from the worker into a reply, progress, or a failure. */
+  readonly interpret: (msg: Message) => Incoming<Reply>;
+}
+
+interface Waiter<Reply> {
+  readonly resolve: (r: Reply) => void;
+  readonly reject: (e: Error) => void;
+  readonly onProgress?: (fraction: number) => void;
+}
+
+export class WorkerChannel<Request, Message extends { readonly requestId: number }, Reply> {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Waiter<Reply>>();
+  private nextId = 1;
+  private disposed = false;
+
+  constructor(
+    scriptPath: string,
+    private readonly options: WorkerChannelOptions<Message, Reply>,
+  ) {
+    this.worker = new Worker(scriptPath);
+    options.liveThreads.add(this.worker);
+    this.worker.on('message', (msg: Message) => this.settle(msg));
+    this.worker.on('error', (e) => this.rejectAll(e));
+    this.worker.on('exit', (code) => {
+      options.liveThreads.delete(this.worker);
+      this.rejectAll(new Error(`the ${options.name} stopped (exit code ${code})`));
+    });
+  }
+
+  /** A message that expects no answer; dropped once the channel is closed. */
+  post(msg: Request): void {
+    if (!this.disposed) this.worker.postMessage(msg);
+  }
+
+  /** Sends `make(requestId)`, transferring `transfer`; resolves with the reply to that id. */
+  request(make: (requestId: number) => Request, transfer: ArrayBuffer[], onProgress?: (fraction: number) => void): Promise<Reply> {
+    if (this.disposed) return Promise.reject(new Error(`the ${this.options.name} was closed`));
+    const requestId = this.nextId++;
+    return new Promise<Reply>((resolve, reject) => {
+      this.pending.set(requestId, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
+      this.worker.postMessage(make(requestId), transfer);
+    });
+  }
+
+  /** Terminates the thread (a running computation stops with it). */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    void this.worker.terminate();
+  }
+
+  private settle(msg: Message): void {
+    const waiter = this.pending.get(msg.requestId);
+    if (!waiter) return;
+    const incoming = this.options.interpret(msg);
+    switch (incoming.kind) {
+      case 'progress':
+        waiter.onProgress?.(incoming.fraction);
+        return;
+      case 'failure':
+        this.pending.delete(msg.requestId);
+        waiter.reject(incoming.error);
+        return;
+      case 'reply':
+        this.pending.delete(msg.requestId);
+        waiter.resolve(incoming.reply);
+        return;
+      default:
+        assertNever(incoming, 'worker message kind');
+    }
+  }
+
+  private rejectAll(e: Error): void {
+    for (const waiter of this.pending.values()) waiter.reject(e);
+    this.pending.clear();
+  }
+}
+
+/**
+ * An ArrayBuffer holding exactly `bytes`, safe to transfer. File reads usually own their buffer;
+ * a view into a larger (e.g. pooled) buffer is copied so we never detach memory someone else uses.
+ */
+export function ownedBuffer(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) {
+    return bytes.buffer;
+  }
+  return bytes.slice().buffer as ArrayBuffer;
+}
