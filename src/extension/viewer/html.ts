@@ -1,7 +1,6 @@
-// The viewer webview's HTML: a strict Content-Security-Policy with a per-load nonce (no inline
-// script, no eval, nothing loaded from outside the extension), the stylesheet from media/ and the
-// script from dist/, which builds the page. Pure, so its policy is unit-tested as text.
-import { randomBytes } from 'node:crypto';
+// The viewer webview's HTML: the shared page (strict CSP, per-load nonce) with the viewer's one
+// stylesheet, media/viewer.css, and its script, dist/webview.js.
+import { webviewHtml } from '../webviewHtml';
 
 export interface ViewerPage {
   /** webview.cspSource: the origin VS Code serves the extension's local resources from. */
@@ -12,34 +11,6 @@ export interface ViewerPage {
   readonly title: string;
 }
 
-export function viewerHtml(page: ViewerPage, nonce = randomBytes(18).toString('base64')): string {
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${page.cspSource}`,
-    `img-src ${page.cspSource} blob: data:`,
-    `font-src ${page.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttribute(page.styleUri)}">
-<title>${escapeHtml(page.title)}</title>
-</head>
-<body>
-<script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(page.scriptUri)}"></script>
-</body>
-</html>`;
-}
-
-/** Inside a double-quoted attribute only `&` and `"` need escaping (the policy keeps its 'quotes'). */
-function escapeAttribute(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export function viewerHtml(page: ViewerPage, nonce?: string): string {
+  return webviewHtml({ cspSource: page.cspSource, scriptUri: page.scriptUri, styleUris: [page.styleUri], title: page.title }, nonce);
 }
