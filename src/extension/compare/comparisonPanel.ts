@@ -8,6 +8,7 @@ import type { Vec3 } from '../../core/volume';
 import { assertNever } from '../../protocol/assertNever';
 import type { CompareMode, CompareView, CompareWebviewToHost, HostToCompareWebview, LabelChoice } from '../../protocol/compare';
 import type { Plane } from '../../protocol/viewer';
+import { answerSlice, PanelConnection } from '../panelConnection';
 import type { Comparison } from './comparison';
 import { compareSettings } from './compareSettings';
 
@@ -38,20 +39,14 @@ export class ComparisonPanel implements vscode.Disposable {
   starts = 0;
   private shownValue: Shown = { plane: 'axial', index: 0, label: null, mode: 'sideBySide' };
   private pendingReveal: { readonly shown: Shown; readonly until: number } | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly probes = new Map<number, (r: CompareProbeResult) => void>();
-  private nextProbeId = 1;
-  private disposed = false;
+  private readonly connection: PanelConnection<HostToCompareWebview, CompareWebviewToHost, CompareProbeResult>;
 
   constructor(
     readonly comparison: Comparison,
     readonly panel: vscode.WebviewPanel,
     private readonly hooks: ComparisonPanelHooks,
   ) {
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((msg: CompareWebviewToHost) => this.receive(msg)),
-      comparison.subscribe((msg) => this.post(msg)),
-    );
+    this.connection = new PanelConnection(panel, comparison, (msg) => this.receive(msg), 'comparison webview');
   }
 
   get shown(): Shown {
@@ -59,7 +54,7 @@ export class ComparisonPanel implements vscode.Disposable {
   }
 
   post(msg: HostToCompareWebview): void {
-    if (!this.disposed) void this.panel.webview.postMessage(msg);
+    this.connection.post(msg);
   }
 
   sendSettings(): void {
@@ -83,24 +78,11 @@ export class ComparisonPanel implements vscode.Disposable {
 
   /** Test hook: draws a slice and reports the colours at `voxels` in one pane. */
   probe(pane: CompareProbeResult['pane'], plane: Plane, index: number, voxels: readonly Vec3[], timeoutMs = 10000): Promise<CompareProbeResult> {
-    const requestId = this.nextProbeId++;
-    return new Promise<CompareProbeResult>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.probes.delete(requestId);
-        reject(new Error(`the comparison webview did not answer probe ${requestId} within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.probes.set(requestId, (r) => {
-        clearTimeout(timer);
-        resolve(r);
-      });
-      this.post({ type: 'probe', requestId, pane, plane, index, voxels });
-    });
+    return this.connection.probe((requestId) => ({ type: 'probe', requestId, pane, plane, index, voxels }), timeoutMs);
   }
 
   dispose(): void {
-    this.disposed = true;
-    for (const d of this.disposables) d.dispose();
-    this.probes.clear();
+    this.connection.dispose();
   }
 
   private receive(msg: CompareWebviewToHost): void {
@@ -119,15 +101,14 @@ export class ComparisonPanel implements vscode.Disposable {
         }
         return;
       case 'requestSlice':
-        void this.answerSlice(msg.requestId, msg.plane, msg.index);
+        void answerSlice(msg.requestId, msg.plane, msg.index, (plane, index) => this.comparison.slice(plane, index), (m) => this.post(m));
         return;
       case 'rendered':
         this.lastRendered = msg;
         if (msg.view === 'comparison') this.fromWebview(msg);
         return;
       case 'probeResult':
-        this.probes.get(msg.requestId)?.(msg);
-        this.probes.delete(msg.requestId);
+        this.connection.answerProbe(msg);
         return;
       case 'command':
         this.hooks.runCommand(this, msg.command);
@@ -152,17 +133,6 @@ export class ComparisonPanel implements vscode.Disposable {
     const before = this.shownValue;
     this.shownValue = shown;
     if (!sameSlice(before, shown) || before.mode !== shown.mode) this.hooks.onDidChangeShown(this);
-  }
-
-  private async answerSlice(requestId: number, plane: Plane, index: number): Promise<void> {
-    try {
-      const reply = await this.comparison.slice(plane, index);
-      // The buffers go on to the webview as they are: VS Code transfers ArrayBuffers, not JSON.
-      this.post({ ...reply, requestId });
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      this.post({ type: 'sliceError', requestId, message: `Slice ${index} (${plane}) could not be read: ${message}` });
-    }
   }
 }
 

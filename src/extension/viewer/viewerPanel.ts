@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { assertNever } from '../../protocol/assertNever';
 import type { HostToWebview, Plane, WebviewToHost } from '../../protocol/viewer';
 import type { Vec3 } from '../../core/volume';
+import { answerSlice, PanelConnection } from '../panelConnection';
 import { viewerSettings } from '../settings';
 import type { MaskDocument } from './maskDocument';
 
@@ -23,24 +24,18 @@ export class ViewerPanel implements vscode.Disposable {
   lastRendered: RenderedReport | undefined;
   /** How many times the webview script started: more than once means it was discarded while hidden and rebuilt. */
   starts = 0;
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly probes = new Map<number, (r: ProbeResult) => void>();
-  private nextProbeId = 1;
-  private disposed = false;
+  private readonly connection: PanelConnection<HostToWebview, WebviewToHost, ProbeResult>;
 
   constructor(
     readonly document: MaskDocument,
     readonly panel: vscode.WebviewPanel,
     private readonly hooks: PanelHooks,
   ) {
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((msg: WebviewToHost) => this.receive(msg)),
-      document.subscribe((msg) => this.post(msg)),
-    );
+    this.connection = new PanelConnection(panel, document, (msg) => this.receive(msg), 'webview');
   }
 
   post(msg: HostToWebview): void {
-    if (!this.disposed) void this.panel.webview.postMessage(msg);
+    this.connection.post(msg);
   }
 
   sendSettings(): void {
@@ -49,24 +44,11 @@ export class ViewerPanel implements vscode.Disposable {
 
   /** Test hook: shows a slice and reports the colours drawn at `voxels`. */
   probe(plane: Plane, index: number, voxels: readonly Vec3[], timeoutMs = 10000): Promise<ProbeResult> {
-    const requestId = this.nextProbeId++;
-    return new Promise<ProbeResult>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.probes.delete(requestId);
-        reject(new Error(`the webview did not answer probe ${requestId} within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.probes.set(requestId, (r) => {
-        clearTimeout(timer);
-        resolve(r);
-      });
-      this.post({ type: 'probe', requestId, plane, index, voxels });
-    });
+    return this.connection.probe((requestId) => ({ type: 'probe', requestId, plane, index, voxels }), timeoutMs);
   }
 
   dispose(): void {
-    this.disposed = true;
-    for (const d of this.disposables) d.dispose();
-    this.probes.clear();
+    this.connection.dispose();
   }
 
   private receive(msg: WebviewToHost): void {
@@ -78,14 +60,13 @@ export class ViewerPanel implements vscode.Disposable {
         for (const m of this.document.snapshot()) this.post(m);
         return;
       case 'requestSlice':
-        void this.answerSlice(msg.requestId, msg.plane, msg.index);
+        void answerSlice(msg.requestId, msg.plane, msg.index, (plane, index) => this.document.slice(plane, index), (m) => this.post(m));
         return;
       case 'rendered':
         this.lastRendered = msg;
         return;
       case 'probeResult':
-        this.probes.get(msg.requestId)?.(msg);
-        this.probes.delete(msg.requestId);
+        this.connection.answerProbe(msg);
         return;
       case 'pickBackground':
         this.hooks.pickBackground(this.document);
@@ -98,17 +79,6 @@ export class ViewerPanel implements vscode.Disposable {
         return;
       default:
         assertNever(msg);
-    }
-  }
-
-  private async answerSlice(requestId: number, plane: Plane, index: number): Promise<void> {
-    try {
-      const reply = await this.document.slice(plane, index);
-      // The buffers go on to the webview as they are: VS Code transfers ArrayBuffers, not JSON.
-      this.post({ ...reply, requestId });
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      this.post({ type: 'sliceError', requestId, message: `Slice ${index} (${plane}) could not be read: ${message}` });
     }
   }
 }
