@@ -5,38 +5,25 @@
 // from the Explorer's context menu on two selected files. Screenshots go to
 // test-results/screenshots/ (and docs/screenshots/ with MASK_INSPECTOR_SCREENSHOTS_TO_DOCS=1).
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Frame } from 'playwright-core';
-import { writePhantom } from '../../src/core/phantom/writePhantom';
-import { repoRoot } from '../webview/harness';
-import { openWorkbench, type Workbench } from './workbench';
+import { openPhantomWorkbench, type PhantomWorkbench } from './phantomWorkbench';
+import type { Workbench } from './workbench';
 
-let source: string;
+let ui: PhantomWorkbench;
 let wb: Workbench;
 
 before(async () => {
-  source = mkdtempSync(join(tmpdir(), 'compare-ui-'));
-  await writePhantom(source, { shape: [160, 160, 80], labels: 6, binary: false, seed: 1, orientation: 'RAS', image: true });
-  writeFileSync(join(source, 'labels.json'), JSON.stringify({ 1: 'liver', 2: 'spleen', 3: 'right kidney', 4: 'left kidney', 5: 'aorta', 6: 'bladder' }));
-  wb = await openWorkbench({ fixtures: source, viewport: { width: 1600, height: 1000 } });
+  ui = await openPhantomWorkbench();
+  wb = ui.wb;
 });
 
 after(async () => {
-  await wb?.close();
-  rmSync(source, { recursive: true, force: true });
+  await ui?.close();
 });
 
-async function shot(name: string): Promise<void> {
-  const path = await wb.screenshot(name);
-  if (process.env.MASK_INSPECTOR_SCREENSHOTS_TO_DOCS) {
-    const docs = join(repoRoot(), 'docs', 'screenshots');
-    mkdirSync(docs, { recursive: true });
-    copyFileSync(path, join(docs, `${name}.png`));
-  }
-}
+const shot = (name: string): Promise<void> => ui.shot(name);
 
 /**
  * Runs a command from the Command Palette. F1 pressed while a webview has focus does not reach the
@@ -183,7 +170,9 @@ test('F8 / Ctrl+F8 in the focused comparison, and the status-bar Dice, walk to t
   // The foreground's worst slice is the one problem the Problems panel lists for it below 0.5: 55.
   await wb.page.keyboard.press('Control+F8');
   await waitForSlice('55');
-  // The status-bar Dice goes to the worst slice too.
+  // The status-bar Dice goes to the worst slice too. Revealing the slice re-shows the panel, which
+  // can leave keyboard focus outside the webview under load: click into it again, as a person would.
+  await frame.locator('canvas.mi-image:visible').first().click();
   await wb.page.keyboard.press('F8');
   const again = Date.now() + 10_000;
   while ((await sliceShown(frame)) === 'Slice 55 · axial' && Date.now() < again) await wb.page.waitForTimeout(100);

@@ -3,46 +3,31 @@
 // look at each plane and the three-plane layout. The screenshots are the README's (copied to
 // docs/screenshots/ with MASK_INSPECTOR_SCREENSHOTS_TO_DOCS=1).
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Frame } from 'playwright-core';
-import { writePhantom } from '../../src/core/phantom/writePhantom';
-import { repoRoot } from '../webview/harness';
-import { openWorkbench, type Workbench } from './workbench';
+import { openPhantomWorkbench, PHANTOM_LABEL_NAMES, type PhantomWorkbench } from './phantomWorkbench';
+import type { Workbench } from './workbench';
 
-const LABEL_NAMES = { 1: 'liver', 2: 'spleen', 3: 'right kidney', 4: 'left kidney', 5: 'aorta', 6: 'bladder' };
-
-let source: string;
+let ui: PhantomWorkbench;
 let wb: Workbench;
 let viewer: Frame;
 
 before(async () => {
-  source = mkdtempSync(join(tmpdir(), 'viewer-ui-'));
-  await writePhantom(source, { shape: [160, 160, 80], labels: 6, binary: false, seed: 1, orientation: 'RAS', image: true });
-  writeFileSync(join(source, 'labels.json'), JSON.stringify(LABEL_NAMES));
-  wb = await openWorkbench({ fixtures: source, viewport: { width: 1600, height: 1000 } });
+  ui = await openPhantomWorkbench();
+  wb = ui.wb;
 });
 
 after(async () => {
-  await wb?.close();
-  rmSync(source, { recursive: true, force: true });
+  await ui?.close();
 });
 
-async function shot(name: string): Promise<void> {
-  const path = await wb.screenshot(name);
-  if (process.env.MASK_INSPECTOR_SCREENSHOTS_TO_DOCS) {
-    const docs = join(repoRoot(), 'docs', 'screenshots');
-    mkdirSync(docs, { recursive: true });
-    copyFileSync(path, join(docs, `${name}.png`));
-  }
-}
+const shot = (name: string): Promise<void> => ui.shot(name);
 
 test('opening a .nii.gz from Quick Open shows it in Mask Inspector (the default editor) with named labels', async () => {
   await wb.openFile('reference.nii.gz');
   viewer = await wb.waitForWebview('canvas', 60_000);
-  for (const name of Object.values(LABEL_NAMES)) {
+  for (const name of Object.values(PHANTOM_LABEL_NAMES)) {
     await viewer.locator('.mi-legend', { hasText: name }).first().waitFor({ timeout: 30_000 });
   }
   const tab = await wb.page.locator('.tabs-container .tab.active').first().textContent();

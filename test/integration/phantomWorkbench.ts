@@ -1,0 +1,46 @@
+// The workbench the UI scenarios share: code-server + Chromium on a fresh folder holding the demo's
+// phantom (reference, prediction, CT-like image, label names), and screenshots that can refresh the
+// README's (MASK_INSPECTOR_SCREENSHOTS_TO_DOCS=1 copies them into docs/screenshots/).
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writePhantom } from '../../src/core/phantom/writePhantom';
+import { repoRoot } from '../webview/harness';
+import { openWorkbench, type Workbench } from './workbench';
+
+export const PHANTOM_LABEL_NAMES = { 1: 'liver', 2: 'spleen', 3: 'right kidney', 4: 'left kidney', 5: 'aorta', 6: 'bladder' } as const;
+
+export interface PhantomWorkbench {
+  readonly wb: Workbench;
+  /** Saves a screenshot (and copies it for the README when asked to). */
+  shot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openPhantomWorkbench(): Promise<PhantomWorkbench> {
+  const source = mkdtempSync(join(tmpdir(), 'phantom-ui-'));
+  await writePhantom(source, { shape: [160, 160, 80], labels: 6, binary: false, seed: 1, orientation: 'RAS', image: true });
+  writeFileSync(join(source, 'labels.json'), JSON.stringify(PHANTOM_LABEL_NAMES));
+  let wb: Workbench;
+  try {
+    wb = await openWorkbench({ fixtures: source, viewport: { width: 1600, height: 1000 } });
+  } catch (e) {
+    rmSync(source, { recursive: true, force: true });
+    throw e;
+  }
+  return {
+    wb,
+    async shot(name) {
+      const path = await wb.screenshot(name);
+      if (process.env.MASK_INSPECTOR_SCREENSHOTS_TO_DOCS) {
+        const docs = join(repoRoot(), 'docs', 'screenshots');
+        mkdirSync(docs, { recursive: true });
+        copyFileSync(path, join(docs, `${name}.png`));
+      }
+    },
+    async close() {
+      await wb.close();
+      rmSync(source, { recursive: true, force: true });
+    },
+  };
+}
