@@ -5,6 +5,7 @@
 import { InputError } from '../core/errors';
 import { alignGrids } from '../core/geometry/align';
 import { predictionIndexMap } from '../core/geometry/reorient';
+import { renumberPredictionColours } from '../core/metrics/colourLabels';
 import { compareSources } from '../core/metrics/compare';
 import type { Volume } from '../core/volume';
 import type { ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker } from '../protocol/compare';
@@ -54,7 +55,8 @@ export class CompareSession {
     this.background = undefined;
     this.computed = undefined;
     const reference = await decodeWithin(msg.reference.name, msg.reference.bytes, msg.maxBytes);
-    const prediction = await decodeWithin(msg.prediction.name, msg.prediction.bytes, msg.maxBytes);
+    // Colour PNG labels are numbered per file: renumber the prediction to the reference's colours.
+    const prediction = renumberPredictionColours(reference.header, await decodeWithin(msg.prediction.name, msg.prediction.bytes, msg.maxBytes));
     const alignment = alignGrids(reference.header.geometry, prediction.header.geometry);
     if (alignment.kind === 'mismatch') {
       throw new InputError(`${msg.prediction.name} is not on the grid of ${msg.reference.name}: ${lowerFirst(alignment.reason)}`);

@@ -4,7 +4,7 @@
 // the prediction has get new numbers after the reference's largest. Every label then carries its
 // colour into the result, so a person can tell which structure "label 3" is.
 import { InputError } from '../errors';
-import type { Slab, VolumeHeader, VoxelArray } from '../volume';
+import type { Slab, Volume, VolumeHeader, VoxelArray } from '../volume';
 
 type Rgba = readonly [number, number, number, number];
 
@@ -55,8 +55,8 @@ export function planLabelColours(ref: VolumeHeader, pred: VolumeHeader): LabelCo
   return { predRemap: identity ? null : predRemap, colours };
 }
 
-/** The prediction's slabs with labels renumbered; background (0) stays 0. */
-export async function* remapLabelSlabs(slabs: AsyncIterable<Slab>, remap: ReadonlyMap<number, number>): AsyncGenerator<Slab> {
+/** A lookup table for `remap` and the largest label it produces. */
+function lookup(remap: ReadonlyMap<number, number>): { lut: Uint32Array; largestTarget: number } {
   let largestSource = 0;
   let largestTarget = 0;
   for (const [from, to] of remap) {
@@ -65,16 +65,45 @@ export async function* remapLabelSlabs(slabs: AsyncIterable<Slab>, remap: Readon
   }
   const lut = new Uint32Array(largestSource + 1);
   for (const [from, to] of remap) lut[from] = to;
+  return { lut, largestTarget };
+}
+
+function renumber(src: VoxelArray, lut: Uint32Array, out: VoxelArray): void {
+  for (let i = 0; i < src.length; i++) {
+    const v = src[i]!;
+    out[i] = v < lut.length ? lut[v]! : v;
+  }
+}
+
+/** The prediction's slabs with labels renumbered; background (0) stays 0. */
+export async function* remapLabelSlabs(slabs: AsyncIterable<Slab>, remap: ReadonlyMap<number, number>): AsyncGenerator<Slab> {
+  const { lut, largestTarget } = lookup(remap);
   let out: VoxelArray = new Uint8Array(0);
   for await (const slab of slabs) {
     if (out.length !== slab.data.length) out = allocateFor(largestTarget, slab.data.length);
-    const src = slab.data;
-    for (let i = 0; i < src.length; i++) {
-      const v = src[i]!;
-      out[i] = v <= largestSource ? lut[v]! : v;
-    }
+    renumber(slab.data, lut, out);
     yield { kStart: slab.kStart, kCount: slab.kCount, data: out };
   }
+}
+
+/**
+ * A colour-labelled prediction held in memory (the comparison worker's case), renumbered once to the
+ * reference's colour numbers, so its slices, overlay and surface distances agree with the metrics.
+ * Any other volume is returned as it is.
+ */
+export function renumberPredictionColours(ref: VolumeHeader, pred: Volume): Volume {
+  const { predRemap } = planLabelColours(ref, pred.header);
+  if (!predRemap) return pred;
+  const { lut, largestTarget } = lookup(predRemap);
+  const data = allocateFor(largestTarget, pred.data.length);
+  renumber(pred.data, lut, data);
+  const labelColours = new Map<number, Rgba>();
+  for (const [from, to] of predRemap) {
+    const colour = pred.header.labelColours?.get(from);
+    if (colour) labelColours.set(to, colour);
+  }
+  const dataType = data instanceof Uint8Array ? 'uint8' : data instanceof Uint16Array ? 'uint16' : 'uint32';
+  return { header: { ...pred.header, dataType, labelColours }, data };
 }
 
 function allocateFor(largest: number, length: number): VoxelArray {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { InputError } from '../../../src/core/errors';
 import { openVolume } from '../../../src/core/io/open';
-import { planLabelColours } from '../../../src/core/metrics/colourLabels';
+import { planLabelColours, renumberPredictionColours } from '../../../src/core/metrics/colourLabels';
 import { compareSources } from '../../../src/core/metrics/compare';
 
 const dir = join(process.cwd(), 'test', 'fixtures', 'colour');
@@ -37,4 +37,22 @@ test('a colour mask against a grey-value mask is refused with one sentence namin
     () => planLabelColours(ref.header, pred.header),
     (e: unknown) => e instanceof InputError && /ref\.png labels its voxels by colour but .*grey8\.png by value/.test(e.message),
   );
+});
+
+test('a prediction held in memory is renumbered once: each voxel keeps its colour under the reference numbering', async () => {
+  const ref = await openVolume(join(dir, 'ref.png'));
+  const original = await (await openVolume(join(dir, 'pred.png'))).readAll();
+  const renumbered = renumberPredictionColours(ref.header, original);
+  const colourOf = (v: { header: { labelColours?: ReadonlyMap<number, readonly number[]> } }, label: number): string =>
+    label === 0 ? 'background' : (v.header.labelColours?.get(label) ?? []).join(',');
+  assert.notDeepEqual([...renumbered.data], [...original.data], 'the fixture needs renumbering');
+  for (let i = 0; i < original.data.length; i++) {
+    assert.equal(colourOf(renumbered, renumbered.data[i]!), colourOf(original, original.data[i]!), `voxel ${i}`);
+  }
+  // Shared colours now carry the reference's numbers.
+  for (const [label, colour] of ref.header.labelColours ?? []) {
+    if ([...renumbered.header.labelColours!.values()].some((c) => c.join() === colour.join())) {
+      assert.deepEqual(renumbered.header.labelColours!.get(label), colour);
+    }
+  }
 });
