@@ -36,3 +36,8 @@ export function formatNumber(v: number, digits = 4): string {
   if (Number.isInteger(v)) return String(v);
   return Number(v.toPrecision(digits)).toString();
 }
+
+/** A labelled group of controls (announced as one group by screen readers). */
+export function group(label: string, children: readonly Node[]): HTMLElement {
+  return el('div', 'mi-group', { role: 'group', 'aria-label': label }, children);
+}

@@ -4,22 +4,21 @@
 // reports intentions and reflects the model it is given.
 import type { CompareCommand, CompareMode, LabelChoice } from '../../protocol/compare';
 import { PLANES, type Plane } from '../../protocol/viewer';
-import { button, el } from '../dom';
-import { CT_PRESETS, type WindowPresetId, type WindowSetting } from '../windowLevel';
+import { button, el, group } from '../dom';
+import { WindowControls, type WindowActions } from '../controls/windowControls';
+import type { WindowSetting } from '../windowLevel';
 
 export interface LabelOption {
   readonly choice: LabelChoice;
   readonly text: string;
 }
 
-export interface CompareToolbarActions {
+export interface CompareToolbarActions extends WindowActions {
   showPlane(plane: Plane): void;
   setMode(mode: CompareMode): void;
   setLabel(choice: LabelChoice): void;
   setOpacity(opacity: number): void;
   setOutline(outline: boolean): void;
-  setWindowPreset(preset: Exclude<WindowPresetId, 'custom'>): void;
-  setWindow(width: number, level: number): void;
   toggleCrosshair(): void;
   resetView(): void;
   command(command: CompareCommand): void;
@@ -43,10 +42,6 @@ export interface CompareToolbarModel {
 const PLANE_NAMES: Record<Plane, string> = { axial: 'Axial', coronal: 'Coronal', sagittal: 'Sagittal' };
 const FOREGROUND = 'foreground';
 
-function group(label: string, children: readonly Node[]): HTMLElement {
-  return el('div', 'mi-group', { role: 'group', 'aria-label': label }, children);
-}
-
 export class CompareToolbar {
   readonly element: HTMLElement;
   private readonly planeButtons: Record<Plane, HTMLButtonElement>;
@@ -55,10 +50,7 @@ export class CompareToolbar {
   private readonly opacity = el('input', 'mi-range', { type: 'range', min: 0, max: 100, step: 1, 'aria-label': 'Overlay opacity' });
   private readonly outline: HTMLButtonElement;
   private readonly clearBackground: HTMLButtonElement;
-  private readonly windowGroup: HTMLElement;
-  private readonly preset: HTMLSelectElement;
-  private readonly width = el('input', 'mi-number', { type: 'number', step: 'any', min: 0, 'aria-label': 'Window width' });
-  private readonly level = el('input', 'mi-number', { type: 'number', step: 'any', 'aria-label': 'Window level' });
+  private readonly windowControls: WindowControls;
   private readonly crosshair: HTMLButtonElement;
   private readonly navigation: HTMLButtonElement[];
   private labelKey = '';
@@ -77,23 +69,7 @@ export class CompareToolbar {
       actions.setOutline(this.outline.getAttribute('aria-pressed') !== 'true'));
     const pick = button('Background…', 'Set a background image (CT or MR on the reference grid)', () => actions.command('setBackground'));
     this.clearBackground = button('Clear', 'Remove the background image', () => actions.command('clearBackground'));
-    this.preset = el('select', 'mi-select', { 'aria-label': 'Window preset' }, [
-      el('option', undefined, { value: 'auto' }, ['Auto (1–99 %)']),
-      ...CT_PRESETS.map((p) => el('option', undefined, { value: p.id }, [p.name])),
-      el('option', undefined, { value: 'custom', disabled: true }, ['Custom']),
-    ]);
-    this.preset.addEventListener('change', () => {
-      const id = this.preset.value;
-      if (id === 'auto' || id === 'soft' || id === 'lung' || id === 'bone') actions.setWindowPreset(id);
-    });
-    const commitWindow = (): void => {
-      const w = Number(this.width.value);
-      const l = Number(this.level.value);
-      if (Number.isFinite(w) && w > 0 && Number.isFinite(l)) actions.setWindow(w, l);
-    };
-    this.width.addEventListener('change', commitWindow);
-    this.level.addEventListener('change', commitWindow);
-    this.windowGroup = group('Window', [this.preset, el('label', 'mi-field', {}, ['W', this.width]), el('label', 'mi-field', {}, ['L', this.level])]);
+    this.windowControls = new WindowControls(actions);
     this.crosshair = button('Crosshair', 'Show the crosshair in both panes', () => actions.toggleCrosshair());
     this.navigation = [
       button('Worst', 'Go to the slice with the lowest Dice', () => actions.command('goToWorstSlice')),
@@ -109,7 +85,7 @@ export class CompareToolbar {
       el('div', 'mi-cmp-break', { 'aria-hidden': 'true' }),
       group('Appearance', [el('label', 'mi-field', {}, ['Opacity', this.opacity]), this.outline]),
       group('Background', [pick, this.clearBackground]),
-      this.windowGroup,
+      this.windowControls.element,
       group('View', [this.crosshair, button('Reset view', 'Reset zoom and pan (R)', () => actions.resetView())]),
     ]);
   }
@@ -131,12 +107,7 @@ export class CompareToolbar {
     this.outline.setAttribute('aria-pressed', String(m.outline));
     this.crosshair.setAttribute('aria-pressed', String(m.crosshair));
     this.clearBackground.hidden = !m.hasBackground;
-    this.windowGroup.hidden = m.window === null;
-    if (m.window) {
-      this.preset.value = m.window.preset;
-      if (document.activeElement !== this.width) this.width.value = String(round(m.window.width));
-      if (document.activeElement !== this.level) this.level.value = String(round(m.window.level));
-    }
+    this.windowControls.update(m.window);
   }
 
   /** Rebuilds the options only when they change, so an open dropdown is not reset on every redraw. */
@@ -150,8 +121,4 @@ export class CompareToolbar {
     this.labelSelect.disabled = labels.length === 0;
     this.labelSelect.value = choice === null ? FOREGROUND : String(choice);
   }
-}
-
-function round(v: number): number {
-  return Math.abs(v) >= 100 ? Math.round(v) : Number(v.toPrecision(4));
 }

@@ -2,17 +2,16 @@
 // crosshair and view reset. Every control is a native element (keyboard reachable for free) with an
 // accessible name; the toolbar only reports intentions and reflects the model it is given.
 import type { Plane } from '../../protocol/viewer';
-import { button, el } from '../dom';
+import { button, el, group } from '../dom';
 import type { Layout } from '../state';
-import { CT_PRESETS, type WindowPreset, type WindowPresetId, type WindowSetting } from '../windowLevel';
+import type { WindowSetting } from '../windowLevel';
+import { WindowControls, type WindowActions } from './windowControls';
 
-export interface ToolbarActions {
+export interface ToolbarActions extends WindowActions {
   showPlane(plane: Plane): void;
   setLayout(layout: Exclude<Layout, 'single'>): void;
   setOpacity(opacity: number): void;
   setOutline(outline: boolean): void;
-  setWindowPreset(preset: Exclude<WindowPresetId, 'custom'>): void;
-  setWindow(width: number, level: number): void;
   pickBackground(): void;
   clearBackground(): void;
   toggleCrosshair(): void;
@@ -30,10 +29,6 @@ export interface ToolbarModel {
   readonly crosshair: boolean;
 }
 
-function group(label: string, children: readonly Node[]): HTMLElement {
-  return el('div', 'mi-group', { role: 'group', 'aria-label': label }, children);
-}
-
 export class Toolbar {
   readonly element: HTMLElement;
   private readonly planeButtons: Record<Plane, HTMLButtonElement>;
@@ -41,10 +36,7 @@ export class Toolbar {
   private readonly opacity: HTMLInputElement;
   private readonly outline: HTMLButtonElement;
   private readonly clearBackground: HTMLButtonElement;
-  private readonly windowGroup: HTMLElement;
-  private readonly preset: HTMLSelectElement;
-  private readonly width: HTMLInputElement;
-  private readonly level: HTMLInputElement;
+  private readonly windowControls: WindowControls;
   private readonly crosshair: HTMLButtonElement;
 
   constructor(actions: ToolbarActions) {
@@ -64,36 +56,14 @@ export class Toolbar {
 
     const pick = button('Background…', 'Set a background image (CT or MR on the same grid)', () => actions.pickBackground());
     this.clearBackground = button('Clear', 'Remove the background image', () => actions.clearBackground());
-    this.preset = el('select', 'mi-select', { 'aria-label': 'Window preset' }, [
-      el('option', undefined, { value: 'auto' }, ['Auto (1–99 %)']),
-      ...CT_PRESETS.map((p: WindowPreset) => el('option', undefined, { value: p.id }, [p.name])),
-      el('option', undefined, { value: 'custom', disabled: true }, ['Custom']),
-    ]);
-    this.preset.addEventListener('change', () => {
-      const id = this.preset.value;
-      if (id === 'auto' || id === 'soft' || id === 'lung' || id === 'bone') actions.setWindowPreset(id);
-    });
-    this.width = el('input', 'mi-number', { type: 'number', step: 'any', min: 0, 'aria-label': 'Window width' });
-    this.level = el('input', 'mi-number', { type: 'number', step: 'any', 'aria-label': 'Window level' });
-    const commitWindow = (): void => {
-      const w = Number(this.width.value);
-      const l = Number(this.level.value);
-      if (Number.isFinite(w) && w > 0 && Number.isFinite(l)) actions.setWindow(w, l);
-    };
-    this.width.addEventListener('change', commitWindow);
-    this.level.addEventListener('change', commitWindow);
-    this.windowGroup = group('Window', [
-      this.preset,
-      el('label', 'mi-field', {}, ['W', this.width]),
-      el('label', 'mi-field', {}, ['L', this.level]),
-    ]);
+    this.windowControls = new WindowControls(actions);
 
     this.crosshair = button('Crosshair', 'Show the crosshair', () => actions.toggleCrosshair());
     this.element = el('div', 'mi-toolbar', { role: 'group', 'aria-label': 'Viewer controls' }, [
       group('Plane and layout', [...Object.values(this.planeButtons), ...Object.values(this.layoutButtons)]),
       group('Labels', [el('label', 'mi-field', {}, ['Opacity', this.opacity]), this.outline]),
       group('Background', [pick, this.clearBackground]),
-      this.windowGroup,
+      this.windowControls.element,
       group('View', [this.crosshair, button('Reset view', 'Reset zoom and pan of every plane (R)', () => actions.resetView())]),
     ]);
   }
@@ -103,25 +73,11 @@ export class Toolbar {
       b.setAttribute('aria-pressed', String(model.layout === 'single' && model.plane === plane));
     }
     for (const [layout, b] of Object.entries(this.layoutButtons)) b.setAttribute('aria-pressed', String(model.layout === layout));
-    this.setIfIdle(this.opacity, String(Math.round(model.opacity * 100)));
+    this.opacity.value = String(Math.round(model.opacity * 100));
     this.opacity.setAttribute('aria-valuetext', `${Math.round(model.opacity * 100)} percent`);
     this.outline.setAttribute('aria-pressed', String(model.outline));
     this.crosshair.setAttribute('aria-pressed', String(model.crosshair));
     this.clearBackground.hidden = !model.hasBackground;
-    this.windowGroup.hidden = model.window === null;
-    if (model.window) {
-      this.preset.value = model.window.preset;
-      this.setIfIdle(this.width, String(round(model.window.width)));
-      this.setIfIdle(this.level, String(round(model.window.level)));
-    }
+    this.windowControls.update(model.window);
   }
-
-  /** Does not overwrite a field the person is typing in. */
-  private setIfIdle(input: HTMLInputElement, value: string): void {
-    if (document.activeElement !== input || input.type === 'range') input.value = value;
-  }
-}
-
-function round(v: number): number {
-  return Math.abs(v) >= 100 ? Math.round(v) : Number(v.toPrecision(4));
 }
