@@ -34,6 +34,9 @@ test('Quick Open opens a workspace file in an editor tab', async () => {
 });
 
 test('a command run from the Command Palette shows a webview whose content is reachable', async () => {
+  // "Markdown: Open Preview" is listed only while a markdown editor is focused; on a loaded machine
+  // the tab can exist before its text has focus, so click into the text first, as a person would.
+  await workbench.page.locator('.monaco-editor .view-lines', { hasText: 'Hello Preview' }).first().click();
   await workbench.runCommand('Markdown: Open Preview');
   const frame = await workbench.waitForWebview('h1');
   assert.equal((await frame.locator('h1').textContent())?.trim(), 'Hello Preview');
