@@ -3,9 +3,9 @@
 // and fill each label's `name` in --json. A file given with --labels must be usable (exit 2 if not);
 // one found by the lookup that does not parse never stops a comparison: its problem is reported with
 // the results (only an unreadable one, e.g. permission denied, is an input error).
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../core/errors';
+import { MAX_SIDE_FILE_BYTES, MissingFileError, notAFileSentence, pathKind, readRegularFile } from '../core/io/regularFile';
 import { findLabelFile, labelFileResult } from '../core/labels/lookup';
 import type { LabelTable } from '../core/labels/parse';
 
@@ -32,24 +32,29 @@ export type Named<R extends { readonly labels: readonly { readonly label: number
   readonly labelNames: LabelNamesSource;
 };
 
-const missing = (e: unknown): boolean =>
-  typeof e === 'object' && e !== null && 'code' in e && (e.code === 'ENOENT' || e.code === 'ENOTDIR' || e.code === 'EISDIR');
-
-/** The text of a file, or undefined when there is no such file. */
+/**
+ * The text of a label file, or undefined when there is no such file (a directory of that name is not
+ * one either). Anything else that is not a regular file, or is larger than a label file can be, is
+ * refused with a sentence: reading a FIFO would wait forever.
+ */
 async function readIfThere(path: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    if ((await pathKind(path)).kind === 'directory') return undefined;
+    return new TextDecoder().decode(await readRegularFile(path, { role: 'a label file', maxBytes: MAX_SIDE_FILE_BYTES }));
   } catch (e) {
-    if (missing(e)) return undefined;
-    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : 'unknown error';
-    throw new InputError(`${path} cannot be read (${code}).`);
+    if (e instanceof MissingFileError) return undefined;
+    throw e;
   }
 }
 
 export async function cliLabelNames(referencePath: string, labelsFlag: string | undefined): Promise<CliLabelNames> {
   if (labelsFlag !== undefined) {
+    const { kind } = await pathKind(labelsFlag).catch((e: unknown) => {
+      throw e instanceof MissingFileError ? new InputError(`${labelsFlag} (--labels) does not exist.`) : e;
+    });
+    if (kind !== 'file') throw new InputError(notAFileSentence(`${labelsFlag} (--labels)`, kind, 'a label file'));
     const text = await readIfThere(labelsFlag);
-    if (text === undefined) throw new InputError(`${labelsFlag} (--labels) does not exist or is not a file.`);
+    if (text === undefined) throw new InputError(`${labelsFlag} (--labels) does not exist.`);
     const found = labelFileResult(labelsFlag, labelsFlag, text, labelsFlag);
     if (found.problem !== undefined) throw new InputError(found.problem);
     return { table: found.table, source: { file: labelsFlag, problem: null } };

@@ -4,6 +4,7 @@ import { InputError } from '../errors';
 import type { Slab, Volume, VolumeHeader } from '../volume';
 import type { ReadOptions, VolumeSource } from './api';
 import { inflatePrefix, type ByteSource } from './byteSource';
+import { corruptGzip, gzipHeaderLength } from './gzip';
 import { NIFTI2_HEADER_BYTES, parseNiftiHeader } from './niftiHeader';
 import { planNiftiRead, type NiftiPlan } from './niftiLayout';
 import { allocateVoxels, VoxelDecoder } from './voxelDecoder';
@@ -37,10 +38,23 @@ const HEADER_PREFIX_STEP = 64;
  */
 export function niftiHeaderBytes(name: string, gzip: boolean, storedBytes: number, readStored: (n: number) => Uint8Array): Uint8Array {
   if (!gzip) return readStored(Math.min(storedBytes, NIFTI2_HEADER_BYTES));
+  // The gzip member header (name and comment fields of any length) comes before the counted bytes.
+  const memberHeader = gzipMemberHeaderBytes(name, storedBytes, readStored);
   for (let n = FIRST_HEADER_PREFIX; ; n += n < 1024 ? HEADER_PREFIX_STEP : n) {
-    const prefix = readStored(Math.min(n, storedBytes));
+    const prefix = readStored(Math.min(memberHeader + n, storedBytes));
     const out = inflatePrefix(name, prefix);
     if (out.length >= NIFTI2_HEADER_BYTES || prefix.length >= storedBytes || n >= MAX_HEADER_PREFIX) return out;
+  }
+}
+
+/** How many stored bytes the first gzip member header takes, read in a growing prefix. */
+function gzipMemberHeaderBytes(name: string, storedBytes: number, readStored: (n: number) => Uint8Array): number {
+  for (let n = FIRST_HEADER_PREFIX; ; n *= 2) {
+    const want = Math.min(n, storedBytes);
+    const prefix = readStored(want);
+    const length = gzipHeaderLength(name, prefix);
+    if (length !== undefined) return length;
+    if (prefix.length < want || want >= storedBytes) throw corruptGzip(name, 'the file ends inside its gzip header');
   }
 }
 
@@ -86,6 +100,7 @@ async function* streamSlabs(bytes: ByteSource, plan: NiftiPlan, slabBytes: numbe
   let k = 0;
   let filled = 0;
   let received = 0;
+  let last: Slab | undefined;
   for await (const chunk of bytes.chunks(plan.dataStart, plan.dataBytes)) {
     received += chunk.length;
     let pos = 0;
@@ -97,12 +112,17 @@ async function* streamSlabs(bytes: ByteSource, plan: NiftiPlan, slabBytes: numbe
       filled += take;
       pos += take;
       if (filled === want) {
-        yield { kStart: k, kCount, data: decoder.decode(raw.subarray(0, want)) };
+        const slab = { kStart: k, kCount, data: decoder.decode(raw.subarray(0, want)) };
         k += kCount;
         filled = 0;
+        // The last slab waits until the source has ended: a consumer stops asking after it, and a
+        // gzip source checks its trailer only at the end of the stream.
+        if (k < nk) yield slab;
+        else last = slab;
       }
     }
   }
+  if (last !== undefined) yield last;
   if (k < nk) {
     throw new InputError(`${bytes.name} is truncated: its header describes ${plan.dataBytes} bytes of voxel data from byte ${plan.dataStart}, but only ${received} are there.`);
   }

@@ -1,13 +1,14 @@
 // PNG masks as VolumeSources: one PNG is a single-slice volume, a folder of PNGs (natural sort
 // order: slice2 before slice10) is a stack. PNG slices are small, so they are decoded at open time
 // and slabs() hands out views of the decoded volume.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors';
 import type { Slab, Volume } from '../volume';
 import type { ReadOptions, VolumeSource } from './api';
 import { DEFAULT_MAX_VOXELS } from './niftiLayout';
 import { DEFAULT_SLAB_BYTES } from './niftiSource';
+import { readRegularFile } from './regularFile';
 import { naturalCompare } from './naturalSort';
 import { decodeMaskPng, pngHeader } from './pngDecode';
 import { stackPngSlices } from './pngVolume';
@@ -68,7 +69,7 @@ export async function openPngSeriesFolder(folder: string, opts: ReadOptions = {}
   const names = await pngSeriesFiles(folder);
   const files = await Promise.all(names.map(async (n) => {
     const path = join(folder, n);
-    return { name: path, bytes: new Uint8Array(await readFile(path)) };
+    return { name: path, bytes: await readRegularFile(path, { role: 'a PNG slice' }) };
   }));
   return openPngSeriesFromBytes(folder, files, opts);
 }

@@ -109,7 +109,7 @@ function assertRefused(r: ReturnType<typeof cli>, mention: string): void {
 test('--labels with a missing or unusable file is refused in one line naming it', () => {
   const c = caseFolder();
   assertRefused(cli('compare', c.ref, c.pred, '--labels', join(c.dir, 'nope.json')), `${join(c.dir, 'nope.json')} (--labels) does not exist`);
-  assertRefused(cli('compare', c.ref, c.pred, '--labels', join(c.dir, 'pred')), `${join(c.dir, 'pred')} (--labels) does not exist or is not a file`);
+  assertRefused(cli('compare', c.ref, c.pred, '--labels', join(c.dir, 'pred')), `${join(c.dir, 'pred')} (--labels) is a directory, not a regular file`);
   const bad = join(c.dir, 'bad.json');
   writeFileSync(bad, '{"1": ');
   assertRefused(cli('compare', c.ref, c.pred, '--labels', bad), `${bad} is not valid JSON`);
