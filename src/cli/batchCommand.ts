@@ -1,4 +1,4 @@
-// `mask-inspector batch REF_DIR PRED_DIR`: pair files by name, compare every pair in child
+// `mask-inspector batch REF_DIR PRED_DIR`: pair files by case name (the name without its format extension), compare every pair in child
 // processes of this same CLI (one per core: each comparison is its own streaming pass with its own
 // inflate threads, and a crash stays contained), then summarise over cases.
 import { spawn } from 'node:child_process';
@@ -6,12 +6,11 @@ import { readdir, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../core/errors';
+import { caseName, isMaskFileName } from '../core/formats/formatTable';
 import { conventions, resolveOptions } from '../core/metrics/options';
 import type { ComparisonResult } from '../core/metrics/types';
 import { COMPARISON_FLAGS, comparisonArgs, comparisonOptions, integerFlag, parse } from './args';
 import { caseNumbers, summariseBatch, type BatchSummary, type CaseSummary, type Statistic } from './batchSummary';
-
-const MASK_FILE = /\.(nii|nii\.gz|png)$/i;
 
 async function maskFiles(dir: string): Promise<string[]> {
   let names: string[];
@@ -24,7 +23,23 @@ async function maskFiles(dir: string): Promise<string[]> {
     if (code === 'ENOENT') throw new InputError(`${dir} does not exist.`);
     throw new InputError(`${dir} cannot be read as a folder (${code || 'unknown error'}).`);
   }
-  return names.filter((n) => MASK_FILE.test(n)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return names.filter(isMaskFileName).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}
+
+/**
+ * File names by case name (the name without its format's extension), so case1.nii.gz pairs with
+ * case1.seg.nrrd or case1.mha. Two files of one case in one folder are refused: which to compare
+ * would be a guess.
+ */
+function byCaseName(dir: string, names: readonly string[]): Map<string, string> {
+  const cases = new Map<string, string>();
+  for (const name of names) {
+    const c = caseName(name);
+    const other = cases.get(c);
+    if (other !== undefined) throw new InputError(`${dir} holds two files for case ${c} (${other} and ${name}); keep one.`);
+    cases.set(c, name);
+  }
+  return cases;
 }
 
 interface ChildOutcome {
@@ -106,13 +121,16 @@ export async function batchCommand(args: readonly string[]): Promise<BatchOutcom
   const options = comparisonOptions(values);
   const jobs = integerFlag(values, 'jobs', 1) ?? availableParallelism();
   const [refNames, predNames] = await Promise.all([maskFiles(referenceDir), maskFiles(predictionDir)]);
-  const predSet = new Set(predNames);
-  const refSet = new Set(refNames);
-  const paired = refNames.filter((n) => predSet.has(n));
-  if (paired.length === 0) throw new InputError(`No file in ${predictionDir} has the name of a mask file in ${referenceDir}.`);
+  const refByCase = byCaseName(referenceDir, refNames);
+  const predByCase = byCaseName(predictionDir, predNames);
+  const paired = [...refByCase].filter(([c]) => predByCase.has(c));
+  if (paired.length === 0) throw new InputError(`No file in ${predictionDir} has the case name of a mask file in ${referenceDir}.`);
   const flags = comparisonArgs(values);
-  const cases = await pool(paired, jobs, (n) => compareCase(n, join(referenceDir, n), join(predictionDir, n), flags));
-  const unmatched = { references: refNames.filter((n) => !predSet.has(n)), predictions: predNames.filter((n) => !refSet.has(n)) };
+  const cases = await pool(paired, jobs, ([c, ref]) => compareCase(ref, join(referenceDir, ref), join(predictionDir, predByCase.get(c)!), flags));
+  const unmatched = {
+    references: refNames.filter((n) => !predByCase.has(caseName(n))),
+    predictions: predNames.filter((n) => !refByCase.has(caseName(n))),
+  };
   const summary = summariseBatch({ referenceDir, predictionDir }, cases, unmatched, conventions(resolveOptions(options)));
   const json = JSON.stringify(summary, null, 2) + '\n';
   const out = values['json-out'];

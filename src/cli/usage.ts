@@ -1,9 +1,11 @@
 // The help text and the usage error. A usage error is like an InputError: one line, exit code 2.
+import { FORMAT_TABLE } from '../core/formats/formatTable';
+
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export const HELP = `mask-inspector: compare segmentation masks (NIfTI .nii/.nii.gz, PNG) with overlap metrics.
+export const HELP = `mask-inspector: compare segmentation masks (${FORMAT_TABLE.map((f) => `${f.name} ${f.extensions.join('/')}`).join(', ')}) with overlap metrics.
 
 Usage:
   mask-inspector compare REFERENCE PREDICTION [options] [--json | --csv]
@@ -35,7 +37,8 @@ Surface options (compare):
 
 compare output: a table (Dice per label and foreground, mean Dice, the 10 worst slices);
   --json prints one JSON object (every label and slice); --csv one row per (label, slice).
-batch pairs files with the same name in the two folders, compares them in parallel (--jobs,
+batch pairs files with the same case name (the name without its extension: case1.nii.gz with
+  case1.seg.nrrd) in the two folders, compares them in parallel (--jobs,
   default: one per core) and summarises per case and per label (mean/median/min over cases).
 phantom writes reference.nii.gz, prediction.nii.gz and image.nii.gz (a deterministic test pair).
 

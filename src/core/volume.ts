@@ -1,5 +1,6 @@
 // The in-memory and streaming shapes of a mask or image volume. Everything in src/core is pure:
 // it never imports `vscode`, so the CLI, the worker and the tests share one implementation.
+import type { VolumeFormat } from './formats/formatTable';
 
 /** Voxel storage, kept in the file's own type: a uint8 mask stays a Uint8Array. */
 export type VoxelArray =
@@ -41,8 +42,11 @@ export interface Geometry {
   /** Voxel size in mm along i, j, k (the column norms of the affine). */
   readonly spacing: Vec3;
   readonly affine: Affine;
-  /** Where the affine came from: NIfTI sform, qform, pixdim only, or a PNG (identity-like). */
-  readonly affineSource: 'sform' | 'qform' | 'pixdim' | 'png';
+  /**
+   * Where the affine came from: NIfTI sform, qform, pixdim only, a PNG (identity-like), or the
+   * geometry fields of an NRRD or MetaImage header (directions, spacing, origin).
+   */
+  readonly affineSource: 'sform' | 'qform' | 'pixdim' | 'png' | 'header';
   /** Axis codes, one letter per array axis, the direction each axis increases toward: e.g. "RAS", "LPS". */
   readonly orientation: string;
 }
@@ -50,7 +54,8 @@ export interface Geometry {
 export interface VolumeHeader {
   /** The path or URI string the volume was read from, for messages. */
   readonly source: string;
-  readonly format: 'nifti1' | 'nifti2' | 'png' | 'png-series';
+  /** Which reader produced it (the format table's headerFormats). */
+  readonly format: VolumeFormat;
   readonly dataType: DataType;
   readonly geometry: Geometry;
   /** Applied by readers: stored value × slope + inter. Identity when the file sets none. */

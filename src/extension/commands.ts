@@ -1,6 +1,7 @@
 // Commands of the viewer: pairing a background image, and internal hooks the integration tests use
 // to see what the real webview drew (they are not contributed, so they never show in the palette).
 import * as vscode from 'vscode';
+import { dialogFilters } from '../core/formats/formatTable';
 import type { Vec3 } from '../core/volume';
 import type { Plane } from '../protocol/viewer';
 import type { MaskDocument } from './viewer/maskDocument';
@@ -58,7 +59,7 @@ async function pickBackground(document: MaskDocument): Promise<vscode.Uri | unde
     openLabel: 'Set Background',
     defaultUri: vscode.Uri.joinPath(document.uri, '..'),
     canSelectMany: false,
-    filters: { 'Images (NIfTI, PNG)': ['nii', 'gz', 'png'] },
+    filters: dialogFilters('Images'),
   });
   return picked?.[0];
 }

@@ -1,7 +1,8 @@
 // Messages between the extension host and the viewer webview, plus the data shapes they carry.
 // The webview never receives a whole volume: it asks for 2-D slices on demand and gets them as
 // ArrayBuffers (VS Code transfers those without JSON-encoding them).
-import type { Affine, DataType, Vec3 } from '../core/volume';
+import type { VolumeFormat } from '../core/formats/formatTable';
+import type { Affine, DataType, Geometry, Vec3 } from '../core/volume';
 
 export type Plane = 'axial' | 'coronal' | 'sagittal';
 export const PLANES: readonly Plane[] = ['axial', 'coronal', 'sagittal'];
@@ -40,13 +41,13 @@ export interface LabelInfo {
 export interface VolumeInfo {
   /** File name for titles and messages (not a path: the webview needs nothing more). */
   readonly fileName: string;
-  readonly format: 'nifti1' | 'nifti2' | 'png' | 'png-series';
+  readonly format: VolumeFormat;
   readonly dataType: DataType;
   readonly shape: Vec3;
   readonly spacing: Vec3;
   /** Row-major voxel -> world (RAS+ mm) matrix. */
   readonly affine: Affine;
-  readonly affineSource: 'sform' | 'qform' | 'pixdim' | 'png';
+  readonly affineSource: Geometry['affineSource'];
   /** One letter per array axis, the direction it increases toward, e.g. "RAS", "LPS". */
   readonly orientation: string;
   readonly planes: Readonly<Record<Plane, PlaneAxes>>;

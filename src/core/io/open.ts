@@ -1,67 +1,65 @@
 // Entry points: open a mask or image volume from a path (CLI, worker) or from bytes already read
-// (the VS Code host reads through vscode.workspace.fs). The format comes from the name's extension;
-// gzip is then recognised by magic bytes, so a mislabelled .nii/.nii.gz still reads.
+// (the VS Code host reads through vscode.workspace.fs). The format comes from the name's extension
+// as listed in the format table, else from the file's magic bytes; the row's reader does the rest.
+// Only regular files are opened (see regularFile.ts).
 import { basename } from 'node:path';
 import { InputError } from '../errors';
+import { extensionList, FORMAT_TABLE, formatOfMagic, formatOfName, type FileFormat } from '../formats/formatTable';
 import type { ReadOptions, VolumeSource } from './api';
-import { fileByteSource, isGzip, memoryByteSource, readFilePrefix } from './byteSource';
-import { notAFileSentence, pathKind, readRegularFile } from './regularFile';
-import { createNiftiSource, MAX_HEADER_PREFIX, niftiHeaderBytes } from './niftiSource';
-import type * as PngReaders from './pngOpen';
+import { readFilePrefix } from './byteSource';
+import { NO_COMPANIONS, type Companions, type FormatReader } from './formatReader';
+import { READERS } from './readers';
+import { notAFileSentence, pathKind } from './regularFile';
 
-type Format = 'nifti' | 'png';
-
-/**
- * The PNG readers, loaded on first use. fast-png brings fflate, which builds its inflate tables and
- * loads worker_threads when evaluated (the tables alone took ~5 ms here), a cost that a CLI run on
- * NIfTI files should not pay.
- * In the CommonJS bundles esbuild turns this require() of a bundled module into a lazy module
- * initialiser, so dist/cli.js and the workers stay single self-contained files. require() rather than
- * import() because openVolumeFromBytes is synchronous.
- */
-function pngReaders(): typeof PngReaders {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the lazy load described above
-  return require('./pngOpen') as typeof PngReaders;
-}
-
-function formatOf(name: string): Format | undefined {
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.nii') || lower.endsWith('.nii.gz')) return 'nifti';
-  if (lower.endsWith('.png')) return 'png';
-  return undefined;
-}
+/** Enough stored bytes for every row's magic. */
+const MAGIC_PREFIX = 132;
 
 function unknownFormat(name: string): InputError {
-  return new InputError(`${name} is not a supported mask file (expected .nii, .nii.gz, .png or a folder of .png slices).`);
+  const folders = FORMAT_TABLE.filter((f) => 'folderOfSlices' in f && f.folderOfSlices).map((f) => `a folder of ${f.extensions[0]} slices`);
+  return new InputError(`${name} is not a supported mask file (expected ${[extensionList(), ...folders].join(' or ')}).`);
 }
 
-/** Opens a .nii, .nii.gz or .png file, or a folder of per-slice .png files (natural sort order). */
+function readerOf(name: string, prefix: Uint8Array): FormatReader {
+  const format: FileFormat | undefined = formatOfName(basename(name))?.format ?? formatOfMagic(prefix);
+  if (!format) throw unknownFormat(name);
+  return READERS[format.id];
+}
+
+/** Opens a mask or image file of any format in the table, or a folder of slices (PNG, natural sort order). */
 export async function openVolume(path: string, opts: ReadOptions = {}): Promise<VolumeSource> {
   const { kind } = await pathKind(path);
-  if (kind === 'directory') return pngReaders().openPngSeriesFolder(path, opts);
-  const format = formatOf(basename(path));
-  if (!format) throw unknownFormat(path);
-  if (kind !== 'file') throw new InputError(notAFileSentence(path, kind, 'a mask or image file'));
-  if (format === 'png') return pngReaders().openPngFromBytes(path, nonEmpty(path, await readRegularFile(path, { role: 'a mask or image file' })), opts);
-  const { prefix, size } = await readFilePrefix(path, MAX_HEADER_PREFIX);
-  if (size === 0) throw new InputError(`${path} is empty (0 bytes).`);
-  const gzip = isGzip(prefix);
-  const header = niftiHeaderBytes(path, gzip, size, (n) => prefix.subarray(0, n));
-  return createNiftiSource(fileByteSource(path, size, gzip), header, opts);
+  if (kind === 'directory') {
+    const folderFormat = FORMAT_TABLE.find((f) => 'folderOfSlices' in f && f.folderOfSlices);
+    const openFolder = folderFormat ? READERS[folderFormat.id].openFolder : undefined;
+    if (!openFolder) throw unknownFormat(path);
+    return openFolder(path, opts);
+  }
+  const known = formatOfName(basename(path));
+  if (kind !== 'file') {
+    if (!known) throw unknownFormat(path);
+    throw new InputError(notAFileSentence(path, kind, 'a mask or image file'));
+  }
+  if (known) return READERS[known.format.id].openFile(path, opts);
+  const { prefix, size } = await readFilePrefix(path, MAGIC_PREFIX);
+  if (size === 0) throw unknownFormat(path);
+  return readerOf(path, prefix).openFile(path, opts);
 }
 
-function nonEmpty(path: string, bytes: Uint8Array): Uint8Array {
-  if (bytes.length === 0) throw new InputError(`${path} is empty (0 bytes).`);
-  return bytes;
-}
-
-/** Opens a .nii, .nii.gz or .png held in memory; `name` picks the format and names the file in messages. */
-export function openVolumeFromBytes(name: string, bytes: Uint8Array, opts: ReadOptions = {}): VolumeSource {
-  const format = formatOf(name);
-  if (!format) throw unknownFormat(name);
+/**
+ * Opens a file held in memory; `name` picks the format (else its magic bytes) and names the file in
+ * messages. `companions` holds the detached files its header names (see companionFiles).
+ */
+export function openVolumeFromBytes(name: string, bytes: Uint8Array, opts: ReadOptions = {}, companions: Companions = NO_COMPANIONS): VolumeSource {
+  const reader = readerOf(name, bytes);
   if (bytes.length === 0) throw new InputError(`${name} is empty (0 bytes).`);
-  if (format === 'png') return pngReaders().openPngFromBytes(name, bytes, opts);
-  const gzip = isGzip(bytes);
-  const header = niftiHeaderBytes(name, gzip, bytes.length, (n) => bytes.subarray(0, n));
-  return createNiftiSource(memoryByteSource(name, bytes, gzip), header, opts);
+  return reader.openBytes(name, bytes, opts, companions);
+}
+
+/**
+ * The other files (paths relative to the file's folder) a host must read and pass to
+ * openVolumeFromBytes: detached voxel data of .nhdr and .mhd headers. Empty for single-file formats.
+ */
+export function companionFiles(name: string, bytes: Uint8Array): readonly string[] {
+  if (bytes.length === 0) return [];
+  return readerOf(name, bytes).companions(name, bytes);
 }

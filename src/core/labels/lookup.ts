@@ -1,15 +1,12 @@
 // Where label names for a mask come from, in order. The first file found wins (files are not merged,
 // so two disagreeing files never mix); the `maskInspector.labelNames` setting then overrides per value.
 import { InputError, isInputError } from '../errors';
+import { caseName } from '../formats/formatTable';
 import { parseItkSnapLabels, parseJsonLabels, type LabelTable } from './parse';
 
-const MASK_EXTENSIONS = ['.nii.gz', '.nii', '.png'];
-
-/** `case01_seg.nii.gz` -> `case01_seg`. */
+/** `case01_seg.nii.gz` -> `case01_seg`, `case01.seg.nrrd` -> `case01` (the format table's extensions). */
 export function maskBaseName(fileName: string): string {
-  const lower = fileName.toLowerCase();
-  const ext = MASK_EXTENSIONS.find((e) => lower.endsWith(e));
-  return ext ? fileName.slice(0, fileName.length - ext.length) : fileName;
+  return caseName(fileName);
 }
 
 /**

@@ -3,6 +3,7 @@
 // Markdown summary. The format follows the chosen file's extension. With boundary metrics they are
 // the CLI's `--surface` outputs: hd/hd95/assd/nsd columns and fields, Infinity as "inf" in JSON.
 import * as vscode from 'vscode';
+import { caseName } from '../../core/formats/formatTable';
 import type { ComparisonResult } from '../../core/metrics/types';
 import { formatCsv } from '../../core/report/csv';
 import { formatMarkdown } from '../../core/report/markdown';
@@ -71,5 +72,5 @@ function displayPath(uri: vscode.Uri): string {
 }
 
 function stem(name: string): string {
-  return name.replace(/\.nii\.gz$|\.nii$|\.png$/i, '');
+  return caseName(name);
 }

@@ -1,10 +1,11 @@
 // Choosing the second mask of a comparison: the masks open in viewers first (most people compare
 // what they are looking at), then a file picker.
 import * as vscode from 'vscode';
+import { dialogFilters, EDITOR_VIEW_TYPES } from '../../core/formats/formatTable';
 import { fileNameOf } from './comparison';
 
-const VIEWER_TYPES = new Set(['maskInspector.viewer', 'maskInspector.pngViewer']);
-const MASK_FILTERS = { 'Masks (NIfTI, PNG)': ['nii', 'gz', 'png'] };
+const VIEWER_TYPES = new Set<string>(Object.values(EDITOR_VIEW_TYPES));
+const MASK_FILTERS = dialogFilters('Masks');
 
 /** Masks open in viewer tabs (each once), in tab order. */
 export function openMaskUris(): vscode.Uri[] {

@@ -3,6 +3,7 @@
 // commands, the shared-grid offer and the public API that activate() returns.
 import * as vscode from 'vscode';
 import { affectsLabelSettings } from '../settings';
+import { dialogFilters } from '../../core/formats/formatTable';
 import type { CompareCommand } from '../../protocol/compare';
 import type { ViewerProvider } from '../viewer/viewerProvider';
 import { createApi, type MaskInspectorApi } from './api';
@@ -51,7 +52,7 @@ export function registerCompare(context: vscode.ExtensionContext, provider: View
         openLabel: 'Set Background',
         canSelectMany: false,
         defaultUri: vscode.Uri.joinPath(active.comparison.reference, '..'),
-        filters: { 'Images (NIfTI, PNG)': ['nii', 'gz', 'png'] },
+        filters: dialogFilters('Images'),
       });
       if (picked?.[0]) await active.comparison.setBackground(picked[0]);
     }),

@@ -4,14 +4,18 @@
 // evict volumes by hand and would let one slow decode delay other files' slices).
 import * as vscode from 'vscode';
 import { join } from 'node:path';
+import { EDITOR_VIEW_TYPES } from '../../core/formats/formatTable';
 import { VolumeWorker } from '../worker/volumeWorker';
 import { viewerHtml } from './html';
 import { MaskDocument } from './maskDocument';
 import { ViewerPanel } from './viewerPanel';
 
-export const VIEW_TYPE = 'maskInspector.viewer';
-/** The same editor for PNGs, offered only through "Open With…" so PNGs keep the image preview. */
-export const PNG_VIEW_TYPE = 'maskInspector.pngViewer';
+export const VIEW_TYPE = EDITOR_VIEW_TYPES.default;
+/**
+ * The same editor for formats offered only through "Open With…" (the format table's 'option' rows,
+ * e.g. PNG, so PNGs keep the image preview).
+ */
+export const OPTION_VIEW_TYPE = EDITOR_VIEW_TYPES.option;
 
 const PAIRING_KEY = 'maskInspector.backgroundFor:';
 
@@ -30,7 +34,7 @@ export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<MaskD
     const options = { supportsMultipleEditorsPerDocument: true, webviewOptions: { retainContextWhenHidden: false } };
     context.subscriptions.push(
       vscode.window.registerCustomEditorProvider(VIEW_TYPE, provider, options),
-      vscode.window.registerCustomEditorProvider(PNG_VIEW_TYPE, provider, options),
+      vscode.window.registerCustomEditorProvider(OPTION_VIEW_TYPE, provider, options),
     );
     return provider;
   }
