@@ -4,15 +4,11 @@
 // A label's colour depends on its VALUE, not its rank, so label 3 has the same colour in every mask
 // (a reference and a prediction side by side must agree).
 import type { Rgba } from '../protocol/viewer';
+import { hexToRgba } from '../core/overlayColours';
 
 const OKABE_ITO: readonly string[] = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7'];
 const TOL_MUTED: readonly string[] = ['#CC6677', '#332288', '#DDCC77', '#117733', '#88CCEE', '#882255', '#44AA99', '#999933', '#AA4499'];
 const FIXED: readonly Rgba[] = [...OKABE_ITO, ...TOL_MUTED].map(hexToRgba);
-
-function hexToRgba(hex: string): Rgba {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
-}
 
 /** HSL (h in degrees, s and l in 0..1) to RGB bytes. */
 function hslToRgba(h: number, s: number, l: number): Rgba {

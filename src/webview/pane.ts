@@ -11,6 +11,10 @@ import { PaneRaster } from './paneRaster';
 import { attachPaneInput } from './controls/paneInput';
 import { imageToPane, placeImage, type ImagePlacement, type PaneZoom } from './viewport';
 
+/** The crosshair's line and the dark outline around it (see drawCrosshair). */
+const CROSSHAIR_LINE = 'rgba(255, 255, 255, 0.9)';
+const CROSSHAIR_OUTLINE = 'rgba(0, 0, 0, 0.65)';
+
 export interface PaneHost {
   mapping(plane: Plane): PlaneMapping | undefined;
   cursor(): Vec3 | undefined;
@@ -146,8 +150,6 @@ export class Pane {
     // Leave the cursor voxel itself (and a little margin) uncovered, so its colour stays visible.
     const gapX = Math.max(p.scaleX * 1.5, 6);
     const gapY = Math.max(p.scaleY * 1.5, 6);
-    ctx.strokeStyle = getComputedStyle(this.crosshair).color;
-    ctx.lineWidth = 1;
     ctx.beginPath();
     const x = Math.round(c.x) + 0.5;
     const y = Math.round(c.y) + 0.5;
@@ -155,6 +157,14 @@ export class Pane {
     ctx.moveTo(c.x + gapX, y); ctx.lineTo(p.left + m.width * p.scaleX, y);
     ctx.moveTo(x, p.top); ctx.lineTo(x, c.y - gapY);
     ctx.moveTo(x, c.y + gapY); ctx.lineTo(x, p.top + m.height * p.scaleY);
+    // A light line inside a dark outline: visible over black, over any label colour and over a
+    // bright background alike. The image has its own colours whatever the theme, so these are fixed.
+    ctx.lineCap = 'butt';
+    ctx.strokeStyle = CROSSHAIR_OUTLINE;
+    ctx.lineWidth = 3;
+    ctx.stroke();
+    ctx.strokeStyle = CROSSHAIR_LINE;
+    ctx.lineWidth = 1;
     ctx.stroke();
   }
 

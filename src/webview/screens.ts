@@ -15,10 +15,14 @@ export class Screens {
   private readonly notice: HTMLElement;
   current: Screen = 'loading';
 
-  /** `errorTitle`: the heading over error messages (the comparison editor speaks of two files). */
-  constructor(root: HTMLElement, private readonly app: HTMLElement, errorTitle = 'This file cannot be shown') {
-    this.loading = el('div', 'mi-message mi-loading', { role: 'status' }, [this.loadingTitle, this.loadingText, this.progress]);
-    this.error = el('div', 'mi-message mi-error', {}, [
+  /**
+   * `errorTitle`: the heading over error messages (the comparison editor speaks of two files);
+   * `appTitle`: the view's level-one heading, for screen readers only (the tab already shows it).
+   */
+  constructor(root: HTMLElement, private readonly app: HTMLElement, errorTitle = 'This file cannot be shown', appTitle = 'Mask viewer') {
+    // Each screen is the page's main landmark while it shows (hidden ones leave the accessibility tree).
+    this.loading = el('main', 'mi-message mi-loading', {}, [el('div', undefined, { role: 'status' }, [this.loadingTitle, this.loadingText, this.progress])]);
+    this.error = el('main', 'mi-message mi-error', {}, [
       el('h1', 'mi-message-title', {}, [errorTitle]),
       this.errorText,
     ]);
@@ -28,6 +32,7 @@ export class Screens {
     ]);
     this.notice.hidden = true;
     app.prepend(this.notice);
+    (app.querySelector('main') ?? app).prepend(el('h1', 'mi-visually-hidden', {}, [appTitle]));
     root.append(this.loading, this.error, app);
     this.showLoading('', 'Opening…', null);
   }

@@ -59,7 +59,8 @@ export class Viewer implements PaneHost, ToolbarActions {
       setVisible: (value, visible) => this.setHidden(visible ? this.state.hidden.filter((v) => v !== value) : [...this.state.hidden, value]),
       setAllVisible: (visible) => this.setHidden(visible ? [] : this.entries.map((e) => e.value)),
     });
-    this.paneGrid = el('div', 'mi-panes', {}, [...PLANES.map((p) => this.panes[p].element), this.infoPanel.element]);
+    // The slice views are the page's main landmark; the legend beside them is complementary.
+    this.paneGrid = el('main', 'mi-panes', { 'aria-label': 'Slice views' }, [...PLANES.map((p) => this.panes[p].element), this.infoPanel.element]);
     const app = el('div', 'mi-app', {}, [this.toolbar.element, el('div', 'mi-main', {}, [this.paneGrid, this.legend.element]), this.readout.element]);
     this.screens = new Screens(root, app);
     this.reporter = new ViewReporter(api, this.screens, this.panes);
@@ -213,7 +214,9 @@ export class Viewer implements PaneHost, ToolbarActions {
   }
 
   private appearance(): LabelAppearance {
-    const opacity = this.state.opacity ?? this.settings.overlayOpacity;
+    // As in the comparison: over black, colours are drawn in full (half-opacity colours on black are
+    // only darker colours); the opacity is for seeing a background image through them.
+    const opacity = this.background ? this.state.opacity ?? this.settings.overlayOpacity : 1;
     const unlisted = this.info?.labelsTruncated ? UNLISTED_COLOUR : undefined;
     const window = this.effectiveWindow();
     return {

@@ -124,3 +124,22 @@ test('background: auto window, CT presets and typed width/level; labels blend at
     await v.close();
   }
 });
+
+test('without a background labels are drawn in full colour over black whatever the opacity, as in the comparison', async () => {
+  const volume = store(DOTS, RAS);
+  const v = await openViewer(volume, {
+    initialState: { crosshair: false },
+    settings: { displayConvention: 'radiological', overlayOpacity: 0.5, outlineMode: 'filled', palette: 'colorblind' },
+  });
+  try {
+    const dot = toStorage(RAS, DOTS.size, DOTS.dots[1]!.c); // label 2: Okabe-Ito sky blue #56B4E9
+    const probe = await v.host.probe('axial', dot[2], [dot]);
+    assert.deepEqual(probe.samples[0]?.rgba, [0x56, 0xb4, 0xe9, 255], 'full colour at opacity 50 %');
+    assert.equal(await v.page.getByRole('slider', { name: 'Label opacity' }).isDisabled(), true, 'the slider says it needs a background');
+    // With a background the opacity applies again (its blending is checked in the test above).
+    await v.host.send({ type: 'background', background: { fileName: 'ct.nii.gz', dataType: 'int16', range: [0, 100], autoWindow: { low: 0, high: 100 }, alignment: 'identical' } });
+    await v.page.waitForFunction(() => !(document.querySelector('.mi-range') as HTMLInputElement).disabled);
+  } finally {
+    await v.close();
+  }
+});

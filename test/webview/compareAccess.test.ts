@@ -10,7 +10,7 @@ test('no Content-Security-Policy violations while every part of the view is used
   const v = await openComparison({ background: true });
   try {
     await v.host.rendered(0, { view: 'comparison' });
-    await v.page.getByRole('button', { name: /^TP, FP and FN/ }).click();
+    await v.page.getByRole('button', { name: /^Overlay: TP, FP and FN/ }).click();
     await v.page.selectOption('.mi-cmp-label', '1');
     const strip = v.page.locator('.mi-strip-canvas');
     const box = (await strip.boundingBox())!;

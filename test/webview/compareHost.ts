@@ -13,7 +13,8 @@ import { volumeInfo, voxelIndex, type TestVolume } from './fakeHost';
 import { DARK_PLUS } from './page';
 import { NAMES, testPair, testResult } from './compareFixture';
 
-export const TEST_COLOURS = { tp: [240, 228, 66, 255], fp: [213, 94, 0, 255], fn: [86, 180, 233, 255] } as const;
+/** The extension's default overlay colours (package.json), so screenshots show what a person sees. */
+export const TEST_COLOURS = { tp: [255, 255, 255, 255], fp: [255, 26, 48, 255], fn: [26, 140, 255, 255] } as const;
 
 export const TEST_SETTINGS: CompareSettings = {
   displayConvention: 'radiological', overlayOpacity: 1, outlineMode: 'filled', overlayColours: TEST_COLOURS, threshold: 0.8, hd95LimitMm: null,
@@ -76,7 +77,8 @@ const LIGHT_PLUS = `<style>:root {
   --vscode-editorHoverWidget-background: #f3f3f3;
   --vscode-editorHoverWidget-foreground: #616161;
   --vscode-editorHoverWidget-border: #c8c8c8;
-}</style>`;
+}</style>
+<script>document.addEventListener('DOMContentLoaded', () => document.body.classList.add('vscode-light'));</script>`;
 
 const STATE_TAP = `<script>
   const acquire = window.acquireVsCodeApi;

@@ -166,7 +166,8 @@ export async function openWebviewPage(options: WebviewPageOptions): Promise<Webv
     });
     await session.page.addInitScript(installVsCodeApiShim, { tag: BUFFER_TAG, state: options.initialState });
     const html = [
-      '<!DOCTYPE html><html><head><meta charset="utf-8">',
+      // As the extension's page (src/extension/webviewHtml.ts): a language and a title.
+      '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Mask Inspector test page</title>',
       options.head ?? '',
       ...(options.styles ?? []).map((f) => `<style>${read(f)}</style>`),
       '</head><body>',

@@ -65,7 +65,7 @@ export async function openViewer(
     scripts: ['dist/webview.js'],
     styles: ['media/viewer.css'],
     head: DARK_PLUS + STATE_TAP,
-    body: '<div id="app" role="application" aria-label="Mask viewer"></div>',
+    body: '<div id="app"></div>',
     initialState: options.initialState,
     viewport: options.viewport ?? { width: 1100, height: 760 },
   });

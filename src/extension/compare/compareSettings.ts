@@ -5,12 +5,13 @@ import { PLANES } from '../../core/geometry/display';
 import type { CompareSettings, OverlayColours } from '../../protocol/compare';
 import type { Plane, Rgba } from '../../protocol/viewer';
 import { SECTION, viewerSettings } from '../settings';
+import { DEFAULT_OVERLAY_HEX } from '../../core/overlayColours';
 
 export const DEFAULT_THRESHOLD = 0.8;
 export const DEFAULT_MAX_DIAGNOSTICS = 500;
 
-/** Okabe–Ito colours, distinguishable with the common colour-vision deficiencies. */
-export const DEFAULT_OVERLAY_COLOURS = { truePositive: '#F0E442', falsePositive: '#D55E00', falseNegative: '#56B4E9' } as const;
+/** White / red / azure: no label uses them, and they stay apart with colour-vision deficiencies (see core/overlayColours). */
+export const DEFAULT_OVERLAY_COLOURS = DEFAULT_OVERLAY_HEX;
 
 export function comparePlane(scope?: vscode.Uri): Plane {
   const value = vscode.workspace.getConfiguration(SECTION, scope).get<string>('comparePlane');

@@ -3,6 +3,7 @@
 // fill/outline and the background window. Rebuilt as LUTs only when one of those changes.
 import type { CompareLabel, CompareSettings, CompareVolumes } from '../../protocol/compare';
 import type { BackgroundInfo, Rgba } from '../../protocol/viewer';
+import { DEFAULT_OVERLAY_HEX, hexToRgba } from '../../core/overlayColours';
 import { UNLISTED_COLOUR } from '../labelColours';
 import { buildLabelLut, type LabelColourEntry } from '../lut';
 import { paletteColour } from '../palette';
@@ -16,7 +17,11 @@ export const DEFAULT_COMPARE_SETTINGS: CompareSettings = {
   displayConvention: 'radiological',
   overlayOpacity: 0.5,
   outlineMode: 'filled',
-  overlayColours: { tp: [240, 228, 66, 255], fp: [213, 94, 0, 255], fn: [86, 180, 233, 255] },
+  overlayColours: {
+    tp: hexToRgba(DEFAULT_OVERLAY_HEX.truePositive),
+    fp: hexToRgba(DEFAULT_OVERLAY_HEX.falsePositive),
+    fn: hexToRgba(DEFAULT_OVERLAY_HEX.falseNegative),
+  },
   threshold: 0.8,
   hd95LimitMm: null,
 };

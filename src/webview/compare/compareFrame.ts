@@ -31,10 +31,11 @@ export class CompareFrame {
     this.layout = new CompareLayout(makePane);
     const app = el('div', 'mi-app mi-cmp-app', {}, [
       this.toolbar.element,
-      el('div', 'mi-main', {}, [el('div', 'mi-cmp-centre', {}, [this.layout.element, this.strip.element]), this.panel.element]),
+      // Landmarks: the panes and strip are the main content, the metrics panel is complementary.
+      el('div', 'mi-main', {}, [el('main', 'mi-cmp-centre', { 'aria-label': 'Comparison' }, [this.layout.element, this.strip.element]), this.panel.element]),
       this.readout.element,
     ]);
-    this.screens = new Screens(root, app, 'The masks cannot be compared');
+    this.screens = new Screens(root, app, 'The masks cannot be compared', 'Mask comparison');
   }
 
   /** Brings the toolbar, strip, panel and readout up to date with the comparison. */

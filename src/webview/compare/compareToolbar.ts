@@ -76,7 +76,8 @@ export class CompareToolbar {
       button('‹ Low', 'Previous slice with Dice below the threshold', () => actions.command('previousLowDiceSlice')),
       button('Low ›', 'Next slice with Dice below the threshold', () => actions.command('nextLowDiceSlice')),
     ];
-    this.element = el('div', 'mi-toolbar', { role: 'group', 'aria-label': 'Comparison controls' }, [
+    // A named region, so the controls are a landmark a screen reader can jump to.
+    this.element = el('div', 'mi-toolbar', { role: 'region', 'aria-label': 'Comparison controls' }, [
       group('Plane', Object.values(this.planeButtons)),
       group('Mode', Object.values(this.modeButtons)),
       group('Label', [el('label', 'mi-field', {}, ['Label', this.labelSelect])]),

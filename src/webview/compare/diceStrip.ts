@@ -29,8 +29,8 @@ export class DiceStrip {
   readonly canvas: HTMLCanvasElement;
   private readonly title = el('span', 'mi-strip-title');
   private readonly summary = el('span', 'mi-strip-summary');
-  private readonly keyAbove = el('span', 'mi-strip-swatch', { 'aria-hidden': 'true' });
-  private readonly keyBelow = el('span', 'mi-strip-swatch', { 'aria-hidden': 'true' });
+  private readonly keyAbove = el('span', 'mi-strip-swatch mi-strip-ramp', { 'aria-hidden': 'true' });
+  private readonly keyBelow = el('span', 'mi-strip-swatch mi-strip-ramp', { 'aria-hidden': 'true' });
   private readonly keyAboveText = el('span');
   private readonly keyBelowText = el('span');
   private readonly tip = el('div', 'mi-strip-tip', { role: 'tooltip' });
@@ -53,8 +53,8 @@ export class DiceStrip {
         this.title,
         this.summary,
         el('span', 'mi-strip-key', { 'aria-hidden': 'true' }, [
+          'Dice', this.keyBelow, this.keyBelowText,
           this.keyAbove, this.keyAboveText,
-          this.keyBelow, this.keyBelowText,
           el('span', 'mi-strip-swatch mi-strip-swatch-na'), 'n/a (both empty)',
         ]),
       ]),
@@ -77,10 +77,13 @@ export class DiceStrip {
     this.title.textContent = `Dice per ${model.plane} slice · ${model.labelTitle}`;
     this.summary.textContent = `${below} of ${model.slices.length} slices below ${model.threshold.toFixed(2)}`
       + (defined.length < model.slices.length ? ` · ${model.slices.length - defined.length} n/a` : '');
-    this.keyAbove.style.backgroundColor = cssColour(diceColour(1, model.threshold));
-    this.keyBelow.style.backgroundColor = cssColour(diceColour(0, model.threshold));
-    this.keyAboveText.textContent = `≥ ${model.threshold.toFixed(2)}`;
-    this.keyBelowText.textContent = `< ${model.threshold.toFixed(2)}`;
+    // The key shows each family's whole ramp, low Dice on the left, so every shade of a bar is in it.
+    const t = model.threshold;
+    const ramp = (from: number, to: number): string => `linear-gradient(to right, ${cssColour(diceColour(from, t))}, ${cssColour(diceColour(to, t))})`;
+    this.keyBelow.style.background = ramp(0, Math.max(0, t - 1e-6)); // CSSOM: CSP-safe
+    this.keyAbove.style.background = ramp(t, 1);
+    this.keyBelowText.textContent = `0 to < ${t.toFixed(2)}`;
+    this.keyAboveText.textContent = `${t.toFixed(2)} to 1`;
     this.canvas.setAttribute('aria-valuemax', String(Math.max(0, model.slices.length - 1)));
     if (model.current !== undefined) {
       this.canvas.setAttribute('aria-valuenow', String(model.current));

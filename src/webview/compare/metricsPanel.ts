@@ -165,7 +165,8 @@ export class MetricsPanel {
       this.labelList.replaceChildren(...labels.map((l) => {
         const swatch = el('span', l.colour ? 'mi-swatch' : 'mi-swatch mi-cmp-swatch-any', { 'aria-hidden': 'true' });
         if (l.colour) swatch.style.backgroundColor = cssColour(l.colour); // CSSOM: CSP-safe
-        const b = el('button', 'mi-cmp-label-row', { type: 'button', 'aria-label': `Compare ${l.title}: volume Dice ${formatDice(l.dice)}` }, [
+        // Named by its visible text ("liver 0.93", WCAG 2.5.3); the tooltip says what it does.
+        const b = el('button', 'mi-cmp-label-row', { type: 'button', title: `Compare ${l.title} (volume Dice ${formatDice(l.dice)})` }, [
           swatch, el('span', 'mi-legend-name', {}, [l.title]), el('span', 'mi-legend-count', {}, [formatDice(l.dice)]),
         ]);
         b.addEventListener('click', () => this.actions.setLabel(l.choice));

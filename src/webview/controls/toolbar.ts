@@ -59,7 +59,8 @@ export class Toolbar {
     this.windowControls = new WindowControls(actions);
 
     this.crosshair = button('Crosshair', 'Show the crosshair', () => actions.toggleCrosshair());
-    this.element = el('div', 'mi-toolbar', { role: 'group', 'aria-label': 'Viewer controls' }, [
+    // A named region, so the controls are a landmark a screen reader can jump to.
+    this.element = el('div', 'mi-toolbar', { role: 'region', 'aria-label': 'Viewer controls' }, [
       group('Plane and layout', [...Object.values(this.planeButtons), ...Object.values(this.layoutButtons)]),
       group('Labels', [el('label', 'mi-field', {}, ['Opacity', this.opacity]), this.outline]),
       group('Background', [pick, this.clearBackground]),
@@ -75,6 +76,9 @@ export class Toolbar {
     for (const [layout, b] of Object.entries(this.layoutButtons)) b.setAttribute('aria-pressed', String(model.layout === layout));
     this.opacity.value = String(Math.round(model.opacity * 100));
     this.opacity.setAttribute('aria-valuetext', `${Math.round(model.opacity * 100)} percent`);
+    // Over black colours are drawn in full; the opacity is for seeing a background through them.
+    this.opacity.disabled = !model.hasBackground;
+    this.opacity.title = model.hasBackground ? 'Opacity of the labels over the background image' : 'Opacity applies over a background image';
     this.outline.setAttribute('aria-pressed', String(model.outline));
     this.crosshair.setAttribute('aria-pressed', String(model.crosshair));
     this.clearBackground.hidden = !model.hasBackground;
