@@ -73,6 +73,7 @@ async function compareCase(name: string, reference: string, prediction: string, 
     labels: Object.fromEntries(r.labels.map((l) => [String(l.label), caseNumbers(l)])),
     meanDice: r.meanDice,
     geometry: r.geometry,
+    ...(r.warnings.length > 0 && { warnings: r.warnings }),
     ...(r.softDice !== undefined && { softDice: r.softDice }),
   };
 }

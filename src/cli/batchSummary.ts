@@ -12,8 +12,8 @@ export interface CaseNumbers {
   readonly fn: number;
   readonly refVoxels: number;
   readonly predVoxels: number;
-  readonly refMl: number;
-  readonly predMl: number;
+  readonly refMl: number | null;
+  readonly predMl: number | null;
   readonly meanSliceDice: number | null;
 }
 
@@ -26,6 +26,8 @@ export interface ComparedCase {
   readonly labels: Readonly<Record<string, CaseNumbers>>;
   readonly meanDice: number | null;
   readonly geometry: ComparisonResult['geometry'];
+  /** The comparison's warnings (e.g. no usable geometry, so no mL), when it had any. */
+  readonly warnings?: readonly string[];
   readonly softDice?: number | null;
 }
 

@@ -51,6 +51,8 @@ export async function compareCommand(args: readonly string[]): Promise<string> {
     values.surface === true
       ? await compareWithSurface(await openPair(positionals[0], positionals[1], comparisonOptions(values).volume), values, values.json === true || values.csv === true)
       : await compareFiles(positionals[0], positionals[1], values);
+  // What could not be measured (null in the output) is said on stderr, one line each, and in --json.
+  for (const warning of result.warnings) process.stderr.write(`mask-inspector: warning: ${warning.replace(/\s*\n\s*/g, ' ')}\n`);
   // surfaceToJson writes Infinity (one mask empty) as "inf"; without --surface it is JSON.stringify.
   if (values.json) return surfaceToJson(withLabelNames(result, names)) + '\n';
   if (values.csv) return formatCsv(result);

@@ -18,10 +18,10 @@ const fixed = (v: number | null, digits = 4): string => (v === null ? 'n/a' : v.
 const AXIS = ['i', 'j', 'k'];
 
 function fileLine(role: string, d: VolumeDescription): string {
-  const spacing = d.spacing.map((s) => +s.toFixed(3)).join('×');
+  const spacing = d.spacing === null ? 'no usable geometry' : `${d.spacing.map((s) => +s.toFixed(3)).join('×')} mm`;
   const kind = d.kind === 'probability' ? ', probability map' : '';
   const volume = d.volume ? `, volume index ${d.volume.index} of ${d.volume.of}` : '';
-  return `${role} ${d.path}  (${d.shape.join('×')} ${d.dataType}, ${d.orientation}, ${spacing} mm${kind}${volume})`;
+  return `${role} ${d.path}  (${d.shape.join('×')} ${d.dataType}, ${d.orientation}, ${spacing}${kind}${volume})`;
 }
 
 function pad(cells: readonly string[], widths: readonly number[]): string {
@@ -29,7 +29,7 @@ function pad(cells: readonly string[], widths: readonly number[]): string {
 }
 
 function metricRow(name: string, m: OverlapMetrics, toleranceColumn: boolean): string[] {
-  return [name, fixed(m.dice), fixed(m.iou), fixed(m.meanSliceDice), String(m.tp), String(m.fp), String(m.fn), m.refMl.toFixed(2), m.predMl.toFixed(2), ...surfaceCells(m, toleranceColumn)];
+  return [name, fixed(m.dice), fixed(m.iou), fixed(m.meanSliceDice), String(m.tp), String(m.fp), String(m.fn), fixed(m.refMl, 2), fixed(m.predMl, 2), ...surfaceCells(m, toleranceColumn)];
 }
 
 function table(rows: readonly (readonly string[])[]): string[] {

@@ -43,10 +43,14 @@ export interface Geometry {
   readonly spacing: Vec3;
   readonly affine: Affine;
   /**
-   * Where the affine came from: NIfTI sform, qform, pixdim only, a PNG (identity-like), or the
-   * geometry fields of an NRRD or MetaImage header (directions, spacing, origin).
+   * Where the affine came from: NIfTI sform, qform, pixdim only, a PNG (identity-like), the
+   * geometry fields of an NRRD or MetaImage header (directions, spacing, origin), or 'voxel': the
+   * file has no usable geometry, the affine is the identity and means nothing in millimetres (see
+   * geometryWarning); only voxel metrics are given for it.
    */
-  readonly affineSource: 'sform' | 'qform' | 'pixdim' | 'png' | 'header';
+  readonly affineSource: 'sform' | 'qform' | 'pixdim' | 'png' | 'header' | 'voxel';
+  /** Which declared transform was not usable and what was used instead (one sentence). */
+  readonly geometryWarning?: string;
   /** Axis codes, one letter per array axis, the direction each axis increases toward: e.g. "RAS", "LPS". */
   readonly orientation: string;
 }
@@ -88,6 +92,11 @@ export interface Slab {
   readonly kStart: number;
   readonly kCount: number;
   readonly data: VoxelArray;
+}
+
+/** Whether a geometry's affine means millimetres (it does unless the file had no usable transform). */
+export function hasWorldGeometry(g: Pick<Geometry, 'affineSource'>): boolean {
+  return g.affineSource !== 'voxel';
 }
 
 export function voxelCount(shape: Vec3): number {

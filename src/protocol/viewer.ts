@@ -47,7 +47,10 @@ export interface VolumeInfo {
   readonly spacing: Vec3;
   /** Row-major voxel -> world (RAS+ mm) matrix. */
   readonly affine: Affine;
+  /** 'voxel': the file has no usable geometry; it is drawn on its voxel grid, with a banner saying so. */
   readonly affineSource: Geometry['affineSource'];
+  /** Which declared transform was not usable and what was used instead (a sentence for the banner). */
+  readonly geometryWarning?: string;
   /** One letter per array axis, the direction it increases toward, e.g. "RAS", "LPS". */
   readonly orientation: string;
   readonly planes: Readonly<Record<Plane, PlaneAxes>>;

@@ -13,6 +13,8 @@ export class Screens {
   private readonly loading: HTMLElement;
   private readonly error: HTMLElement;
   private readonly notice: HTMLElement;
+  /** Stays while the file is shown: its geometry is unusable (or a declared transform was). */
+  private readonly geometryBanner = el('div', 'mi-notice mi-geometry-banner', { role: 'status' });
   current: Screen = 'loading';
 
   /**
@@ -31,7 +33,8 @@ export class Screens {
       button('Dismiss', 'Dismiss this message', () => this.showNotice(undefined), 'mi-button mi-small'),
     ]);
     this.notice.hidden = true;
-    app.prepend(this.notice);
+    this.geometryBanner.hidden = true;
+    app.prepend(this.geometryBanner, this.notice);
     (app.querySelector('main') ?? app).prepend(el('h1', 'mi-visually-hidden', {}, [appTitle]));
     root.append(this.loading, this.error, app);
     this.showLoading('', 'Opening…', null);
@@ -58,6 +61,12 @@ export class Screens {
   showNotice(message: string | undefined): void {
     this.noticeText.textContent = message ?? '';
     this.notice.hidden = message === undefined;
+  }
+
+  /** The geometry banner's sentence (set with textContent: file names and header text stay text), or none. */
+  showGeometryBanner(message: string | undefined): void {
+    this.geometryBanner.textContent = message ?? '';
+    this.geometryBanner.hidden = message === undefined;
   }
 
   private switchTo(screen: Screen): void {

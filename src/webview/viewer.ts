@@ -2,6 +2,7 @@
 // user actions into redraws. Drawing happens once per animation frame however many changes arrive.
 import type { Vec3 } from '../core/volume';
 import { planeMapping, voxelToWorld, type PlaneMapping } from '../core/geometry/display';
+import { geometryBannerText, hasAnatomy } from './geometryBanner';
 import { PLANES, type BackgroundInfo, type HostToWebview, type Plane, type ViewerSettings, type VolumeInfo, type WebviewToHost } from '../protocol/viewer';
 import { Toolbar, type ToolbarActions } from './controls/toolbar';
 import { el } from './dom';
@@ -91,6 +92,7 @@ export class Viewer implements PaneHost, ToolbarActions {
       this.update({ layout: 'single', plane: flat[0]! });
     }
     this.refreshLabels();
+    this.screens.showGeometryBanner(geometryBannerText(info));
     this.screens.showVolume();
   }
 
@@ -245,7 +247,7 @@ export class Viewer implements PaneHost, ToolbarActions {
     const info = this.info;
     if (!info) return;
     // PNG masks have no anatomy; their LPS grid shows them as stored (row 0 on top) only radiologically.
-    const convention = info.affineSource === 'png' ? 'radiological' : this.settings.displayConvention;
+    const convention = hasAnatomy(info) ? this.settings.displayConvention : 'radiological';
     for (const plane of PLANES) {
       const m = planeMapping(info, plane, convention);
       if (m.sliceAxis !== info.planes[plane].sliceAxis) {
@@ -273,7 +275,7 @@ export class Viewer implements PaneHost, ToolbarActions {
     if (this.screens.current !== 'volume' || !this.info) return;
     const visible = this.visiblePlanes();
     // PNG masks have no anatomy: no R/L/A/P letters.
-    this.paneGrid.className = `mi-panes mi-layout-${this.state.layout}${this.info.affineSource === 'png' ? ' mi-no-anatomy' : ''}`;
+    this.paneGrid.className = `mi-panes mi-layout-${this.state.layout}${hasAnatomy(this.info) ? '' : ' mi-no-anatomy'}`;
     for (const plane of PLANES) this.panes[plane].element.hidden = !visible.includes(plane);
     this.infoPanel.element.hidden = this.state.layout !== 'grid';
     if (this.state.layout === 'grid') this.infoPanel.show(this.info, this.background, this.settings.displayConvention);
@@ -312,6 +314,6 @@ export class Viewer implements PaneHost, ToolbarActions {
     this.readout.show({
       voxel, world: voxelToWorld(info.affine, voxel), label, intensity,
       labelName: this.entries.find((e) => e.value === label)?.name, where: this.hovered ? 'pointer' : 'crosshair',
-    }, this.background !== null, info.affineSource !== 'png');
+    }, this.background !== null, hasAnatomy(info));
   }
 }

@@ -36,6 +36,7 @@ export function volumeInfo(name: string, volume: Volume): VolumeInfo {
     spacing: geometry.spacing,
     affine: geometry.affine,
     affineSource: geometry.affineSource,
+    ...(geometry.geometryWarning === undefined ? {} : { geometryWarning: geometry.geometryWarning }),
     orientation: geometry.orientation,
     planes: planeLayouts(geometry),
     labels: labels.map((l) => {

@@ -66,6 +66,7 @@ export class ViewerSession {
       spacing: geometry.spacing,
       affine: geometry.affine,
       affineSource: geometry.affineSource,
+      ...(geometry.geometryWarning === undefined ? {} : { geometryWarning: geometry.geometryWarning }),
       orientation: geometry.orientation,
       planes,
       labels: labels.map((l) => {

@@ -111,13 +111,14 @@ export function testResult(threshold = 0.8, plane: keyof typeof PLANE_AXIS = 'ax
     ...labels.flatMap((l) => l.slices.map((s) => ({ label: l.label as number | null, index: s.index, dice: s.dice }))),
   ].filter((f): f is { label: number | null; index: number; dice: number } => f.dice !== null && f.dice < threshold)
     .sort((a, b) => a.dice - b.dice);
-  const description = (path: string) => ({ path, shape: SHAPE, spacing: SPACING, orientation: 'RAS', dataType: 'uint8' as const, kind: 'labels' as const });
+  const description = (path: string) => ({ path, shape: SHAPE, spacing: SPACING, orientation: 'RAS', geometry: 'sform' as const, dataType: 'uint8' as const, kind: 'labels' as const });
   const defined = labels.filter((l) => l.dice !== null).map((l) => l.dice!);
   return {
     reference: description(reference.fileName), prediction: description(prediction.fileName),
     plane, axis, threshold, probThreshold: 0.5, smooth: 0,
     foreground, labels, meanDice: defined.reduce((a, b) => a + b, 0) / defined.length, flagged,
-    geometry: { alignment: 'identical', note: '' },
+    geometry: { alignment: 'identical', note: '', reference: 'sform', prediction: 'sform' },
+    warnings: [],
     conventions: { emptyMasks: '', smoothing: '', plane: '', probabilityMaps: '', means: '' },
   };
 }

@@ -15,7 +15,8 @@ export const DEFAULT_GRID_TOLERANCE: GridTolerance = { mm: 1e-3, cosine: 1e-4 };
 export type Axis = 0 | 1 | 2;
 
 export type GridAlignment =
-  | { readonly kind: 'identical' }
+  /** `unchecked`: a file has no usable geometry, so equal shapes are taken voxel by voxel; says so in one sentence. */
+  | { readonly kind: 'identical'; readonly unchecked?: string }
   | {
       readonly kind: 'reoriented';
       /** perm[a] = the prediction axis that runs along reference axis a. */
@@ -28,7 +29,7 @@ export type GridAlignment =
     }
   | { readonly kind: 'mismatch'; readonly reason: string };
 
-type GridFields = Pick<Geometry, 'shape' | 'affine'>;
+type GridFields = Pick<Geometry, 'shape' | 'affine'> & Partial<Pick<Geometry, 'affineSource'>>;
 
 const vec3 = (f: (a: Axis) => number): Vec3 => [f(0), f(1), f(2)];
 const fmt = (v: readonly number[]): string => `(${v.map((x) => +x.toFixed(4)).join(', ')})`;
@@ -67,6 +68,14 @@ function matchAxes(refDirs: Vec3[], predDirs: Vec3[]): { perm: [Axis, Axis, Axis
  * order shape, direction, spacing, origin, in one sentence.
  */
 export function alignGrids(ref: GridFields, pred: GridFields, tol: GridTolerance = DEFAULT_GRID_TOLERANCE): GridAlignment {
+  const voxelOnly = [ref.affineSource === 'voxel' ? 'the reference' : '', pred.affineSource === 'voxel' ? 'the prediction' : ''].filter((w) => w !== '');
+  if (voxelOnly.length > 0) {
+    const which = voxelOnly.join(' and ');
+    if (dims(ref.shape) !== dims(pred.shape)) {
+      return { kind: 'mismatch', reason: `The shapes differ (reference ${dims(ref.shape)}, prediction ${dims(pred.shape)}) and ${which} ${voxelOnly.length === 1 ? 'has' : 'have'} no usable geometry to match them in space.` };
+    }
+    return { kind: 'identical', unchecked: `The world-space check was skipped: ${which} ${voxelOnly.length === 1 ? 'has' : 'have'} no usable geometry, so the files were compared voxel by voxel (equal shapes).` };
+  }
   const sorted = (s: Vec3): string => [...s].sort((a, b) => a - b).join(',');
   if (sorted(ref.shape) !== sorted(pred.shape)) {
     return { kind: 'mismatch', reason: `The shapes differ: reference ${dims(ref.shape)}, prediction ${dims(pred.shape)}.` };

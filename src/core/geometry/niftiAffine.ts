@@ -1,8 +1,12 @@
-// The voxel-to-world affine of a NIfTI header, chosen the way the NIfTI standard and nibabel's
-// get_best_affine do: sform when sform_code > 0, else qform when qform_code > 0, else pixdim.
+// The voxel-to-world affine of a NIfTI header, chosen once for every reader by the NIfTI-1 rules:
+// the sform when sform_code > 0 and it is usable, else the qform when qform_code > 0 and it is
+// usable, else the voxel sizes in pixdim, else none: the file is shown and compared on its voxel
+// grid only, and whatever needs millimetres is not measured (never NaN). A transform is usable when
+// every number in it is finite and it is not singular. nibabel's get_best_affine checks the codes
+// only; a NaN or all-zero sform written by a broken tool would make every volume and distance NaN.
 // Pure: it takes the header fields, so the webview and tests can use it without a reader.
 import type { Affine, Vec3 } from '../volume';
-import { affineFrom, type Mat3 } from './matrix';
+import { affineFrom, column, det3, linearPart, norm, type Mat3 } from './matrix';
 
 /** The NIfTI-1/2 header fields that define the spatial transform. */
 export interface NiftiTransformFields {
@@ -18,7 +22,10 @@ export interface NiftiTransformFields {
 
 export interface ChosenAffine {
   readonly affine: Affine;
-  readonly source: 'sform' | 'qform' | 'pixdim';
+  /** 'voxel': no usable transform; the affine is the identity, good for drawing the voxel grid only. */
+  readonly source: 'sform' | 'qform' | 'pixdim' | 'voxel';
+  /** Set when a transform the header declares was not usable: which field, and what was used instead. */
+  readonly warning?: string;
 }
 
 /** A zero or non-finite voxel size makes the affine singular; NIfTI's reference code uses 1 there. */
@@ -78,8 +85,59 @@ export function pixdimAffine(f: NiftiTransformFields): Affine {
   return affineFrom(m, [0, 0, 0]);
 }
 
-export function chooseNiftiAffine(f: NiftiTransformFields): ChosenAffine {
-  if (f.sformCode > 0) return { affine: sformAffine(f), source: 'sform' };
-  if (f.qformCode > 0) return { affine: qformAffine(f), source: 'qform' };
-  return { affine: pixdimAffine(f), source: 'pixdim' };
+/** Why a transform cannot be used, or undefined when it can: non-finite numbers, or a singular matrix. */
+function affineProblem(affine: Affine): string | undefined {
+  if (affine.some((v) => !Number.isFinite(v))) return 'holds non-finite numbers';
+  const m = linearPart(affine);
+  const scale = norm(column(m, 0)) * norm(column(m, 1)) * norm(column(m, 2));
+  // |det| relative to the column lengths: 0 for parallel or zero columns, 1 for orthogonal ones.
+  if (!(scale > 0) || !(Math.abs(det3(m)) / scale > 1e-6)) return 'is singular';
+  return undefined;
 }
+
+function sformProblem(f: NiftiTransformFields): string | undefined {
+  return affineProblem(sformAffine(f));
+}
+
+function qformProblem(f: NiftiTransformFields): string | undefined {
+  if ([...f.quatern, ...f.qoffset].some((v) => !Number.isFinite(v))) return 'holds non-finite numbers (quatern_b/c/d, qoffset_x/y/z)';
+  const sizes = f.pixdim.slice(1, 4);
+  if (sizes.length < 3 || sizes.some((v) => !Number.isFinite(v) || v === 0)) return `has voxel sizes pixdim[1..3] = (${sizes.join(', ')}), not all finite and non-zero`;
+  return undefined;
+}
+
+function pixdimProblem(f: NiftiTransformFields): string | undefined {
+  const sizes = f.pixdim.slice(1, 4);
+  if (sizes.length < 3 || sizes.some((v) => !Number.isFinite(v) || v <= 0)) return `the voxel sizes pixdim[1..3] = (${sizes.join(', ')}) are not all finite and positive`;
+  return undefined;
+}
+
+const IDENTITY: Affine = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+
+/**
+ * The transform the NIfTI-1 rules pick among those usable, with a warning naming each declared
+ * transform that was passed over. Never throws: a file with none usable is still a voxel grid.
+ */
+export function chooseNiftiAffine(f: NiftiTransformFields): ChosenAffine {
+  const passedOver: string[] = [];
+  if (f.sformCode > 0) {
+    const problem = sformProblem(f);
+    if (problem === undefined) return { affine: sformAffine(f), source: 'sform' };
+    passedOver.push(`the sform (srow_x/y/z, sform_code ${f.sformCode}) ${problem}`);
+  }
+  if (f.qformCode > 0) {
+    const problem = qformProblem(f);
+    if (problem === undefined) return withWarning({ affine: qformAffine(f), source: 'qform' }, passedOver, 'the qform was used');
+    passedOver.push(`the qform (qform_code ${f.qformCode}) ${problem}`);
+  }
+  const problem = pixdimProblem(f);
+  if (problem === undefined) return withWarning({ affine: pixdimAffine(f), source: 'pixdim' }, passedOver, 'the voxel sizes in pixdim were used');
+  passedOver.push(problem);
+  return { affine: IDENTITY, source: 'voxel', warning: `${capitalise(passedOver.join('; '))}: no usable geometry, so only voxel metrics are given.` };
+}
+
+function withWarning(chosen: ChosenAffine, passedOver: readonly string[], instead: string): ChosenAffine {
+  return passedOver.length === 0 ? chosen : { ...chosen, warning: `${capitalise(passedOver.join('; '))}, so ${instead}.` };
+}
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

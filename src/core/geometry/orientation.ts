@@ -81,6 +81,7 @@ export function planeAxis(geometry: Pick<Geometry, 'affine'>, plane: AnatomicalP
 }
 
 /** A Geometry record from a shape and an affine: spacing and orientation derived from the affine. */
-export function makeGeometry(shape: Vec3, affine: Affine, affineSource: Geometry['affineSource']): Geometry {
-  return { shape, spacing: spacingOf(affine), affine, affineSource, orientation: axisCodes(affine) };
+export function makeGeometry(shape: Vec3, affine: Affine, affineSource: Geometry['affineSource'], geometryWarning?: string): Geometry {
+  const geometry = { shape, spacing: spacingOf(affine), affine, affineSource, orientation: axisCodes(affine) };
+  return geometryWarning === undefined ? geometry : { ...geometry, geometryWarning };
 }

@@ -90,6 +90,6 @@ export function planNiftiRead(h: NiftiHeader, stored: StoredFacts, opts: ReadOpt
     volumes,
     volumeIndex,
     scaling: scalingOf(h, name),
-    geometry: makeGeometry(shape, chosen.affine, chosen.source),
+    geometry: makeGeometry(shape, chosen.affine, chosen.source, chosen.warning),
   };
 }

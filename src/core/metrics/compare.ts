@@ -7,12 +7,12 @@ import { linearPart, det3 } from '../geometry/matrix';
 import { planeAxis } from '../geometry/orientation';
 import { reorientToReference, type Aligned } from '../geometry/reorient';
 import type { VolumeSource } from '../io/api';
-import type { Geometry, Slab, Volume, VolumeHeader } from '../volume';
+import { hasWorldGeometry, type Geometry, type Slab, type Volume, type VolumeHeader } from '../volume';
 import { planLabelColours, remapLabelSlabs } from './colourLabels';
 import { countingPass } from './countingPass';
 import { keepsSlabOrder, remappedSlabs } from './slabRemap';
 import { summarise } from './summarise';
-import type { CompareOptions, ComparisonResult, GeometryAlignment, RunControl, VolumeDescription } from './types';
+import type { CompareOptions, ComparisonResult, GeometryAlignment, Plane, RunControl, VolumeDescription } from './types';
 import { conventions, resolveOptions } from './options';
 
 interface Plan {
@@ -37,8 +37,11 @@ function planGrids(ref: VolumeHeader, pred: VolumeHeader, ignoreGeometry: boolea
     return { alignment: 'ignored', note: `Geometry ignored on request: voxels compared by array index; ${why}`, reorient: null };
   }
   if (a.kind === 'mismatch') {
-    throw new InputError(`${pred.source} is not on the grid of ${ref.source}: ${lowerFirst(a.reason)}`);
+    // A grid that differs because a declared transform was unusable says so, or the refusal would puzzle.
+    const why = [ref, pred].flatMap((h) => (h.geometry.geometryWarning === undefined ? [] : [` (${h.source}: ${lowerFirst(h.geometry.geometryWarning.replace(/\.$/, ''))})`])).join('');
+    throw new InputError(`${pred.source} is not on the grid of ${ref.source}: ${lowerFirst(a.reason).replace(/\.$/, '')}${why}.`);
   }
+  if (a.kind === 'identical' && a.unchecked !== undefined) return { alignment: 'unchecked', note: a.unchecked, reorient: null };
   if (a.kind === 'identical') return { alignment: 'identical', note: 'Both files share one voxel grid.', reorient: null };
   return {
     alignment: 'reoriented',
@@ -49,12 +52,29 @@ function planGrids(ref: VolumeHeader, pred: VolumeHeader, ignoreGeometry: boolea
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 
-const voxelMl = (g: Geometry): number => Math.abs(det3(linearPart(g.affine))) / 1000;
+const voxelMl = (g: Geometry): number | null => (hasWorldGeometry(g) ? Math.abs(det3(linearPart(g.affine))) / 1000 : null);
 
 function describe(h: VolumeHeader, kind: VolumeDescription['kind']): VolumeDescription {
   const g = h.geometry;
   const volume = h.volumes > 1 ? { volume: { index: h.volumeIndex, of: h.volumes } } : {};
-  return { path: h.source, shape: g.shape, spacing: g.spacing, orientation: g.orientation, dataType: h.dataType, kind, ...volume };
+  const world = hasWorldGeometry(g);
+  return {
+    path: h.source, shape: g.shape, spacing: world ? g.spacing : null, orientation: world ? g.orientation : 'voxel grid',
+    geometry: g.affineSource, dataType: h.dataType, kind, ...volume,
+  };
+}
+
+/**
+ * The sentences a result carries about geometry: each file's unusable transform (from the reader),
+ * and what that leaves unmeasured. Shared with the surface metrics, which add their own.
+ */
+export function geometryWarnings(ref: VolumeHeader, pred: VolumeHeader, plane: string): string[] {
+  const warnings: string[] = [];
+  for (const h of [ref, pred]) if (h.geometry.geometryWarning !== undefined) warnings.push(`${h.source}: ${h.geometry.geometryWarning}`);
+  const without = [ref, pred].filter((h) => !hasWorldGeometry(h.geometry)).map((h) => h.source);
+  if (without.length > 0) warnings.push(`${without.join(' and ')} ${without.length === 1 ? 'has' : 'have'} no usable geometry: ${without.length === 1 ? 'its' : 'their'} mL (refMl/predMl) are null.`);
+  if (!hasWorldGeometry(ref.geometry)) warnings.push(`The ${plane} plane cannot be found from ${ref.source}'s affine, so its slices are taken along array axis ${'ijk'[planeAxis(ref.geometry, plane as Plane)]} as if the file were stored RAS.`);
+  return warnings;
 }
 
 async function* wholeVolume(volume: Volume): AsyncGenerator<Slab> {
@@ -110,7 +130,8 @@ export async function compareSources(
       softDice: soft.p + g === 0 ? null : (2 * soft.pg) / (soft.p + g),
       softDiceSquared: soft.p2 + g === 0 ? null : (2 * soft.pg) / (soft.p2 + g),
     }),
-    geometry: { alignment: plan.alignment, note: plan.note },
+    geometry: { alignment: plan.alignment, note: plan.note, reference: refGeometry.affineSource, prediction: pred.header.geometry.affineSource },
+    warnings: geometryWarnings(ref.header, pred.header, o.plane),
     conventions: conventions(o),
   };
 }

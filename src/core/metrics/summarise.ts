@@ -6,9 +6,9 @@ import type { FlaggedSlice, LabelMetrics, OverlapMetrics, SliceMetrics } from '.
 export interface SummaryParameters {
   readonly smooth: number;
   readonly threshold: number;
-  /** Millilitres per voxel of each file: |det| of the affine's 3×3 part / 1000. */
-  readonly refVoxelMl: number;
-  readonly predVoxelMl: number;
+  /** Millilitres per voxel of each file: |det| of the affine's 3×3 part / 1000; null = no usable geometry. */
+  readonly refVoxelMl: number | null;
+  readonly predVoxelMl: number | null;
 }
 
 /** (2TP + s) / (2TP + FP + FN + s); null when both masks are empty, whatever s is. */
@@ -66,8 +66,8 @@ function overlap(counts: SliceCounts, sliceCount: number, p: SummaryParameters):
     iou: iou(tp, fp, fn, p.smooth),
     refVoxels,
     predVoxels,
-    refMl: refVoxels * p.refVoxelMl,
-    predMl: predVoxels * p.predVoxelMl,
+    refMl: p.refVoxelMl === null ? null : refVoxels * p.refVoxelMl,
+    predMl: p.predVoxelMl === null ? null : predVoxels * p.predVoxelMl,
     meanSliceDice: meanDefined(slices.map((s) => s.dice)),
     slices,
   };

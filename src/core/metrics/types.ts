@@ -2,7 +2,7 @@
 // posts it to the extension host, and the README documents it as the schema. Keep it serialisable
 // (no Maps, no typed arrays, no undefined-vs-null ambiguity: "not defined" is always null).
 import type { Plane } from '../geometry/display';
-import type { DataType, Vec3 } from '../volume';
+import type { DataType, Geometry, Vec3 } from '../volume';
 
 export type { Plane };
 
@@ -28,9 +28,12 @@ export interface RunControl {
 export interface VolumeDescription {
   readonly path: string;
   readonly shape: Vec3;
-  readonly spacing: Vec3;
-  /** Axis codes of the file's array axes, e.g. "RAS" or "LPS". */
+  /** Voxel size in mm; null when the file has no usable geometry. */
+  readonly spacing: Vec3 | null;
+  /** Axis codes of the file's array axes, e.g. "RAS" or "LPS"; "voxel grid" when it has no usable geometry. */
   readonly orientation: string;
+  /** Which transform gave the geometry (NIfTI-1 rules: a usable sform, else qform, else pixdim; 'voxel' = none usable). */
+  readonly geometry: Geometry['affineSource'];
   readonly dataType: DataType;
   /** 'probability' when a float volume held values in [0, 1] that were not all 0 or 1. */
   readonly kind: 'labels' | 'probability';
@@ -57,8 +60,9 @@ export interface OverlapMetrics {
   readonly iou: number | null;
   readonly refVoxels: number;
   readonly predVoxels: number;
-  readonly refMl: number;
-  readonly predMl: number;
+  /** Millilitres; null when that file has no usable geometry (see ComparisonResult.warnings). */
+  readonly refMl: number | null;
+  readonly predMl: number | null;
   /** Mean of the per-slice Dice over slices where it is defined; null when no slice is. */
   readonly meanSliceDice: number | null;
   /** One entry per slice along the slice axis, in index order. */
@@ -81,7 +85,8 @@ export interface FlaggedSlice {
   readonly dice: number;
 }
 
-export type GeometryAlignment = 'identical' | 'reoriented' | 'ignored';
+/** 'unchecked': a file has no usable geometry, so equal shapes were compared voxel by voxel. */
+export type GeometryAlignment = 'identical' | 'reoriented' | 'ignored' | 'unchecked';
 
 export interface ComparisonResult {
   readonly reference: VolumeDescription;
@@ -102,7 +107,18 @@ export interface ComparisonResult {
   /** Present only when the prediction is a probability map. */
   readonly softDice?: number | null;
   readonly softDiceSquared?: number | null;
-  readonly geometry: { readonly alignment: GeometryAlignment; readonly note: string };
+  readonly geometry: {
+    readonly alignment: GeometryAlignment;
+    readonly note: string;
+    /** Which transform each file's geometry came from (see VolumeDescription.geometry). */
+    readonly reference: Geometry['affineSource'];
+    readonly prediction: Geometry['affineSource'];
+  };
+  /**
+   * One sentence per thing that could not be measured or was measured on a fallback, each naming
+   * the field (e.g. a NaN sform): the numbers it concerns are null, never NaN. Empty when none.
+   */
+  readonly warnings: readonly string[];
   readonly conventions: {
     readonly emptyMasks: string;
     readonly smoothing: string;

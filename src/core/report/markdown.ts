@@ -21,7 +21,7 @@ export interface MarkdownOptions {
 }
 
 function row(name: string, m: OverlapMetrics, flaggedCount: number): string {
-  const cells = [name, diceText(m.dice), diceText(m.iou), diceText(m.meanSliceDice), m.tp, m.fp, m.fn, m.refMl.toFixed(2), m.predMl.toFixed(2), flaggedCount];
+  const cells = [name, diceText(m.dice), diceText(m.iou), diceText(m.meanSliceDice), m.tp, m.fp, m.fn, m.refMl === null ? 'n/a' : m.refMl.toFixed(2), m.predMl === null ? 'n/a' : m.predMl.toFixed(2), flaggedCount];
   const surface = surfaceOf(m);
   if (surface) cells.push(mmText(surface.hd), mmText(surface.hd95), mmText(surface.assd), nsdText(surface.nsd));
   return `| ${cells.join(' | ')} |`;

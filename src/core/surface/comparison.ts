@@ -5,8 +5,8 @@
 import { alignGrids } from '../geometry/align';
 import { reorientToReference } from '../geometry/reorient';
 import type { ComparisonResult, LabelMetrics, OverlapMetrics, SliceMetrics, VolumeDescription } from '../metrics/types';
-import type { Volume, VoxelArray } from '../volume';
-import type { SurfaceConventions, SurfaceValues } from './conventions';
+import { hasWorldGeometry, type Volume, type VoxelArray } from '../volume';
+import { surfaceConventions, type SurfaceConventions, type SurfaceValues } from './conventions';
 import type { SliceSeries } from './perSlice';
 import { surfaceMetrics, type SurfaceReport } from './surfaceMetrics';
 
@@ -41,6 +41,8 @@ export interface SurfaceComparisonResult extends Omit<ComparisonResult, 'labels'
  */
 export function surfaceForComparison(ref: Volume, pred: Volume, result: ComparisonResult, opts: SurfaceComparisonOptions = {}): SurfaceReport {
   const geometry = ref.header.geometry;
+  const voxelOnly = [ref, pred].filter((v) => !hasWorldGeometry(v.header.geometry)).map((v) => v.header.source);
+  if (voxelOnly.length > 0) return unmeasured(result, opts, `${voxelOnly.join(' and ')} ${voxelOnly.length === 1 ? 'has' : 'have'} no usable geometry: the surface distances (hd, hd95, assd, nsd) are null.`);
   let predData = pred.data;
   if (result.geometry.alignment === 'reoriented') {
     const alignment = alignGrids(geometry, pred.header.geometry);
@@ -60,6 +62,18 @@ export function surfaceForComparison(ref: Volume, pred: Volume, result: Comparis
     signal: opts.signal,
     onProgress: opts.onProgress,
   });
+}
+
+/** Surface values that cannot be measured (no millimetres): all null, with the sentence saying why. */
+function unmeasured(result: ComparisonResult, opts: SurfaceComparisonOptions, why: string): SurfaceReport {
+  const toleranceMm = opts.toleranceMm ?? 1;
+  const none = (tau: number): SurfaceValues => ({ hd: null, hd95: null, assd: null, nsd: null, toleranceMm: tau });
+  return {
+    conventions: surfaceConventions(95, toleranceMm),
+    labels: result.labels.map((l) => ({ label: l.label, ...none(opts.toleranceMmByLabel?.get(l.label) ?? toleranceMm) })),
+    foreground: none(toleranceMm),
+    unmeasured: why,
+  };
 }
 
 /** Foreground (label 1) where value >= threshold, as the comparison counts a probability map. */
@@ -82,6 +96,7 @@ export function withSurface(result: ComparisonResult, surface: SurfaceReport): S
     labels: result.labels.map((l, n) => merge(l, withoutLabel(surface.labels[n]), slices?.labels[n])),
     foreground: merge(result.foreground, surface.foreground, slices?.foreground),
     surface: { conventions: surface.conventions, perSlice: slices !== undefined },
+    warnings: surface.unmeasured === undefined ? result.warnings : [...result.warnings, surface.unmeasured],
   };
 }
 

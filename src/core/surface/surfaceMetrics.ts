@@ -39,6 +39,8 @@ export interface SurfaceReport {
   readonly labels: LabelSurfaceValues[];
   readonly foreground: SurfaceValues;
   readonly perSlice?: PerSliceSurface;
+  /** Set when nothing could be measured (a file without millimetres): why, and every value is null. */
+  readonly unmeasured?: string;
 }
 
 export function surfaceMetrics(

@@ -9,6 +9,7 @@ import type {
   HostToCompareWebview, LabelChoice, SurfaceComparisonResult, SurfaceStatus,
 } from '../../protocol/compare';
 import { PLANES, type BackgroundInfo, type Plane } from '../../protocol/viewer';
+import { hasAnatomy } from '../geometryBanner';
 import { Pane, type PaneHost } from '../pane';
 import { SliceStore } from '../sliceStore';
 import { cursorWithin } from '../state';
@@ -291,7 +292,7 @@ export class Comparison implements PaneHost, FrameActions {
   private computeMappings(): void {
     const info = this.volumes?.reference;
     if (!info) return;
-    const convention = info.affineSource === 'png' ? 'radiological' : this.settings.displayConvention;
+    const convention = hasAnatomy(info) ? this.settings.displayConvention : 'radiological';
     for (const plane of PLANES) this.mappings.set(plane, planeMapping(info, plane, convention));
     for (const source of Object.values(this.sources)) source.invalidate();
   }

@@ -178,7 +178,7 @@ export class MetricsPanel {
   }
 
   private volumeList(v: OverlapMetrics, flagged: number, threshold: number): HTMLElement {
-    const ml = (x: number): string => `${formatNumber(x, 4)} mL`;
+    const ml = (x: number | null): string => (x === null ? 'n/a (no usable geometry)' : `${formatNumber(x, 4)} mL`);
     return definitionList([
       ['Dice', formatDice(v.dice)],
       ['IoU', formatDice(v.iou)],
