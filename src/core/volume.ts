@@ -69,11 +69,29 @@ export interface VolumeHeader {
   readonly volumeIndex: number;
   /** RGB/RGBA PNG masks: each distinct colour became a label; this says which colour is which label. */
   readonly labelColours?: ReadonlyMap<number, readonly [number, number, number, number]>;
+  /** Label names the file itself gives (Slicer .seg.nrrd segments of the layer read). */
+  readonly labelNames?: ReadonlyMap<number, string>;
+  /** Every segment a segmentation file lists, in every layer (Slicer .seg.nrrd). */
+  readonly segments?: readonly SegmentInfo[];
+  /** Things about the file a person should know that do not stop it from being read. */
+  readonly notes?: readonly string[];
   /**
    * True when labels were numbered by colour in order of first appearance (RGB/RGBA PNG): the same
    * number can be another colour in another file, so comparisons match such labels by colour.
    */
   readonly labelsByColour?: boolean;
+}
+
+/** One segment of a segmentation file: its name and colour, and where its voxels are. */
+export interface SegmentInfo {
+  /** N of the file's SegmentN_ keys. */
+  readonly index: number;
+  readonly name: string;
+  /** The voxel value of the segment within its layer. */
+  readonly labelValue: number;
+  /** Which layer (volume of the list axis) holds it. */
+  readonly layer: number;
+  readonly colour?: readonly [number, number, number, number];
 }
 
 /** A whole volume in memory. */

@@ -14,9 +14,9 @@
 //     headerFormats (the VolumeHeader.format values its reader sets), and what metadata it gives.
 //  2. Write the reader in src/core/io/<format>/ implementing FormatReader (src/core/io/formatReader.ts)
 //     and add it to READERS in src/core/io/readers.ts; the compiler refuses a row without a reader.
-//  3. Run `node scripts/sync-package-formats.mjs` (or edit package.json by hand): the selectors and
-//     the Explorer menu's file regex must match editorSelectors()/maskFileRegexSource(); the
-//     packageFormats unit test says what differs.
+//  3. Run `node scripts/sync-package-formats.mjs`: it writes the row's patterns into package.json's
+//     custom-editor selectors and the Explorer menu's file regex (editorSelectors()/
+//     maskFileRegexSource()); the packageFormats unit test fails until they agree.
 //  4. A fixture from an independent writer and a test in test/unit/io.
 
 /** Bytes that start a file of a format, at `offset`, as a latin1 string. */
@@ -56,6 +56,24 @@ export const FORMAT_TABLE = [
     magic: [],
     editor: 'default',
     headerFormats: ['nifti1', 'nifti2'],
+    metadata: { labelNames: false, labelColours: false, layers: false },
+  },
+  {
+    id: 'nrrd',
+    name: 'NRRD',
+    extensions: ['.seg.nrrd', '.nrrd', '.nhdr'],
+    magic: [{ offset: 0, bytes: 'NRRD000' }],
+    editor: 'default',
+    headerFormats: ['nrrd'],
+    metadata: { labelNames: true, labelColours: true, layers: true },
+  },
+  {
+    id: 'metaimage',
+    name: 'MetaImage',
+    extensions: ['.mha', '.mhd'],
+    magic: [],
+    editor: 'default',
+    headerFormats: ['metaimage'],
     metadata: { labelNames: false, labelColours: false, layers: false },
   },
   {

@@ -24,7 +24,7 @@ export interface ByteSource {
  * `toEnd` (gzip) the rest of the stream is still read, unseen, so that a missing or wrong trailer
  * is refused rather than accepted.
  */
-async function* window(name: string, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, start: number, length: number, toEnd: boolean): AsyncGenerator<Uint8Array> {
+export async function* window(name: string, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, start: number, length: number, toEnd: boolean): AsyncGenerator<Uint8Array> {
   let skip = start;
   let left = length;
   try {
@@ -53,7 +53,7 @@ async function* window(name: string, source: AsyncIterable<Uint8Array> | Iterabl
 }
 
 /** A file's stored bytes from `start` (inclusive) to `end` (exclusive), opened as a regular file each time. */
-async function* storedChunks(path: string, start: number, end?: number): AsyncGenerator<Uint8Array> {
+export async function* storedChunks(path: string, start: number, end?: number): AsyncGenerator<Uint8Array> {
   const { handle } = await openRegularFile(path, { role: 'a mask or image file' });
   const stream = handle.createReadStream({ start, ...(end === undefined ? {} : { end: end - 1 }), highWaterMark: CHUNK_BYTES });
   try {

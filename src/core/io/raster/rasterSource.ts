@@ -1,0 +1,104 @@
+// A VolumeSource over the pieces of a header-plus-data format (NRRD, MetaImage): the pieces stream in
+// order into whole k-slabs decoded in reused buffers, as the NIfTI source does, so memory stays about
+// one slab for raw and compressed data alike.
+import { InputError } from '../../errors';
+import type { Slab, Volume, VolumeHeader } from '../../volume';
+import type { ReadOptions, VolumeSource } from '../api';
+import type { SupportedDataType } from '../niftiDataTypes';
+import { DEFAULT_SLAB_BYTES } from '../niftiSource';
+import { allocateVoxels, VoxelDecoder } from '../voxelDecoder';
+import { asciiToBinary } from './asciiValues';
+import { pieceChunks, type RasterPiece } from './rasterPieces';
+
+export interface RasterPlan {
+  readonly header: VolumeHeader;
+  readonly dataType: SupportedDataType;
+  readonly littleEndian: boolean;
+  /** The chosen volume's bytes, in order (their lengths add up to one volume). */
+  readonly pieces: readonly RasterPiece[];
+  /** Values written as text rather than binary. */
+  readonly ascii: boolean;
+  /** What to call the header in "promises N bytes" sentences, e.g. "its NRRD header". */
+  readonly promisedBy: string;
+  /** Several values per voxel stored together (Slicer's layers): keep value `pick` of each `group`. */
+  readonly interleave?: { readonly group: number; readonly pick: number };
+}
+
+/** Keeps one value of each group of `group` values (each `width` bytes) from a byte stream. */
+async function* pickInterleaved(chunks: AsyncIterable<Uint8Array>, width: number, group: number, pick: number): AsyncGenerator<Uint8Array> {
+  const stride = width * group;
+  const from = pick * width;
+  let phase = 0; // byte position within the current group
+  for await (const chunk of chunks) {
+    const out = new Uint8Array(Math.ceil(chunk.length / group) + width);
+    let n = 0;
+    for (let i = 0; i < chunk.length; i++) {
+      if (phase >= from && phase < from + width) out[n++] = chunk[i]!;
+      phase = phase + 1 === stride ? 0 : phase + 1;
+    }
+    if (n > 0) yield out.subarray(0, n);
+  }
+}
+
+async function* voxelBytes(plan: RasterPlan): AsyncGenerator<Uint8Array> {
+  for (const piece of plan.pieces) {
+    if (!plan.ascii) {
+      yield* pieceChunks(piece);
+      continue;
+    }
+    const count = piece.length / plan.dataType.bytes;
+    yield* asciiToBinary(piece.name, pieceChunks({ ...piece, length: Number.MAX_SAFE_INTEGER }), plan.dataType.type, plan.dataType.bytes, count);
+  }
+}
+
+async function* streamSlabs(plan: RasterPlan, slabBytes: number): AsyncGenerator<Slab> {
+  const [ni, nj, nk] = plan.header.geometry.shape;
+  const sliceBytes = ni * nj * plan.dataType.bytes;
+  const slicesPerSlab = Math.max(1, Math.min(nk, Math.floor(slabBytes / sliceBytes)));
+  const raw = new Uint8Array(new ArrayBuffer(slicesPerSlab * sliceBytes));
+  // ASCII values arrive in this machine's byte order.
+  const littleEndian = plan.ascii ? new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 : plan.littleEndian;
+  const decoder = new VoxelDecoder(plan.header.source, plan.dataType.type, plan.dataType.bytes, littleEndian, plan.header.scaling);
+  let k = 0;
+  let filled = 0;
+  let received = 0;
+  const bytes = plan.interleave ? pickInterleaved(voxelBytes(plan), plan.dataType.bytes, plan.interleave.group, plan.interleave.pick) : voxelBytes(plan);
+  for await (const chunk of bytes) {
+    received += chunk.length;
+    let pos = 0;
+    while (pos < chunk.length && k < nk) {
+      const kCount = Math.min(slicesPerSlab, nk - k);
+      const want = kCount * sliceBytes;
+      const take = Math.min(want - filled, chunk.length - pos);
+      raw.set(chunk.subarray(pos, pos + take), filled);
+      filled += take;
+      pos += take;
+      if (filled === want) {
+        yield { kStart: k, kCount, data: decoder.decode(raw.subarray(0, want)) };
+        k += kCount;
+        filled = 0;
+      }
+    }
+  }
+  if (k < nk) {
+    const total = plan.pieces.reduce((a, p) => a + p.length, 0) / (plan.interleave?.group ?? 1);
+    const where = plan.pieces.length === 1 ? plan.pieces[0]!.name : `${plan.header.source} (${plan.pieces.length} data files)`;
+    throw new InputError(`${where} is truncated: ${plan.promisedBy} promises ${total} bytes of voxel data, but only ${received} are there.`);
+  }
+}
+
+export function createRasterSource(plan: RasterPlan, opts: ReadOptions): VolumeSource {
+  const slabBytes = opts.slabBytes ?? DEFAULT_SLAB_BYTES;
+  const source: VolumeSource = {
+    header: plan.header,
+    slabs: () => streamSlabs(plan, slabBytes),
+    readAll: async (): Promise<Volume> => {
+      const [ni, nj, nk] = plan.header.geometry.shape;
+      const kind = new VoxelDecoder(plan.header.source, plan.dataType.type, plan.dataType.bytes, true, plan.header.scaling).kind;
+      const data = allocateVoxels(kind, ni * nj * nk);
+      for await (const slab of source.slabs()) data.set(slab.data, slab.kStart * ni * nj);
+      return { header: plan.header, data };
+    },
+  };
+  return source;
+}
