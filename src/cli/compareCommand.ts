@@ -6,7 +6,7 @@ import { compareSources } from '../core/metrics/compare';
 import type { ComparisonResult } from '../core/metrics/types';
 import { COMPARISON_FLAGS, comparisonOptions, parse, type Values } from './args';
 import { formatCsv, formatTable } from './format';
-import { cliLabelNames, LABEL_FLAGS, withLabelNames } from './labelNames';
+import { cliLabelNames, LABEL_FLAGS, withFileLabelNames, withLabelNames } from './labelNames';
 import { checkSurfaceFlags, compareWithSurface, SURFACE_FLAGS } from './surface';
 import { surfaceToJson } from '../core/surface/json';
 import { UsageError } from './usage';
@@ -35,10 +35,10 @@ export async function openPair(refPath: string, predPath: string, volume: number
   return [ref, pred];
 }
 
-export async function compareFiles(refPath: string, predPath: string, values: Values): Promise<ComparisonResult> {
+async function comparePair(pair: [VolumeSource, VolumeSource], values: Values): Promise<ComparisonResult> {
   const { volume, ...options } = comparisonOptions(values);
-  const [ref, pred] = await openPair(refPath, predPath, volume);
-  return compareSources(ref, pred, options);
+  void volume; // already used by openPair
+  return compareSources(pair[0], pair[1], options);
 }
 
 export async function compareCommand(args: readonly string[]): Promise<string> {
@@ -46,11 +46,13 @@ export async function compareCommand(args: readonly string[]): Promise<string> {
   if (values.json && values.csv) throw new UsageError('Choose one of --json and --csv.');
   checkSurfaceFlags(values);
   // Before the comparison, so that an unusable --labels file is refused at once.
-  const names = await cliLabelNames(positionals[0], typeof values.labels === 'string' ? values.labels : undefined);
+  const fromLabelFile = await cliLabelNames(positionals[0], typeof values.labels === 'string' ? values.labels : undefined);
+  const pair = await openPair(positionals[0], positionals[1], comparisonOptions(values).volume);
   const result =
     values.surface === true
-      ? await compareWithSurface(await openPair(positionals[0], positionals[1], comparisonOptions(values).volume), values, values.json === true || values.csv === true)
-      : await compareFiles(positionals[0], positionals[1], values);
+      ? await compareWithSurface(pair, values, values.json === true || values.csv === true)
+      : await comparePair(pair, values);
+  const names = withFileLabelNames(fromLabelFile, pair[0].header, pair[1].header);
   // What could not be measured (null in the output) is said on stderr, one line each, and in --json.
   for (const warning of result.warnings) process.stderr.write(`mask-inspector: warning: ${warning.replace(/\s*\n\s*/g, ' ')}\n`);
   // surfaceToJson writes Infinity (one mask empty) as "inf"; without --surface it is JSON.stringify.

@@ -8,6 +8,7 @@ import { InputError } from '../core/errors';
 import { MAX_SIDE_FILE_BYTES, MissingFileError, notAFileSentence, pathKind, readRegularFile } from '../core/io/regularFile';
 import { findLabelFile, labelFileResult } from '../core/labels/lookup';
 import type { LabelTable } from '../core/labels/parse';
+import type { VolumeHeader } from '../core/volume';
 
 export const LABEL_FLAGS = {
   labels: { type: 'string' },
@@ -66,6 +67,18 @@ export async function cliLabelNames(referencePath: string, labelsFlag: string | 
     return text === undefined ? undefined : { file: path, name: path, text };
   });
   return { table: found.table, source: { file: found.file ?? null, problem: found.problem ?? null } };
+}
+
+/**
+ * The label file's names, with the names the files themselves give (DICOM SEG segment labels) for
+ * labels it does not name, the reference's before the prediction's.
+ */
+export function withFileLabelNames(names: CliLabelNames, reference: VolumeHeader, prediction: VolumeHeader): CliLabelNames {
+  const table = new Map(names.table);
+  for (const header of [reference, prediction]) {
+    for (const [value, name] of header.labelNames ?? []) if (!table.has(value)) table.set(value, { name });
+  }
+  return { ...names, table };
 }
 
 /** `result` with each label's name (null when unknown) right after its value, and the names' source. */

@@ -44,11 +44,12 @@ export interface Geometry {
   readonly affine: Affine;
   /**
    * Where the affine came from: NIfTI sform, qform, pixdim only, a PNG (identity-like), the
-   * geometry fields of an NRRD or MetaImage header (directions, spacing, origin), or 'voxel': the
-   * file has no usable geometry, the affine is the identity and means nothing in millimetres (see
-   * geometryWarning); only voxel metrics are given for it.
+   * geometry fields of an NRRD or MetaImage header (directions, spacing, origin), a DICOM object's
+   * plane positions, orientation and pixel spacing, or 'voxel': the file has no usable geometry, the
+   * affine is the identity and means nothing in millimetres (see geometryWarning); only voxel
+   * metrics are given for it.
    */
-  readonly affineSource: 'sform' | 'qform' | 'pixdim' | 'png' | 'header' | 'voxel';
+  readonly affineSource: 'sform' | 'qform' | 'pixdim' | 'png' | 'header' | 'dicom' | 'voxel';
   /** Which declared transform was not usable and what was used instead (one sentence). */
   readonly geometryWarning?: string;
   /** Axis codes, one letter per array axis, the direction each axis increases toward: e.g. "RAS", "LPS". */
@@ -69,9 +70,12 @@ export interface VolumeHeader {
   readonly volumeIndex: number;
   /** RGB/RGBA PNG masks: each distinct colour became a label; this says which colour is which label. */
   readonly labelColours?: ReadonlyMap<number, readonly [number, number, number, number]>;
-  /** Label names the file itself gives (Slicer .seg.nrrd segments of the layer read). */
+  /**
+   * Label names the file itself gives (Slicer .seg.nrrd segments of the layer read, DICOM SEG's
+   * SegmentLabel); label files and settings override them.
+   */
   readonly labelNames?: ReadonlyMap<number, string>;
-  /** Every segment a segmentation file lists, in every layer (Slicer .seg.nrrd). */
+  /** Every segment a segmentation file lists, in every layer (Slicer .seg.nrrd, DICOM SEG). */
   readonly segments?: readonly SegmentInfo[];
   /** Things about the file a person should know that do not stop it from being read. */
   readonly notes?: readonly string[];

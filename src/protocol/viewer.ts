@@ -31,7 +31,7 @@ export interface LabelInfo {
   /** The voxel value (after scaling) that this label is. Never 0: 0 is the transparent background. */
   readonly value: number;
   readonly voxelCount: number;
-  /** From a label file or settings; absent when nothing names it. */
+  /** From a label file or settings, else from the file itself (DICOM SEG SegmentLabel); absent when nothing names it. */
   readonly name?: string;
   /** A colour the data itself chose (RGB PNG colours, ITK-SNAP label file), used by the 'auto' palette. */
   readonly colour?: Rgba;

@@ -5,7 +5,7 @@ import { InputError } from '../core/errors';
 import { openVolumeFromBytes } from '../core/io/open';
 import type { Volume } from '../core/volume';
 import type { VolumeInfo } from '../protocol/viewer';
-import { countLabels } from './labelCounts';
+import { countLabels, withFileLabels } from './labelCounts';
 import { memoryNeeded, planeLayouts } from './session';
 
 /** Decodes `bytes` after checking, from the header alone, that the voxels fit in `maxBytes`. */
@@ -22,12 +22,11 @@ export async function decodeWithin(name: string, bytes: ArrayBuffer, maxBytes: n
   return source.readAll();
 }
 
-/** The webview's description of a decoded mask (label names are added by the host). */
+/** The webview's description of a decoded mask (label files' names are added by the host). */
 export function volumeInfo(name: string, volume: Volume): VolumeInfo {
   const { header } = volume;
   const geometry = header.geometry;
   const { labels, truncated } = countLabels(volume.data);
-  const colours = header.labelColours;
   return {
     fileName: name,
     format: header.format,
@@ -39,10 +38,7 @@ export function volumeInfo(name: string, volume: Volume): VolumeInfo {
     ...(geometry.geometryWarning === undefined ? {} : { geometryWarning: geometry.geometryWarning }),
     orientation: geometry.orientation,
     planes: planeLayouts(geometry),
-    labels: labels.map((l) => {
-      const colour = colours?.get(l.value);
-      return colour ? { ...l, colour } : l;
-    }),
+    labels: withFileLabels(labels, header),
     labelsTruncated: truncated,
     volumes: header.volumes,
     volumeIndex: header.volumeIndex,

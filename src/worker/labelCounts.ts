@@ -1,6 +1,7 @@
 // The labels a mask holds and how many voxels each has, for the legend. One pass over the volume:
 // a dense counter for 8- and 16-bit integers (the usual mask types), a map otherwise.
-import type { VoxelArray } from '../core/volume';
+import type { VolumeHeader, VoxelArray } from '../core/volume';
+import type { LabelInfo } from '../protocol/viewer';
 
 export interface LabelCount {
   readonly value: number;
@@ -88,4 +89,13 @@ function sorted(counts: Map<number, number>): LabelCount[] {
 
 function limited(labels: LabelCount[], limit: number, truncated = false): LabelCounts {
   return labels.length > limit || truncated ? { labels: labels.slice(0, limit), truncated: true } : { labels, truncated: false };
+}
+
+/** Counted labels with the colours and names the file itself gives (label files, added by the host, override). */
+export function withFileLabels(labels: readonly LabelCount[], header: VolumeHeader): LabelInfo[] {
+  return labels.map((l) => {
+    const colour = header.labelColours?.get(l.value);
+    const name = header.labelNames?.get(l.value);
+    return { ...l, ...(name !== undefined ? { name } : {}), ...(colour ? { colour } : {}) };
+  });
 }

@@ -11,7 +11,7 @@ import { PLANES, type Axis, type Plane, type PlaneAxes, type VolumeInfo } from '
 import type { HostToWorker, WorkerToHost } from '../protocol/worker';
 import { alignBackground } from './backgroundGrid';
 import { intensityStats } from './intensity';
-import { countLabels } from './labelCounts';
+import { countLabels, withFileLabels } from './labelCounts';
 import { extractSlice, ownIndexMap, type VoxelIndexMap } from './slice';
 
 export interface Reply {
@@ -57,7 +57,6 @@ export class ViewerSession {
     const planes = planeLayouts(geometry);
     this.mask = { volume, planes };
     const { labels, truncated } = countLabels(volume.data);
-    const colours = volume.header.labelColours;
     const info: VolumeInfo = {
       fileName: msg.name,
       format: volume.header.format,
@@ -69,10 +68,7 @@ export class ViewerSession {
       ...(geometry.geometryWarning === undefined ? {} : { geometryWarning: geometry.geometryWarning }),
       orientation: geometry.orientation,
       planes,
-      labels: labels.map((l) => {
-        const colour = colours?.get(l.value);
-        return colour ? { ...l, colour } : l;
-      }),
+      labels: withFileLabels(labels, volume.header),
       labelsTruncated: truncated,
       volumes: volume.header.volumes,
       volumeIndex: volume.header.volumeIndex,

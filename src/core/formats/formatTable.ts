@@ -46,6 +46,8 @@ export interface FileFormatRow {
   };
   /** A folder of such files opens as one volume (PNG slices). */
   readonly folderOfSlices?: boolean;
+  /** A folder holding exactly one such object (among other files of the format) opens that object (DICOM SEG). */
+  readonly folderOfOneObject?: boolean;
 }
 
 export const FORMAT_TABLE = [
@@ -85,6 +87,17 @@ export const FORMAT_TABLE = [
     headerFormats: ['png', 'png-series'],
     metadata: { labelNames: false, labelColours: true, layers: false },
     folderOfSlices: true,
+  },
+  {
+    // Only Segmentation objects are read; "Open With…" because most .dcm files are images.
+    id: 'dicomSeg',
+    name: 'DICOM SEG',
+    extensions: ['.dcm'],
+    magic: [{ offset: 128, bytes: 'DICM' }],
+    editor: 'option',
+    headerFormats: ['dicom-seg'],
+    metadata: { labelNames: true, labelColours: true, layers: true },
+    folderOfOneObject: true,
   },
 ] as const satisfies readonly FileFormatRow[];
 

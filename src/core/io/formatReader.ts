@@ -17,8 +17,10 @@ export interface FormatReader {
   openFile(path: string, opts: ReadOptions): Promise<VolumeSource>;
   /** Opens a file held in memory; `name` names it in messages. */
   openBytes(name: string, bytes: Uint8Array, opts: ReadOptions, companions: Companions): VolumeSource;
-  /** A folder of slices as one volume (formats whose row has folderOfSlices). */
+  /** A folder as one volume (formats whose row has folderOfSlices or folderOfOneObject). */
   openFolder?(path: string, opts: ReadOptions): Promise<VolumeSource>;
+  /** folderOfOneObject rows: whether the folder holds files of this format at all (then openFolder opens it). */
+  claimsFolder?(path: string): Promise<boolean>;
 }
 
 export const NO_COMPANIONS: Companions = new Map();

@@ -15,7 +15,10 @@ import { notAFileSentence, pathKind } from './regularFile';
 const MAGIC_PREFIX = 132;
 
 function unknownFormat(name: string): InputError {
-  const folders = FORMAT_TABLE.filter((f) => 'folderOfSlices' in f && f.folderOfSlices).map((f) => `a folder of ${f.extensions[0]} slices`);
+  const folders = FORMAT_TABLE.flatMap((f) => [
+    ...('folderOfSlices' in f && f.folderOfSlices ? [`a folder of ${f.extensions[0]} slices`] : []),
+    ...('folderOfOneObject' in f && f.folderOfOneObject ? [`a folder holding one ${f.name} object`] : []),
+  ]);
   return new InputError(`${name} is not a supported mask file (expected ${[extensionList(), ...folders].join(' or ')}).`);
 }
 
@@ -25,10 +28,17 @@ function readerOf(name: string, prefix: Uint8Array): FormatReader {
   return READERS[format.id];
 }
 
-/** Opens a mask or image file of any format in the table, or a folder of slices (PNG, natural sort order). */
+/**
+ * Opens a mask or image file of any format in the table, a folder holding one DICOM SEG object, or
+ * else a folder of slices (PNG, natural sort order).
+ */
 export async function openVolume(path: string, opts: ReadOptions = {}): Promise<VolumeSource> {
   const { kind } = await pathKind(path);
   if (kind === 'directory') {
+    for (const f of FORMAT_TABLE) {
+      const reader = READERS[f.id];
+      if ('folderOfOneObject' in f && f.folderOfOneObject && reader.openFolder && (await reader.claimsFolder?.(path))) return reader.openFolder(path, opts);
+    }
     const folderFormat = FORMAT_TABLE.find((f) => 'folderOfSlices' in f && f.folderOfSlices);
     const openFolder = folderFormat ? READERS[folderFormat.id].openFolder : undefined;
     if (!openFolder) throw unknownFormat(path);

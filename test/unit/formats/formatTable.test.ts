@@ -26,6 +26,6 @@ test('magic bytes name the format of a file without a known extension', () => {
 
 test("file dialogs filter on each extension's last part", () => {
   const [label, extensions] = Object.entries(dialogFilters('Masks'))[0]!;
-  assert.match(label, /^Masks \(NIfTI, .*PNG\)$/);
-  assert.ok(extensions.includes('gz') && extensions.includes('nii') && extensions.includes('png'));
+  assert.match(label, /^Masks \(NIfTI, .*PNG, DICOM SEG\)$/);
+  assert.ok(extensions.includes('gz') && extensions.includes('nii') && extensions.includes('png') && extensions.includes('dcm'));
 });
