@@ -88,7 +88,7 @@ export interface VolumeHeader {
 
 /** One segment of a segmentation file: its name and colour, and where its voxels are. */
 export interface SegmentInfo {
-  /** N of the file's SegmentN_ keys. */
+  /** N of the file's SegmentN_ keys (NRRD); the Segment Number (DICOM SEG). */
   readonly index: number;
   readonly name: string;
   /** The voxel value of the segment within its layer. */

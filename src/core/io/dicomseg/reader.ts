@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type * as Dcmjs from 'dcmjs';
 import { InputError } from '../../errors';
 import { makeGeometry } from '../../geometry/orientation';
-import type { Slab, Volume, VolumeHeader } from '../../volume';
+import type { SegmentInfo, Slab, Volume, VolumeHeader } from '../../volume';
 import type { ReadOptions, VolumeSource } from '../api';
 import { readFilePrefix } from '../byteSource';
 import { readRegularFile } from '../regularFile';
@@ -42,6 +42,20 @@ function headerOf(seg: SegObject, volumes: SegVolumes, index: number, shapeAffin
   const labelColours = new Map<number, Rgba>();
   for (const s of segments) if (s.cielab) labelColours.set(labelOf(s.number), cielabToRgba(s.cielab));
   const array = volumes.arrays[index]!;
+  const layerOf = new Map(volumes.segmentsOf.flatMap((numbers, layer) => numbers.map((n) => [n, layer] as const)));
+  const all: SegmentInfo[] = seg.segments.map((s) => ({
+    index: s.number,
+    name: s.label,
+    labelValue: labelOf(s.number),
+    layer: layerOf.get(s.number) ?? 0,
+    ...(s.cielab ? { colour: cielabToRgba(s.cielab) } : {}),
+  }));
+  const shown = segments.map((s) => s.label).join(', ') || 'no segments';
+  const notes =
+    volumes.arrays.length === 1 ? []
+    : volumes.kind === 'labels'
+      ? [`its segments overlap, so they are read as ${volumes.arrays.length} layers; layer ${index} is shown (${shown}), choose another with the volume index`]
+      : [`it holds ${volumes.arrays.length} probability maps, one per segment; map ${index} is shown (${shown}), choose another with the volume index`];
   return {
     source: seg.name,
     format: 'dicom-seg',
@@ -51,6 +65,8 @@ function headerOf(seg: SegObject, volumes: SegVolumes, index: number, shapeAffin
     volumes: volumes.arrays.length,
     volumeIndex: index,
     labelNames: new Map(segments.map((s) => [labelOf(s.number), s.label])),
+    segments: all,
+    ...(notes.length > 0 ? { notes } : {}),
     ...(labelColours.size > 0 ? { labelColours } : {}),
   };
 }
