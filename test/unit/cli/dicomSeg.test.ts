@@ -3,7 +3,7 @@
 // SEG input exits 2 with one line. Fixtures: scripts/fixtures/make_dicomseg_fixtures.py.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
@@ -35,6 +35,19 @@ test('compare: a SEG against the NIfTI written from it agrees to the voxel, labe
       assert.deepEqual([l.tp, l.fp, l.fn], [want.counts[String(l.label)], 0, 0], `label ${l.label}`);
       assert.equal(l.name, want.segments.find((s) => s.number === l.label)!.label);
     }
+  }
+});
+
+test('dcmjs is bundled: a SEG compares from a lone copy of dist/cli.js with no node_modules above it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mi-seg-lone-'));
+  try {
+    copyFileSync(CLI, join(dir, 'cli.js'));
+    const r = spawnSync(process.execPath, [join(dir, 'cli.js'), 'compare', fixture('binary.dcm'), fixture('binary.nii.gz'), '--json'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as ComparisonResult).foreground.dice, 1);
+    assert.equal(r.stderr, '', 'dcmjs writes nothing to the console');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
