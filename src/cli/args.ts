@@ -8,6 +8,7 @@ import { UsageError } from './usage';
 export const COMPARISON_FLAGS = {
   plane: { type: 'string' },
   threshold: { type: 'string' },
+  'min-error-mm2': { type: 'string' },
   'prob-threshold': { type: 'string' },
   smooth: { type: 'string' },
   'ignore-geometry': { type: 'boolean' },
@@ -54,11 +55,14 @@ export function comparisonOptions(values: Values): CompareOptions & { volume?: n
   if (probThreshold !== undefined && !(probThreshold > 0 && probThreshold <= 1)) {
     throw new UsageError(`--prob-threshold must be greater than 0 and at most 1, not ${probThreshold}.`);
   }
+  const minErrorMm2 = numberFlag(values, 'min-error-mm2');
+  if (minErrorMm2 !== undefined && minErrorMm2 < 0) throw new UsageError(`--min-error-mm2 must be >= 0, not ${minErrorMm2}.`);
   const smooth = numberFlag(values, 'smooth');
   if (smooth !== undefined && smooth < 0) throw new UsageError(`--smooth must be >= 0, not ${smooth}.`);
   return {
     plane: plane as Plane | undefined,
     threshold: numberFlag(values, 'threshold'),
+    minErrorMm2,
     probThreshold,
     smooth,
     ignoreGeometry: values['ignore-geometry'] === true,

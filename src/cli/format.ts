@@ -54,11 +54,24 @@ export function formatTable(r: TableInput, worstCount = 10): string {
   if (r.softDice !== undefined) lines.push(`Soft Dice: ${fixed(r.softDice ?? null)}   soft Dice, squared denominator: ${fixed(r.softDiceSquared ?? null)}`);
   if (r.smooth !== 0) lines.push(`Smoothing s = ${r.smooth}: Dice = (2TP+s)/(2TP+FP+FN+s).`);
   lines.push('');
+  const rule = `Dice < ${r.threshold}, error ≥ ${r.minErrorMm2} mm²`;
+  if (r.flagged.length > 0) {
+    const shown = r.flagged.slice(0, worstCount);
+    const byLabel = new Map(r.labels.map((l) => [l.label, l] as const));
+    lines.push(`Worst ${shown.length} of ${r.flagged.length} flagged slices (${rule}), most severe first (severity = error mm² × (1 − Dice)):`);
+    lines.push(...table([['label', 'slice', 'Dice', 'error mm²', 'severity', 'TP', 'FP', 'FN'], ...shown.map((f) => {
+      const label = f.label === null ? undefined : byLabel.get(f.label);
+      const s = (f.label === null ? r.foreground : label)?.slices[f.index];
+      const name = f.label === null ? 'foreground' : label ? labelText(label) : String(f.label);
+      return [name, String(f.index), fixed(f.dice), f.errorMm2.toFixed(1), f.severity.toFixed(1), String(s?.tp ?? ''), String(s?.fp ?? ''), String(s?.fn ?? '')];
+    })]));
+    return lines.join('\n') + '\n';
+  }
   const worst = worstSlices(r, worstCount);
   if (worst.length === 0) {
     lines.push('No slice has a defined Dice (both masks are empty).');
   } else {
-    lines.push(`Worst ${worst.length} slices (${r.flagged.length} flagged with Dice < ${r.threshold}):`);
+    lines.push(`No slice is flagged (${rule}). Lowest ${worst.length} slice Dice values:`);
     lines.push(...table([['label', 'slice', 'Dice', 'TP', 'FP', 'FN'], ...worst.map((w) => [w.label, String(w.index), fixed(w.dice), String(w.tp), String(w.fp), String(w.fn)])]));
   }
   return lines.join('\n') + '\n';
@@ -79,7 +92,7 @@ function labelNamesNote(source: LabelNamesSource | undefined): string[] {
   return source?.file ? [`Label names: ${source.file}`] : [];
 }
 
-/** The lowest per-slice Dice values over labels and the foreground, in the order `flagged` uses. */
+/** The lowest per-slice Dice values over labels and the foreground (shown when nothing is flagged). */
 function worstSlices(r: TableInput, count: number): WorstSlice[] {
   const all: WorstSlice[] = [];
   const add = (label: string, labelOrder: number, m: OverlapMetrics): void => {

@@ -15,7 +15,10 @@ Usage:
 
 Comparison options (compare and batch):
   --plane axial|coronal|sagittal   slice plane for per-slice Dice (default axial; found from the affine)
-  --threshold T                    flag slices with Dice < T (default 0.8)
+  --threshold T                    flag slices with Dice < T (default 0.8)...
+  --min-error-mm2 A                ...and an error (FP+FN) of at least A mm² in the slice plane
+                                   (default 10; 0 = no noise floor); flagged slices are ordered by
+                                   severity = error mm² × (1 − Dice), largest first
   --prob-threshold P               probability maps: foreground where value >= P (default 0.5)
   --smooth S                       Dice = (2TP+S)/(2TP+FP+FN+S) (default 0)
   --ignore-geometry                compare voxel by voxel even when the affines differ
@@ -35,7 +38,7 @@ Surface options (compare):
   --tolerance-label L=MM           NSD tolerance of label L (repeatable); the foreground and the
                                    other labels keep --tolerance
 
-compare output: a table (Dice per label and foreground, mean Dice, the 10 worst slices);
+compare output: a table (Dice per label and foreground, mean Dice, the 10 most severe flagged slices);
   --json prints one JSON object (every label and slice); --csv one row per (label, slice).
 batch pairs files with the same case name (the name without its extension: case1.nii.gz with
   case1.seg.nrrd) in the two folders, compares them in parallel (--jobs,

@@ -49,6 +49,11 @@ export interface CompareSettings {
   readonly threshold: number;
   /** maskInspector.flagHd95AboveMm: a slice whose 2-D HD95 is above this (mm) is flagged; null = off. */
   readonly hd95LimitMm: number | null;
+  /**
+   * Go to Worst / Next / Previous stay on the shown label (the toolbar's toggle, initially
+   * maskInspector.navigateSelectedLabelOnly); false: they walk every label's problems.
+   */
+  readonly navigateSelectedLabelOnly: boolean;
 }
 
 /**
@@ -160,6 +165,8 @@ export type CompareWebviewToHost =
       readonly samples: readonly ProbeSample[];
     }
   | { readonly type: 'command'; readonly command: CompareCommand }
+  /** The toolbar's toggle: navigation stays on the shown label (true) or walks every label. */
+  | { readonly type: 'setNavigationScope'; readonly selectedLabelOnly: boolean }
   | { readonly type: 'webviewError'; readonly message: string };
 
 // ---------------------------------------------------------------------------------------------
@@ -188,7 +195,7 @@ export type HostToCompareWorker =
    * Compute the metrics of the held pair along `plane`. Progress arrives as `progress`; a newer
    * `compute`, `open` or a `cancel` aborts it (answer: `failed` with `cancelled: true`).
    */
-  | { readonly type: 'compute'; readonly requestId: number; readonly plane: Plane; readonly threshold: number }
+  | { readonly type: 'compute'; readonly requestId: number; readonly plane: Plane; readonly threshold: number; readonly minErrorMm2: number }
   /**
    * Boundary metrics of the held pair for the labels and plane of the last finished `compute`, in
    * a thread of their own (the panes keep getting slices meanwhile); per slice too when `perSlice`.

@@ -91,6 +91,7 @@ export class CompareSession {
       const result = await compareSources(chunkedSource(pair.reference), chunkedSource(pair.prediction), {
         plane: msg.plane,
         threshold: msg.threshold,
+        minErrorMm2: msg.minErrorMm2,
         signal: controller.signal,
         onProgress: (fraction) => this.post({ type: 'progress', requestId: msg.requestId, fraction }),
       });

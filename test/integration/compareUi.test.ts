@@ -152,7 +152,7 @@ test('the overlay shows TP / FP / FN in one pane over the CT', async () => {
   await frame.locator('.mi-cmp-label').selectOption({ index: 0 });
   await command('Mask Inspector: Toggle TP/FP/FN Overlay');
   await frame.locator('text=Overlay · Foreground').first().waitFor();
-  await command('Mask Inspector: Next Low-Dice Slice');
+  await command('Mask Inspector: Next Flagged Slice');
   await wb.page.locator('.part.panel [aria-label^="Hide Panel"]').first().click();
   await wb.page.waitForTimeout(1000);
   await shot('workbench-compare-overlay');

@@ -3,6 +3,7 @@
 // RAS with 1 × 1 × 2.5 mm voxels, so "axial" slices run along k and where a voxel appears on screen
 // follows from anatomy alone (radiological: x = W−1−i, anterior up: y = H−1−j).
 import type { ComparisonResult, LabelMetrics, OverlapMetrics, SliceMetrics } from '../../src/core/metrics/types';
+import { flag } from '../../src/core/metrics/summarise';
 import { surfaceMetrics, withSurface, type SurfaceComparisonResult } from '../../src/core/surface';
 import type { Affine, Vec3 } from '../../src/core/volume';
 import type { Axis } from '../../src/protocol/viewer';
@@ -101,25 +102,23 @@ function overlap(ref: Uint8Array, pred: Uint8Array, axis: Axis, label: number | 
 const PLANE_AXIS = { axial: 2, coronal: 1, sagittal: 0 } as const;
 
 /** The comparison along a plane (axial: k), as the metrics engine would report it. */
-export function testResult(threshold = 0.8, plane: keyof typeof PLANE_AXIS = 'axial'): ComparisonResult {
+export function testResult(threshold = 0.8, plane: keyof typeof PLANE_AXIS = 'axial', minErrorMm2 = 0): ComparisonResult {
   const { reference, prediction } = testPair();
   const axis = PLANE_AXIS[plane];
   const foreground = overlap(reference.mask, prediction.mask, axis, null);
   const labels: LabelMetrics[] = [1, 2].map((label) => ({ label, ...overlap(reference.mask, prediction.mask, axis, label) }));
-  const flagged = [
-    ...foreground.slices.map((s) => ({ label: null, index: s.index, dice: s.dice })),
-    ...labels.flatMap((l) => l.slices.map((s) => ({ label: l.label as number | null, index: s.index, dice: s.dice }))),
-  ].filter((f): f is { label: number | null; index: number; dice: number } => f.dice !== null && f.dice < threshold)
-    .sort((a, b) => a.dice - b.dice);
+  const inPlane = [0, 1, 2].filter((a) => a !== axis).map((a) => SPACING[a]!);
+  const voxelAreaMm2 = inPlane[0]! * inPlane[1]!;
+  const flagged = flag(foreground, labels, { threshold, minErrorMm2, voxelAreaMm2 });
   const description = (path: string) => ({ path, shape: SHAPE, spacing: SPACING, orientation: 'RAS', geometry: 'sform' as const, dataType: 'uint8' as const, kind: 'labels' as const });
   const defined = labels.filter((l) => l.dice !== null).map((l) => l.dice!);
   return {
     reference: description(reference.fileName), prediction: description(prediction.fileName),
-    plane, axis, threshold, probThreshold: 0.5, smooth: 0,
+    plane, axis, threshold, minErrorMm2, sliceVoxelAreaMm2: voxelAreaMm2, probThreshold: 0.5, smooth: 0,
     foreground, labels, meanDice: defined.reduce((a, b) => a + b, 0) / defined.length, flagged,
     geometry: { alignment: 'identical', note: '', reference: 'sform', prediction: 'sform' },
     warnings: [],
-    conventions: { emptyMasks: '', smoothing: '', plane: '', probabilityMaps: '', means: '' },
+    conventions: { emptyMasks: '', smoothing: '', plane: '', probabilityMaps: '', means: '', ranking: '' },
   };
 }
 

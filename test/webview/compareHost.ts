@@ -17,7 +17,7 @@ import { NAMES, testPair, testResult } from './compareFixture';
 export const TEST_COLOURS = { tp: [255, 255, 255, 255], fp: [255, 26, 48, 255], fn: [26, 140, 255, 255] } as const;
 
 export const TEST_SETTINGS: CompareSettings = {
-  displayConvention: 'radiological', overlayOpacity: 1, outlineMode: 'filled', overlayColours: TEST_COLOURS, threshold: 0.8, hd95LimitMm: null,
+  displayConvention: 'radiological', overlayOpacity: 1, outlineMode: 'filled', overlayColours: TEST_COLOURS, threshold: 0.8, hd95LimitMm: null, navigateSelectedLabelOnly: false,
 };
 
 /** Theme colours the comparison uses beyond the viewer's (values of VS Code's Dark+). */

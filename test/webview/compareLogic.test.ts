@@ -91,7 +91,7 @@ test('reading the result: metrics per choice, titles, opening slice, flagged cou
   // Foreground: slices 6–11 hold the liver (18 × 20 in either mask) and the spleen (10 × 12): the most.
   assert.equal(busiestSlice(result.foreground), 6);
   // Below 0.8: slice 4 (0), slices 12 and 13 (560 / 740).
-  assert.equal(flaggedCount(result.foreground, 0.8), 3);
+  assert.equal(flaggedCount(result, null), 3);
   assert.deepEqual(readingOf(result), { referenceIsProbability: false, predictionIsProbability: false, probThreshold: 0.5 });
 });
 

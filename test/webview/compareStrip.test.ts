@@ -191,7 +191,7 @@ test('more slices than pixels: a column shows the worst Dice among its slices, s
   const slices = Array.from({ length: count }, (_, index) => (index === 1234
     ? { index, tp: 1, fp: 9, fn: 9, dice: 0.1 } : { index, tp: 19, fp: 1, fn: 1, dice: 0.95 }));
   const foreground = { ...base.foreground, slices };
-  const result = { ...base, foreground, labels: [], flagged: [{ label: null, index: 1234, dice: 0.1 }] };
+  const result = { ...base, foreground, labels: [], flagged: [{ label: null, index: 1234, dice: 0.1, errorMm2: 18, severity: 16.2 }] };
   const v = await openComparison({ pair: { reference: volume('long_gt.nii.gz'), prediction: volume('long_pred.nii.gz') }, metrics: result });
   try {
     await v.host.rendered(0, { view: 'comparison' });

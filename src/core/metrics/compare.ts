@@ -11,6 +11,7 @@ import { hasWorldGeometry, type Geometry, type Slab, type Volume, type VolumeHea
 import { planLabelColours, remapLabelSlabs } from './colourLabels';
 import { countingPass } from './countingPass';
 import { keepsSlabOrder, remappedSlabs } from './slabRemap';
+import { sliceVoxelAreaMm2 } from './severity';
 import { summarise } from './summarise';
 import type { CompareOptions, ComparisonResult, GeometryAlignment, Plane, RunControl, VolumeDescription } from './types';
 import { conventions, resolveOptions } from './options';
@@ -104,8 +105,9 @@ export async function compareSources(
     },
     { onProgress: opts.onProgress, signal: opts.signal },
   );
+  const voxelAreaMm2 = sliceVoxelAreaMm2(refGeometry.affine, axis);
   const summary = summarise(counts.table, {
-    smooth: o.smooth, threshold: o.threshold,
+    smooth: o.smooth, threshold: o.threshold, minErrorMm2: o.minErrorMm2, voxelAreaMm2,
     refVoxelMl: voxelMl(refGeometry), predVoxelMl: voxelMl(pred.header.geometry),
   });
   const soft = counts.soft;
@@ -116,6 +118,8 @@ export async function compareSources(
     plane: o.plane,
     axis,
     threshold: o.threshold,
+    minErrorMm2: o.minErrorMm2,
+    sliceVoxelAreaMm2: voxelAreaMm2,
     probThreshold: o.probThreshold,
     smooth: o.smooth,
     foreground: summary.foreground,

@@ -1,11 +1,15 @@
 // From the per-slice count tables to the metrics people read. All ratios are computed here, once,
 // from exact integer counts, so volume and slice values share one definition.
 import type { LabelTable } from './labelTable';
+import { compareProblems, problemOf, type ProblemRule } from './severity';
 import type { FlaggedSlice, LabelMetrics, OverlapMetrics, SliceMetrics } from './types';
 
 export interface SummaryParameters {
   readonly smooth: number;
   readonly threshold: number;
+  readonly minErrorMm2: number;
+  /** mm² of one voxel face in the slice plane. */
+  readonly voxelAreaMm2: number;
   /** Millilitres per voxel of each file: |det| of the affine's 3×3 part / 1000; null = no usable geometry. */
   readonly refVoxelMl: number | null;
   readonly predVoxelMl: number | null;
@@ -109,18 +113,20 @@ export function summarise(table: LabelTable, p: SummaryParameters): Summary {
     foreground,
     labels,
     meanDice: meanDefined(labels.map((l) => l.dice)),
-    flagged: flag(foreground, labels, p.threshold),
+    flagged: flag(foreground, labels, p),
   };
 }
 
-/** Slices below the threshold, worst first; ties: foreground before labels, labels ascending, then index. */
-function flag(foreground: OverlapMetrics, labels: readonly LabelMetrics[], threshold: number): FlaggedSlice[] {
+/** The problems of every label and the foreground, most severe first (see severity.ts). */
+export function flag(foreground: OverlapMetrics, labels: readonly LabelMetrics[], rule: ProblemRule): FlaggedSlice[] {
   const out: FlaggedSlice[] = [];
   const collect = (label: number | null, m: OverlapMetrics): void => {
-    for (const s of m.slices) if (s.dice !== null && s.dice < threshold) out.push({ label, index: s.index, dice: s.dice });
+    for (const s of m.slices) {
+      const problem = problemOf(label, s, rule);
+      if (problem) out.push(problem);
+    }
   };
   collect(null, foreground);
   for (const l of labels) collect(l.label, l);
-  const labelOrder = (l: number | null): number => (l === null ? -Infinity : l);
-  return out.sort((a, b) => a.dice - b.dice || labelOrder(a.label) - labelOrder(b.label) || a.index - b.index);
+  return out.sort(compareProblems);
 }

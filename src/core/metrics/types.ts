@@ -9,8 +9,13 @@ export type { Plane };
 export interface CompareOptions {
   /** Which anatomical plane the per-slice values are taken in. Default 'axial'. */
   readonly plane?: Plane;
-  /** Slices with Dice below this are flagged. Default 0.8. */
+  /** Slices with Dice below this are flagged (when their error reaches minErrorMm2). Default 0.8. */
   readonly threshold?: number;
+  /**
+   * Noise floor: a slice is flagged only when its error area (FP + FN, mm² in the slice plane) is at
+   * least this. Default 10; 0 flags every slice below the threshold.
+   */
+  readonly minErrorMm2?: number;
   /** Probability maps: a voxel is foreground when value >= this. Default 0.5; must be in (0, 1]. */
   readonly probThreshold?: number;
   /** Smoothing term s in (2TP + s) / (2TP + FP + FN + s). Default 0. */
@@ -83,6 +88,10 @@ export interface FlaggedSlice {
   readonly label: number | null;
   readonly index: number;
   readonly dice: number;
+  /** FP + FN of the slice in mm² (voxel count × the slice plane's voxel area). */
+  readonly errorMm2: number;
+  /** errorMm2 × (1 − dice): what the problems are ranked by (see severity.ts). */
+  readonly severity: number;
 }
 
 /** 'unchecked': a file has no usable geometry, so equal shapes were compared voxel by voxel. */
@@ -95,6 +104,10 @@ export interface ComparisonResult {
   /** The array axis of the reference file the slices are taken along: 0 = i, 1 = j, 2 = k. */
   readonly axis: 0 | 1 | 2;
   readonly threshold: number;
+  /** The noise floor used: slices with less error (mm²) are never flagged. */
+  readonly minErrorMm2: number;
+  /** Area in mm² of one voxel face in the slice plane (the error area of a one-voxel difference). */
+  readonly sliceVoxelAreaMm2: number;
   readonly probThreshold: number;
   readonly smooth: number;
   readonly foreground: OverlapMetrics;
@@ -102,7 +115,10 @@ export interface ComparisonResult {
   readonly labels: readonly LabelMetrics[];
   /** Mean of the volume Dice over labels whose Dice is defined; null when none is. */
   readonly meanDice: number | null;
-  /** Slices whose Dice is below `threshold`, worst first (ties: foreground, then labels ascending, then index). */
+  /**
+   * Slices with Dice below `threshold` and error area at least `minErrorMm2`, by severity
+   * descending (ties: Dice ascending, foreground, then labels ascending, then index).
+   */
   readonly flagged: readonly FlaggedSlice[];
   /** Present only when the prediction is a probability map. */
   readonly softDice?: number | null;
@@ -125,5 +141,6 @@ export interface ComparisonResult {
     readonly plane: string;
     readonly probabilityMaps: string;
     readonly means: string;
+    readonly ranking: string;
   };
 }

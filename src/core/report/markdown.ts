@@ -4,7 +4,7 @@
 // slices whose 2-D HD95 is above a limit get a list of their own.
 import type { ComparisonResult, OverlapMetrics, SliceMetrics } from '../metrics/types';
 import type { SurfaceComparisonResult } from '../surface/comparison';
-import { diceText, labelText, sliceMessage, type LabelNames } from './sliceText';
+import { diceText, labelText, type LabelNames, problemMessage, problemRuleText } from './sliceText';
 import { hasSurface, hd95Flags, hd95Message, mmText, nsdText, surfaceOf } from './surfaceText';
 
 const AXIS = ['i', 'j', 'k'];
@@ -40,7 +40,7 @@ export function formatMarkdown(r: ComparisonResult | SurfaceComparisonResult, op
     `- Reference: \`${opts.referenceName ?? r.reference.path}\` (${r.reference.shape.join('×')} ${r.reference.dataType}, ${r.reference.orientation})`,
     `- Prediction: \`${opts.predictionName ?? r.prediction.path}\` (${r.prediction.shape.join('×')} ${r.prediction.dataType}, ${r.prediction.orientation})`,
     `- Geometry: ${r.geometry.alignment}. ${r.geometry.note}`,
-    `- Slices: ${r.plane} (array axis ${AXIS[r.axis]}, ${r.foreground.slices.length} slices); flagged when Dice < ${r.threshold}`,
+    `- Slices: ${r.plane} (array axis ${AXIS[r.axis]}, ${r.foreground.slices.length} slices); flagged when ${problemRuleText(r.threshold, r.minErrorMm2)}, ordered by severity = error mm² × (1 − Dice)`,
     '',
     `| label | Dice | IoU | mean slice Dice | TP | FP | FN | ref mL | pred mL | flagged slices |${surface ? ` HD mm | HD95 mm | ASSD mm | NSD@${surface.conventions.toleranceMm}mm |` : ''}`,
     `|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|${surface ? '---:|---:|---:|---:|' : ''}`,
@@ -59,11 +59,11 @@ export function formatMarkdown(r: ComparisonResult | SurfaceComparisonResult, op
   if (r.softDice !== undefined) lines.push(`Soft Dice: ${diceText(r.softDice ?? null)}; soft Dice with squared denominator: ${diceText(r.softDiceSquared ?? null)}.`);
   lines.push('');
   if (r.flagged.length === 0) {
-    lines.push(`No slice has Dice < ${r.threshold}.`);
+    lines.push(`No slice is flagged (${problemRuleText(r.threshold, r.minErrorMm2)}).`);
   } else {
     const shown = r.flagged.slice(0, worstCount);
-    lines.push(`## Worst slices (${shown.length} of ${r.flagged.length} with Dice < ${r.threshold})`, '');
-    for (const f of shown) lines.push(`- ${sliceMessage(r.plane, f.label, sliceOf(r, f.label, f.index), names, r.threshold)}`);
+    lines.push(`## Worst slices (${shown.length} of ${r.flagged.length} with ${problemRuleText(r.threshold, r.minErrorMm2)}, most severe first)`, '');
+    for (const f of shown) lines.push(`- ${problemMessage(r.plane, f.label, sliceOf(r, f.label, f.index), f.errorMm2, names, r.threshold)}`);
   }
   const limit = opts.hd95LimitMm ?? null;
   if (limit !== null && surface?.perSlice) {

@@ -30,3 +30,18 @@ export function sliceMessage(plane: Plane, label: number | null, slice: SliceMet
   const where = label === null ? `${plane} slice ${slice.index}, foreground` : `${plane} slice ${slice.index}, ${labelText(label, names)}`;
   return `${where}: Dice ${diceText(slice.dice, threshold)} (TP ${slice.tp}, FP ${slice.fp}, FN ${slice.fn})`;
 }
+
+/** A flagged slice: the slice's words and how much of it is wrong, e.g. "…, FN 2203), 3615 mm² wrong". */
+export function problemMessage(plane: Plane, label: number | null, slice: SliceMetrics, errorMm2: number, names: LabelNames, threshold?: number): string {
+  return `${sliceMessage(plane, label, slice, names, threshold)}, ${areaText(errorMm2)} mm² wrong`;
+}
+
+/** Whole mm² from 10 up, one decimal below (a one-voxel error is often under 1 mm²). */
+export function areaText(mm2: number): string {
+  return mm2 >= 10 ? mm2.toFixed(0) : mm2.toFixed(1);
+}
+
+/** The rule that makes a slice a problem, in words: "Dice < 0.8 and error ≥ 10 mm²". */
+export function problemRuleText(threshold: number, minErrorMm2: number): string {
+  return minErrorMm2 > 0 ? `Dice < ${threshold} and error ≥ ${minErrorMm2} mm²` : `Dice < ${threshold}`;
+}

@@ -2,13 +2,15 @@
 // selection, "Compare With…" on an open mask), swapping roles, walking the low-Dice slices,
 // switching to the overlay, recomputing and exporting. Navigation acts on the active comparison.
 import * as vscode from 'vscode';
-import { labelText } from '../../core/report/sliceText';
+import { labelText, problemRuleText } from '../../core/report/sliceText';
 import type { ComparisonManager, ManagedComparison } from './comparisonManager';
 import { exportReport } from './exportReport';
-import { stepFlagged, worstSlice } from './navigation';
+import { stepProblem, worstSlice, type SliceRef } from './navigation';
+import { problemRefs } from './report';
+import type { ReportDocuments } from './reportDocuments';
 import { pickMask, pickOtherMask } from './pickMasks';
 
-export function registerCompareCommands(manager: ComparisonManager): vscode.Disposable {
+export function registerCompareCommands(manager: ComparisonManager, reports: ReportDocuments): vscode.Disposable {
   const onActive = (run: (m: ManagedComparison) => unknown) => () => {
     const active = manager.active;
     if (!active) {
@@ -23,9 +25,9 @@ export function registerCompareCommands(manager: ComparisonManager): vscode.Disp
     vscode.commands.registerCommand('maskInspector.swapComparison', onActive((m) => m.comparison.swap())),
     vscode.commands.registerCommand('maskInspector.recomputeComparison', onActive((m) => m.comparison.recompute())),
     vscode.commands.registerCommand('maskInspector.toggleComparisonOverlay', onActive((m) => m.panel.setMode(m.panel.shown.mode === 'overlay' ? 'sideBySide' : 'overlay'))),
-    vscode.commands.registerCommand('maskInspector.goToWorstSlice', onActive((m) => goToWorst(m))),
-    vscode.commands.registerCommand('maskInspector.nextLowDiceSlice', onActive((m) => step(m, 1))),
-    vscode.commands.registerCommand('maskInspector.previousLowDiceSlice', onActive((m) => step(m, -1))),
+    vscode.commands.registerCommand('maskInspector.goToWorstSlice', onActive((m) => goToWorst(m, problemsOf(reports, m)))),
+    vscode.commands.registerCommand('maskInspector.nextLowDiceSlice', onActive((m) => step(m, problemsOf(reports, m), 1))),
+    vscode.commands.registerCommand('maskInspector.previousLowDiceSlice', onActive((m) => step(m, problemsOf(reports, m), -1))),
     vscode.commands.registerCommand('maskInspector.exportReport', (target?: unknown) => {
       const active = manager.active;
       if (!active) return void vscode.window.showInformationMessage('Mask Inspector: open a comparison to export its report.');
@@ -72,26 +74,39 @@ function activeMaskUri(): vscode.Uri | undefined {
   return input instanceof vscode.TabInputCustom ? input.uri : undefined;
 }
 
-function goToWorst(m: ManagedComparison): void {
-  const result = m.comparison.result;
-  if (!result) return;
-  const label = m.panel.shown.label;
-  const worst = worstSlice(result, label);
-  if (worst === undefined) {
-    void vscode.window.showInformationMessage(`Mask Inspector: neither mask has the ${labelText(label, m.comparison.names)} in any slice.`);
-    return;
-  }
-  m.panel.reveal(worst, label);
+/** The comparison's problems in the Problems panel's order (its report document's lines). */
+function problemsOf(reports: ReportDocuments, m: ManagedComparison): SliceRef[] {
+  const report = reports.reportOf(m.id);
+  return report ? problemRefs(report) : [];
 }
 
-function step(m: ManagedComparison, direction: 1 | -1): void {
+/** The label navigation keeps to: the shown one when restricted (toolbar toggle or setting), else any. */
+function restriction(m: ManagedComparison): SliceRef['label'] | undefined {
+  return m.panel.navigateSelectedLabelOnly ? m.panel.shown.label : undefined;
+}
+
+function goToWorst(m: ManagedComparison, problems: readonly SliceRef[]): void {
   const result = m.comparison.result;
   if (!result) return;
-  const { label, index } = m.panel.shown;
-  const next = stepFlagged(result, label, index, direction);
-  if (next === undefined) {
-    void vscode.window.showInformationMessage(`Mask Inspector: no ${result.plane} slice of the ${labelText(label, m.comparison.names)} has Dice < ${result.threshold}.`);
+  const only = restriction(m);
+  const worst = worstSlice(result, problems, only);
+  if (worst === undefined) {
+    const what = only === undefined ? 'any label' : `the ${labelText(only, m.comparison.names)}`;
+    void vscode.window.showInformationMessage(`Mask Inspector: neither mask has ${what} in any ${result.plane} slice.`);
     return;
   }
-  m.panel.reveal(next, label);
+  m.panel.reveal(worst.index, worst.label);
+}
+
+function step(m: ManagedComparison, problems: readonly SliceRef[], direction: 1 | -1): void {
+  const result = m.comparison.result;
+  if (!result) return;
+  const only = restriction(m);
+  const next = stepProblem(problems, m.panel.shown, direction, only);
+  if (next === undefined) {
+    const what = only === undefined ? 'of any label' : `of the ${labelText(only, m.comparison.names)}`;
+    void vscode.window.showInformationMessage(`Mask Inspector: no ${result.plane} slice ${what} is flagged (${problemRuleText(result.threshold, result.minErrorMm2)}).`);
+    return;
+  }
+  m.panel.reveal(next.index, next.label);
 }

@@ -2,6 +2,7 @@
 // place with their defaults. Display settings (convention, opacity, outline) are the viewer's.
 import * as vscode from 'vscode';
 import { PLANES } from '../../core/geometry/display';
+import { DEFAULTS } from '../../core/metrics/options';
 import type { CompareSettings, OverlayColours } from '../../protocol/compare';
 import type { Plane, Rgba } from '../../protocol/viewer';
 import { SECTION, viewerSettings } from '../settings';
@@ -21,6 +22,17 @@ export function comparePlane(scope?: vscode.Uri): Plane {
 export function lowDiceThreshold(scope?: vscode.Uri): number {
   const value = vscode.workspace.getConfiguration(SECTION, scope).get<number>('lowDiceThreshold');
   return typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_THRESHOLD;
+}
+
+/** maskInspector.minErrorMm2: the noise floor of flagged slices, mm² (see core/metrics/severity.ts). */
+export function minErrorMm2(scope?: vscode.Uri): number {
+  const value = vscode.workspace.getConfiguration(SECTION, scope).get<number>('minErrorMm2');
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULTS.minErrorMm2;
+}
+
+/** maskInspector.navigateSelectedLabelOnly: worst/next/previous stay on the shown label. */
+export function navigateSelectedLabelOnly(scope?: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration(SECTION, scope).get<boolean>('navigateSelectedLabelOnly', false);
 }
 
 export function diagnosticSeverity(scope?: vscode.Uri): vscode.DiagnosticSeverity {
@@ -68,7 +80,8 @@ export function surfaceSettings(scope?: vscode.Uri): SurfaceSettings {
   };
 }
 
-export function compareSettings(scope?: vscode.Uri): CompareSettings {
+/** `navigateSelectedLabelOnly`: the panel's own choice (its toolbar toggle), else the setting. */
+export function compareSettings(scope?: vscode.Uri, navigateSelectedLabelOnlyChoice?: boolean): CompareSettings {
   const viewer = viewerSettings(scope);
   const colours = vscode.workspace.getConfiguration(SECTION, scope).get<Record<string, unknown>>('compareColors') ?? {};
   const colour = (key: keyof typeof DEFAULT_OVERLAY_COLOURS): Rgba => parseHex(colours[key]) ?? parseHex(DEFAULT_OVERLAY_COLOURS[key])!;
@@ -80,6 +93,7 @@ export function compareSettings(scope?: vscode.Uri): CompareSettings {
     overlayColours,
     threshold: lowDiceThreshold(scope),
     hd95LimitMm: surfaceSettings(scope).hd95LimitMm,
+    navigateSelectedLabelOnly: navigateSelectedLabelOnlyChoice ?? navigateSelectedLabelOnly(scope),
   };
 }
 
@@ -97,7 +111,7 @@ export function parseHex(value: unknown): Rgba | undefined {
 
 /** Settings whose change needs new metrics (not just a redraw). */
 export function affectsMetrics(e: vscode.ConfigurationChangeEvent): boolean {
-  return e.affectsConfiguration(`${SECTION}.comparePlane`) || e.affectsConfiguration(`${SECTION}.lowDiceThreshold`);
+  return ['comparePlane', 'lowDiceThreshold', 'minErrorMm2'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
 }
 
 /** Settings whose change needs new boundary metrics (the Dice metrics stay). */
@@ -106,7 +120,7 @@ export function affectsSurface(e: vscode.ConfigurationChangeEvent): boolean {
 }
 
 export function affectsCompareDisplay(e: vscode.ConfigurationChangeEvent): boolean {
-  return ['compareColors', 'displayConvention', 'overlayOpacity', 'outlineMode'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
+  return ['compareColors', 'displayConvention', 'overlayOpacity', 'outlineMode', 'navigateSelectedLabelOnly'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
 }
 
 export function affectsDiagnostics(e: vscode.ConfigurationChangeEvent): boolean {

@@ -73,11 +73,12 @@ export class CompareWorker {
    */
   async compute(
     plane: Plane,
-    threshold: number,
+    rule: { readonly threshold: number; readonly minErrorMm2: number },
     onProgress?: (fraction: number) => void,
     signal?: AbortSignal,
   ): Promise<ComparisonResult> {
-    const reply = await this.cancellable((requestId) => ({ type: 'compute', requestId, plane, threshold }), onProgress, signal);
+    const { threshold, minErrorMm2 } = rule;
+    const reply = await this.cancellable((requestId) => ({ type: 'compute', requestId, plane, threshold, minErrorMm2 }), onProgress, signal);
     if (reply.type === 'metrics') return reply.result;
     throw new Error(`the compare worker answered a compute with '${reply.type}'`);
   }

@@ -11,7 +11,7 @@ import type { CompareLabel, CompareVolumes, HostToCompareWebview, SurfaceCompari
 import type { BackgroundInfo, Plane } from '../../protocol/viewer';
 import { maxVolumeBytes } from '../settings';
 import { comparisonLabels } from './comparisonLabels';
-import { comparePlane, lowDiceThreshold, surfaceSettings, type SurfaceSettings } from './compareSettings';
+import { comparePlane, lowDiceThreshold, minErrorMm2, surfaceSettings, type SurfaceSettings } from './compareSettings';
 import { CompareWorker, CompareWorkerFailure, type CompareSliceReply } from './compareWorker';
 import { runSurface, sameMeasurement } from './surfaceRun';
 
@@ -204,7 +204,7 @@ export class Comparison {
 
   private async computeNow(): Promise<void> {
     const plane = comparePlane(this.reference);
-    const threshold = lowDiceThreshold(this.reference);
+    const rule = { threshold: lowDiceThreshold(this.reference), minErrorMm2: minErrorMm2(this.reference) };
     const controller = new AbortController();
     this.computing = controller;
     const notify = voxelPairCount(this.volumesValue) >= NOTIFY_ABOVE_VOXELS;
@@ -218,7 +218,7 @@ export class Comparison {
         token.onCancellationRequested(() => controller.abort('user'));
         let reported = 0;
         this.setState({ kind: 'loading', message: `Computing Dice per ${plane} slice…`, fraction: 0 });
-        return this.worker.compute(plane, threshold, (fraction) => {
+        return this.worker.compute(plane, rule, (fraction) => {
           progress.report({ increment: (fraction - reported) * 100, message: `${Math.round(fraction * 100)}%` });
           reported = fraction;
           this.setState({ kind: 'loading', message: `Computing Dice per ${plane} slice…`, fraction });

@@ -10,7 +10,7 @@ import type { CompareMode, CompareView, CompareWebviewToHost, HostToCompareWebvi
 import type { Plane } from '../../protocol/viewer';
 import { answerSlice, PanelConnection } from '../panelConnection';
 import type { Comparison } from './comparison';
-import { compareSettings } from './compareSettings';
+import { compareSettings, navigateSelectedLabelOnly } from './compareSettings';
 
 export type CompareProbeResult = Extract<CompareWebviewToHost, { type: 'probeResult' }>;
 export type CompareRendered = Extract<CompareWebviewToHost, { type: 'rendered' }>;
@@ -39,6 +39,8 @@ export class ComparisonPanel implements vscode.Disposable {
   starts = 0;
   private shownValue: Shown = { plane: 'axial', index: 0, label: null, mode: 'sideBySide' };
   private pendingReveal: { readonly shown: Shown; readonly until: number } | undefined;
+  /** The toolbar toggle's choice; undefined follows maskInspector.navigateSelectedLabelOnly. */
+  private navigationChoice: boolean | undefined;
   private readonly connection: PanelConnection<HostToCompareWebview, CompareWebviewToHost, CompareProbeResult>;
 
   constructor(
@@ -58,7 +60,18 @@ export class ComparisonPanel implements vscode.Disposable {
   }
 
   sendSettings(): void {
-    this.post({ type: 'settings', settings: compareSettings(this.comparison.reference) });
+    this.post({ type: 'settings', settings: compareSettings(this.comparison.reference, this.navigationChoice) });
+  }
+
+  /** Go to Worst / Next / Previous stay on the shown label (else they walk every label's problems). */
+  get navigateSelectedLabelOnly(): boolean {
+    return this.navigationChoice ?? navigateSelectedLabelOnly(this.comparison.reference);
+  }
+
+  /** The setting changed: it wins over the toolbar's earlier choice. */
+  followNavigationSetting(): void {
+    this.navigationChoice = undefined;
+    this.sendSettings();
   }
 
   /** Shows `index` (of the metrics' plane) for `label`, bringing the panel to the front. */
@@ -112,6 +125,10 @@ export class ComparisonPanel implements vscode.Disposable {
         return;
       case 'command':
         this.hooks.runCommand(this, msg.command);
+        return;
+      case 'setNavigationScope':
+        this.navigationChoice = msg.selectedLabelOnly;
+        this.sendSettings();
         return;
       case 'webviewError':
         this.hooks.log(`comparison webview (${this.comparison.title}): ${msg.message}`);

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { ComparisonResult } from '../../core/metrics/types';
 import { sliceOf } from '../../core/report/markdown';
-import { diceText, labelText, sliceMessage, type LabelNames } from '../../core/report/sliceText';
+import { areaText, diceText, labelText, problemMessage, problemRuleText, type LabelNames } from '../../core/report/sliceText';
 import type { LabelChoice } from '../../protocol/compare';
 import type { ComparisonManager, ManagedComparison } from './comparisonManager';
 import { worstSlice } from './navigation';
@@ -21,7 +21,7 @@ type Node =
   | { readonly kind: 'label'; readonly label: LabelChoice }
   | { readonly kind: 'flaggedGroup' }
   /** `underLabel`: listed under its label's row, so the label need not be repeated. */
-  | { readonly kind: 'slice'; readonly label: LabelChoice; readonly index: number; readonly underLabel: boolean }
+  | { readonly kind: 'slice'; readonly label: LabelChoice; readonly index: number; readonly errorMm2: number; readonly underLabel: boolean }
   | { readonly kind: 'message'; readonly text: string };
 
 export class ComparisonTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -72,7 +72,7 @@ export class ComparisonTree implements vscode.TreeDataProvider<Node>, vscode.Dis
     switch (node.kind) {
       case 'pair': {
         const item = new vscode.TreeItem(comparison.title, vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = result ? `${result.plane}, Dice < ${result.threshold} flagged` : undefined;
+        item.description = result ? `${result.plane}, flagged: ${problemRuleText(result.threshold, result.minErrorMm2)}` : undefined;
         item.iconPath = new vscode.ThemeIcon('diff');
         return item;
       }
@@ -88,15 +88,15 @@ export class ComparisonTree implements vscode.TreeDataProvider<Node>, vscode.Dis
       case 'flaggedGroup': {
         const count = result?.flagged.length ?? 0;
         const item = new vscode.TreeItem(`Flagged slices (${count})`, count > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-        item.description = count > MAX_FLAGGED_ITEMS ? `worst ${MAX_FLAGGED_ITEMS} shown` : 'worst first';
+        item.description = count > MAX_FLAGGED_ITEMS ? `most severe ${MAX_FLAGGED_ITEMS} shown` : 'most severe first';
         return item;
       }
       case 'slice': {
         if (!result) return new vscode.TreeItem('');
         const slice = sliceOf(result, node.label, node.index);
-        const full = sliceMessage(result.plane, node.label, slice, names, result.threshold);
+        const full = problemMessage(result.plane, node.label, slice, node.errorMm2, names, result.threshold);
         const item = new vscode.TreeItem(node.underLabel ? `slice ${node.index}: Dice ${diceText(slice.dice, result.threshold)}` : full);
-        item.description = node.underLabel ? `TP ${slice.tp}, FP ${slice.fp}, FN ${slice.fn}` : undefined;
+        item.description = node.underLabel ? `${areaText(node.errorMm2)} mm² wrong (TP ${slice.tp}, FP ${slice.fp}, FN ${slice.fn})` : undefined;
         item.tooltip = full;
         item.iconPath = new vscode.ThemeIcon('warning');
         item.command = { command: REVEAL_COMMAND, title: 'Show Slice', arguments: [active.id, node.index, node.label] };
@@ -119,9 +119,9 @@ function labelItem(active: ManagedComparison, result: ComparisonResult, label: L
   const item = new vscode.TreeItem(`${text}: Dice ${diceText(metrics?.dice ?? null)}`, flagged > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.description = flagged > 0 ? `${flagged} flagged` : 'no slice flagged';
   item.tooltip = metrics ? `TP ${metrics.tp}, FP ${metrics.fp}, FN ${metrics.fn}; IoU ${diceText(metrics.iou)}; mean slice Dice ${diceText(metrics.meanSliceDice)}` : undefined;
-  const worst = worstSlice(result, label);
+  const worst = worstSlice(result, result.flagged, label);
   // Choosing a label shows its worst slice: the quickest way into what is wrong with it.
-  if (worst !== undefined) item.command = { command: REVEAL_COMMAND, title: 'Show Worst Slice', arguments: [active.id, worst, label] };
+  if (worst !== undefined) item.command = { command: REVEAL_COMMAND, title: 'Show Worst Slice', arguments: [active.id, worst.index, label] };
   return item;
 }
 
@@ -129,7 +129,7 @@ function flaggedNodes(result: ComparisonResult, keep: (f: ComparisonResult['flag
   const out: Node[] = [];
   for (const f of result.flagged) {
     if (!keep(f)) continue;
-    out.push({ kind: 'slice', label: f.label, index: f.index, underLabel });
+    out.push({ kind: 'slice', label: f.label, index: f.index, errorMm2: f.errorMm2, underLabel });
     if (out.length === MAX_FLAGGED_ITEMS) break;
   }
   return out;

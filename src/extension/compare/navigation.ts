@@ -1,9 +1,18 @@
-// Walking a comparison's slices for one label (null = foreground): the worst slice, and the flagged
-// slices in index order with wrap-around. Pure, so unit tests pin the order without VS Code.
-import type { ComparisonResult } from '../../core/metrics/types';
+// Walking a comparison's problems: Go to Worst Slice and Next/Previous Problem. They follow the
+// Problems panel's order (most severe first, then the HD95 problems), across every label, or only
+// the chosen label's when navigation is restricted to it. Pure, so unit tests pin the order
+// without VS Code.
+import type { ComparisonResult, OverlapMetrics } from '../../core/metrics/types';
+import { errorMm2, severity } from '../../core/metrics/severity';
 import type { LabelChoice } from '../../protocol/compare';
 
-function metricsOf(result: ComparisonResult, label: LabelChoice) {
+/** A (label, slice) pair: what a problem points at and what the comparison shows. */
+export interface SliceRef {
+  readonly label: LabelChoice;
+  readonly index: number;
+}
+
+function metricsOf(result: ComparisonResult, label: LabelChoice): OverlapMetrics | undefined {
   return label === null ? result.foreground : result.labels.find((l) => l.label === label);
 }
 
@@ -12,31 +21,43 @@ export function sliceDice(result: ComparisonResult, label: LabelChoice): (number
   return metricsOf(result, label)?.slices.map((s) => s.dice) ?? [];
 }
 
-/** The flagged slices of `label` (Dice < threshold), ascending by index. */
-export function flaggedIndices(result: ComparisonResult, label: LabelChoice): number[] {
-  return result.flagged
-    .filter((f) => f.label === label)
-    .map((f) => f.index)
-    .sort((a, b) => a - b);
-}
-
-/** The slice with the lowest defined Dice (the lowest index among ties); undefined when none is defined. */
-export function worstSlice(result: ComparisonResult, label: LabelChoice): number | undefined {
-  let worst: { index: number; dice: number } | undefined;
-  for (const s of metricsOf(result, label)?.slices ?? []) {
-    if (s.dice !== null && (worst === undefined || s.dice < worst.dice)) worst = { index: s.index, dice: s.dice };
-  }
-  return worst?.index;
+/**
+ * Where Go to Worst Slice goes: the first problem (of `only` when given, else of any label or the
+ * foreground); when nothing is flagged, the slice with the largest severity, so the command still
+ * shows where the masks disagree most. undefined when no slice has a defined Dice.
+ */
+export function worstSlice(result: ComparisonResult, problems: readonly SliceRef[], only?: LabelChoice): SliceRef | undefined {
+  const first = problems.find((p) => only === undefined || p.label === only);
+  if (first) return { label: first.label, index: first.index };
+  let worst: { ref: SliceRef; severity: number; dice: number } | undefined;
+  const consider = (label: LabelChoice, m: OverlapMetrics): void => {
+    for (const s of m.slices) {
+      if (s.dice === null) continue;
+      const sev = severity(errorMm2(s, result.sliceVoxelAreaMm2), s.dice);
+      if (!worst || sev > worst.severity || (sev === worst.severity && s.dice < worst.dice)) worst = { ref: { label, index: s.index }, severity: sev, dice: s.dice };
+    }
+  };
+  if (only === undefined || only === null) consider(null, result.foreground);
+  for (const l of result.labels) if (only === undefined || only === l.label) consider(l.label, l);
+  return worst?.ref;
 }
 
 /**
- * The next (direction 1) or previous (-1) flagged slice of `label` after `current`, wrapping around
- * the ends; undefined when nothing is flagged. From an unflagged slice, "next" is the first flagged
- * one above it.
+ * The next (direction 1) or previous (-1) problem after the one shown, in `problems`' order with
+ * wrap-around (restricted to label `only` when given). From a slice that is not a problem, next is
+ * the first problem and previous the last. undefined when there is none.
  */
-export function stepFlagged(result: ComparisonResult, label: LabelChoice, current: number, direction: 1 | -1): number | undefined {
-  const flagged = flaggedIndices(result, label);
-  if (flagged.length === 0) return undefined;
-  if (direction === 1) return flagged.find((i) => i > current) ?? flagged[0];
-  return [...flagged].reverse().find((i) => i < current) ?? flagged[flagged.length - 1];
+export function stepProblem(problems: readonly SliceRef[], shown: SliceRef, direction: 1 | -1, only?: LabelChoice): SliceRef | undefined {
+  // A slice listed twice (low Dice and far HD95) is one stop, at its first position.
+  const seen = new Set<string>();
+  const walk = problems.filter((p) => {
+    const key = `${p.label}:${p.index}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return only === undefined || p.label === only;
+  });
+  if (walk.length === 0) return undefined;
+  const at = walk.findIndex((p) => p.label === shown.label && p.index === shown.index);
+  if (at < 0) return direction === 1 ? walk[0] : walk[walk.length - 1];
+  return walk[(at + direction + walk.length) % walk.length];
 }

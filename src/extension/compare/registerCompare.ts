@@ -40,7 +40,7 @@ export function registerCompare(context: vscode.ExtensionContext, provider: View
     vscode.window.registerTreeDataProvider(TREE_VIEW_ID, tree),
     registerReportNavigation(reports),
     registerStatusBar(manager),
-    registerCompareCommands(manager),
+    registerCompareCommands(manager, reports),
     registerSharedGridOffer(context, provider, manager),
     registerCompareTestHooks(manager, reports),
     vscode.commands.registerCommand(REVEAL_COMMAND, (id: number, index: number, label: number | null) => manager.byId(id)?.panel.reveal(index, label)),
@@ -60,6 +60,7 @@ export function registerCompare(context: vscode.ExtensionContext, provider: View
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsMetrics(e)) for (const m of manager.all) void m.comparison.recompute();
       if (affectsCompareDisplay(e)) for (const m of manager.all) m.panel.sendSettings();
+      if (e.affectsConfiguration('maskInspector.navigateSelectedLabelOnly')) for (const m of manager.all) m.panel.followNavigationSetting();
       // New boundary metrics when what they measure changed; the HD95 limit only re-flags (and the
       // side panel marks slices above it), from the per-slice values already there.
       if (affectsSurface(e)) {

@@ -4,9 +4,10 @@
 // Pure (no vscode import): line numbers and messages are unit-tested.
 import type { ComparisonResult } from '../../core/metrics/types';
 import { sliceOf } from '../../core/report/markdown';
-import { diceText, labelText, sliceMessage, type LabelNames } from '../../core/report/sliceText';
+import { diceText, labelText, problemMessage, problemRuleText, type LabelNames } from '../../core/report/sliceText';
 import { hd95Flags, hd95Message } from '../../core/report/surfaceText';
 import type { LabelChoice } from '../../protocol/compare';
+import type { SliceRef } from './navigation';
 
 export interface ReportEntry {
   /** 0-based line of the report document. */
@@ -21,7 +22,7 @@ export interface ReportEntry {
 
 export interface Report {
   readonly lines: readonly string[];
-  /** Every flagged slice, worst first, one line each. */
+  /** Every flagged slice, most severe first (then those flagged for HD95), one line each. */
   readonly entries: readonly ReportEntry[];
   /** The first `maxDiagnostics` entries become problems; the rest are summed up on this line. */
   readonly listed: number;
@@ -50,16 +51,17 @@ export function buildReport(result: ComparisonResult, opts: ReportOptions): Repo
     ...result.labels.map((l) => `${labelText(l.label, names)} ${diceText(l.dice)}`),
   ].join(', ');
   const hidden = total - listed;
-  const rule = limit === null ? `Dice < ${result.threshold}` : `Dice < ${result.threshold} or 2-D HD95 > ${limit} mm`;
+  const diceRule = problemRuleText(result.threshold, result.minErrorMm2);
+  const rule = limit === null ? diceRule : `${diceRule}, or 2-D HD95 > ${limit} mm`;
   const lines = [
     `Mask Inspector: ${opts.referenceName} (reference) vs ${opts.predictionName} (prediction)`,
     `${result.plane} slices, flagged when ${rule}. Volume Dice: ${volumeDice}.`,
     total === 0
       ? 'No slice is flagged.'
-      : `${flaggedText(result.flagged.length, far.length)}, worst first. Select one (here or in the Problems panel) to show it in the comparison editor.`,
+      : `${flaggedText(result.flagged.length, far.length)}, most severe first (severity = error mm² × (1 − Dice)). Select one (here or in the Problems panel) to show it in the comparison editor.`,
   ];
   const entries = result.flagged.map((f, n): ReportEntry => {
-    const message = sliceMessage(result.plane, f.label, sliceOf(result, f.label, f.index), names, result.threshold);
+    const message = problemMessage(result.plane, f.label, sliceOf(result, f.label, f.index), f.errorMm2, names, result.threshold);
     return { line: HEADER_LINES + n, label: f.label, index: f.index, dice: f.dice, reason: 'dice', message };
   });
   // After the low-Dice slices (a slice may be in both lists: each reason is its own problem).
@@ -76,6 +78,11 @@ export function buildReport(result: ComparisonResult, opts: ReportOptions): Repo
 function flaggedText(lowDice: number, farHd95: number): string {
   const slices = (n: number): string => `${n} flagged slice${n === 1 ? '' : 's'}`;
   return farHd95 === 0 ? slices(lowDice) : `${slices(lowDice + farHd95)} (${lowDice} for Dice, ${farHd95} for HD95)`;
+}
+
+/** The (label, slice) of every entry, in the Problems panel's order: what F8 walks. */
+export function problemRefs(report: Report): SliceRef[] {
+  return report.entries.map((e) => ({ label: e.label, index: e.index }));
 }
 
 /** The entry on `line`, if that line is a flagged slice. */

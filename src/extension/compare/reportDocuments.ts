@@ -66,6 +66,11 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
     return entry ? { comparison, entry } : undefined;
   }
 
+  /** The published report of comparison `id` (its problems in the Problems panel's order). */
+  reportOf(id: number): Report | undefined {
+    return this.published.get(id)?.report;
+  }
+
   uriOf(id: number): vscode.Uri | undefined {
     return this.published.get(id)?.uri;
   }

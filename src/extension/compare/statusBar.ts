@@ -1,7 +1,7 @@
 // A status-bar item with the active comparison's volume Dice for the label it shows (or the
 // foreground); clicking it goes to that label's worst slice.
 import * as vscode from 'vscode';
-import { diceText, labelText } from '../../core/report/sliceText';
+import { diceText, labelText, problemRuleText } from '../../core/report/sliceText';
 import type { ComparisonManager } from './comparisonManager';
 
 export function registerStatusBar(manager: ComparisonManager): vscode.Disposable {
@@ -25,7 +25,8 @@ export function registerStatusBar(manager: ComparisonManager): vscode.Disposable
       const what = labelText(label, comparison.names);
       item.text = `$(pie-chart) Dice ${diceText(metrics?.dice ?? null)}`;
       const flagged = result.flagged.filter((f) => f.label === label).length;
-      item.tooltip = `${comparison.title}: volume Dice of the ${what} ${diceText(metrics?.dice ?? null, undefined)}; ${flagged} ${result.plane} slice${flagged === 1 ? '' : 's'} with Dice < ${result.threshold}. Click to go to the worst slice.`;
+      const rule = problemRuleText(result.threshold, result.minErrorMm2);
+      item.tooltip = `${comparison.title}: volume Dice of the ${what} ${diceText(metrics?.dice ?? null, undefined)}; ${flagged} of its ${result.plane} slices flagged (${rule}), ${result.flagged.length} over all labels. Click to go to the worst slice.`;
     }
     item.show();
   };

@@ -24,6 +24,7 @@ export const DEFAULT_COMPARE_SETTINGS: CompareSettings = {
   },
   threshold: 0.8,
   hd95LimitMm: null,
+  navigateSelectedLabelOnly: false,
 };
 
 export interface AppearanceInputs {

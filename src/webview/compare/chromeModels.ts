@@ -60,6 +60,7 @@ export function toolbarModel(c: ComparisonView): CompareToolbarModel {
     window: c.appearances.effectiveWindow(),
     crosshair: c.state.crosshair,
     hasMetrics: c.result !== undefined,
+    navigateSelectedLabelOnly: c.settings.navigateSelectedLabelOnly,
   };
 }
 
@@ -109,7 +110,7 @@ export function panelModel(c: ComparisonView, shown: ShownSlice | undefined): Pa
     labelTitle: choiceTitle(c.state.label, c.labels),
     slice: panelSlice(c, shown),
     volume,
-    flagged: volume ? flaggedCount(volume, c.settings.threshold) : undefined,
+    flagged: c.result && volume ? flaggedCount(c.result, c.state.label) : undefined,
     threshold: c.settings.threshold,
     hd95LimitMm: c.settings.hd95LimitMm,
     surface: surfaceModel(c),

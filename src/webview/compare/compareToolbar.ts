@@ -22,6 +22,8 @@ export interface CompareToolbarActions extends WindowActions {
   toggleCrosshair(): void;
   resetView(): void;
   command(command: CompareCommand): void;
+  /** Worst / previous / next stay on the chosen label (true) or walk every label's problems. */
+  setNavigationScope(selectedLabelOnly: boolean): void;
 }
 
 export interface CompareToolbarModel {
@@ -37,6 +39,7 @@ export interface CompareToolbarModel {
   readonly window: WindowSetting | null;
   readonly crosshair: boolean;
   readonly hasMetrics: boolean;
+  readonly navigateSelectedLabelOnly: boolean;
 }
 
 const PLANE_NAMES: Record<Plane, string> = { axial: 'Axial', coronal: 'Coronal', sagittal: 'Sagittal' };
@@ -53,6 +56,7 @@ export class CompareToolbar {
   private readonly windowControls: WindowControls;
   private readonly crosshair: HTMLButtonElement;
   private readonly navigation: HTMLButtonElement[];
+  private readonly labelOnly: HTMLButtonElement;
   private labelKey = '';
 
   constructor(actions: CompareToolbarActions) {
@@ -72,16 +76,18 @@ export class CompareToolbar {
     this.windowControls = new WindowControls(actions);
     this.crosshair = button('Crosshair', 'Show the crosshair in both panes', () => actions.toggleCrosshair());
     this.navigation = [
-      button('Worst', 'Go to the slice with the lowest Dice', () => actions.command('goToWorstSlice')),
-      button('‹ Low', 'Previous slice with Dice below the threshold', () => actions.command('previousLowDiceSlice')),
-      button('Low ›', 'Next slice with Dice below the threshold', () => actions.command('nextLowDiceSlice')),
+      button('Worst', 'Go to the most severe flagged slice of any label (Ctrl+F8)', () => actions.command('goToWorstSlice')),
+      button('‹ Low', 'Previous flagged slice, in the Problems panel\'s order (Shift+F8)', () => actions.command('previousLowDiceSlice')),
+      button('Low ›', 'Next flagged slice, in the Problems panel\'s order (F8)', () => actions.command('nextLowDiceSlice')),
     ];
+    this.labelOnly = button('This label only', 'Worst, ‹ Low and Low › stay on the chosen label instead of walking every label', () =>
+      actions.setNavigationScope(this.labelOnly.getAttribute('aria-pressed') !== 'true'));
     // A named region, so the controls are a landmark a screen reader can jump to.
     this.element = el('div', 'mi-toolbar', { role: 'region', 'aria-label': 'Comparison controls' }, [
       group('Plane', Object.values(this.planeButtons)),
       group('Mode', Object.values(this.modeButtons)),
       group('Label', [el('label', 'mi-field', {}, ['Label', this.labelSelect])]),
-      group('Low-Dice slices', this.navigation),
+      group('Flagged slices', [...this.navigation, this.labelOnly]),
       // Comparison controls on the first line, display controls on the second, at any width.
       el('div', 'mi-cmp-break', { 'aria-hidden': 'true' }),
       group('Appearance', [el('label', 'mi-field', {}, ['Opacity', this.opacity]), this.outline]),
@@ -100,6 +106,7 @@ export class CompareToolbar {
     this.modeButtons.overlay.setAttribute('aria-pressed', String(m.mode === 'overlay'));
     this.updateLabels(m.labels, m.label);
     for (const b of this.navigation) b.disabled = !m.hasMetrics;
+    this.labelOnly.setAttribute('aria-pressed', String(m.navigateSelectedLabelOnly));
     if (document.activeElement !== this.opacity) this.opacity.value = String(Math.round(m.opacity * 100));
     this.opacity.setAttribute('aria-valuetext', `${Math.round(m.opacity * 100)} percent`);
     // Over black colours are drawn in full; the opacity is for seeing a background through them.

@@ -223,6 +223,12 @@ export class Comparison implements PaneHost, FrameActions {
   toggleCrosshair(): void { this.update({ crosshair: !this.state.crosshair }); }
   resetView(): void { this.update({ zoom: { axial: RESET_ZOOM, coronal: RESET_ZOOM, sagittal: RESET_ZOOM } }); }
   command(command: CompareCommand): void { this.api.postMessage({ type: 'command', command }); }
+  setNavigationScope(selectedLabelOnly: boolean): void {
+    // Shown at once; the host echoes it back with the settings.
+    this.settings = { ...this.settings, navigateSelectedLabelOnly: selectedLabelOnly };
+    this.api.postMessage({ type: 'setNavigationScope', selectedLabelOnly });
+    this.requestDraw();
+  }
 
   setClassVisible(cls: OverlapClass, visible: boolean): void {
     const hidden = this.state.hiddenClasses.filter((c) => c !== cls);

@@ -35,9 +35,9 @@ export function validChoice(result: ComparisonResult, choice: LabelChoice): Labe
   return metricsFor(result, choice) ? choice : null;
 }
 
-/** Slices (along the metrics plane) with a defined Dice below the threshold. */
-export function flaggedCount(metrics: OverlapMetrics, threshold: number): number {
-  return metrics.slices.reduce((n, s) => (s.dice !== null && s.dice < threshold ? n + 1 : n), 0);
+/** The chosen label's flagged slices along the metrics plane (Dice below the threshold, error at the floor or more). */
+export function flaggedCount(result: ComparisonResult, choice: LabelChoice): number {
+  return result.flagged.reduce((n, f) => (f.label === choice ? n + 1 : n), 0);
 }
 
 /** The slice a comparison opens on: the one holding the most of either mask, so something shows. */

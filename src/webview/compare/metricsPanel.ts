@@ -183,7 +183,7 @@ export class MetricsPanel {
       ['Dice', formatDice(v.dice)],
       ['IoU', formatDice(v.iou)],
       ['Mean slice Dice', formatDice(v.meanSliceDice)],
-      [`Slices < ${threshold.toFixed(2)}`, `${flagged} of ${v.slices.length}`],
+      [`Flagged (Dice < ${threshold.toFixed(2)})`, `${flagged} of ${v.slices.length} slices`],
       ['TP / FP / FN', `${formatCount(v.tp)} / ${formatCount(v.fp)} / ${formatCount(v.fn)}`],
       ['Reference', ml(v.refMl)],
       ['Prediction', ml(v.predMl)],

@@ -14,7 +14,7 @@ const FIX = join(ROOT, 'test', 'fixtures', 'metrics');
 const fixture = (name: string): string => join(FIX, name);
 
 interface ExpectedCase {
-  planes: Record<string, { foreground: { dice: number; slices: unknown[] }; labels: { label: number; dice: number | null; slices: { index: number; tp: number; fp: number; fn: number; dice: number | null }[] }[] }>;
+  planes: Record<string, { foreground: { dice: number; slices: unknown[] }; labels: { label: number; dice: number | null; slices: { index: number; tp: number; fp: number; fn: number; dice: number | null }[] }[]; flagged: { label: number | null; index: number }[] }>;
 }
 const expected = JSON.parse(readFileSync(join(FIX, 'expected.json'), 'utf8')) as { cases: Record<string, ExpectedCase> };
 
@@ -55,9 +55,25 @@ test('compare --json prints one object with the documented schema and numpy\'s n
   assert.equal(result.foreground.slices.length, 11);
   assert.deepEqual(result.labels.map((l) => l.label), want.labels.map((l) => l.label));
   assert.equal(result.geometry.alignment, 'identical');
-  for (const key of ['emptyMasks', 'smoothing', 'plane', 'probabilityMaps', 'means'] as const) assert.equal(typeof result.conventions[key], 'string');
-  assert.ok(result.flagged.length > 0 && result.flagged.every((f, i) => i === 0 || f.dice >= result.flagged[i - 1]!.dice));
+  for (const key of ['emptyMasks', 'smoothing', 'plane', 'probabilityMaps', 'means', 'ranking'] as const) assert.equal(typeof result.conventions[key], 'string');
+  assert.match(result.conventions.ranking, /at least 10 mm²/);
+  assert.equal(result.minErrorMm2, 10);
+  assert.equal(result.flagged.length, want.flagged.length);
+  assert.ok(result.flagged.length > 0 && result.flagged.every((f, i) => i === 0 || f.severity <= result.flagged[i - 1]!.severity));
   assert.equal(result.softDice, undefined);
+});
+
+test('--min-error-mm2 sets the noise floor (0: every slice below the threshold) and the JSON says so', () => {
+  for (const [floor, name] of [['0', 'multilabel_uint8_no_floor'], ['40', 'multilabel_uint8_floor_40']] as const) {
+    const r = cli('compare', fixture('multilabel_ref.nii.gz'), fixture('multilabel_pred.nii.gz'), '--json', '--min-error-mm2', floor);
+    assert.equal(r.status, 0, r.stderr);
+    const result = JSON.parse(r.stdout) as ComparisonResult;
+    assert.equal(result.minErrorMm2, Number(floor));
+    assert.match(result.conventions.ranking, new RegExp(`at least ${floor} mm²`));
+    const want = expected.cases[name]!.planes.axial!.flagged;
+    assert.deepEqual(result.flagged.map((f) => [f.label, f.index]), want.map((f) => [f.label, f.index]), 'numpy\'s problems, in numpy\'s order');
+  }
+  assertRefused(cli('compare', fixture('multilabel_ref.nii.gz'), fixture('multilabel_pred.nii.gz'), '--min-error-mm2', '-1'), '--min-error-mm2');
 });
 
 test('compare --csv prints a header and one row per (label, slice)', () => {
@@ -80,7 +96,7 @@ test('compare prints a readable table by default', () => {
   assert.match(r.stdout, /Mean Dice over labels: 0\.7597/);
   assert.match(r.stdout, /Soft Dice: 0\.6108/);
   assert.match(r.stdout, /probability map/);
-  assert.match(r.stdout, /Worst \d+ slices/);
+  assert.match(r.stdout, /Worst \d+ of \d+ flagged slices \(Dice < 0\.8, error ≥ 10 mm²\), most severe first/);
 });
 
 test('bad input and bad usage: exit 2 with one line on stderr', () => {

@@ -62,7 +62,7 @@ test('the table shows the names beside the values, in the labels and worst-slice
   assert.match(r.stdout, /^4 +\d\.\d{4} /m);
   assert.match(r.stdout, new RegExp(`^Label names: ${join(c.dir, 'labels.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
   const worst = r.stdout.slice(r.stdout.indexOf('Worst'));
-  assert.match(worst, /^1 liver +2 +0\.0000 /m);
+  assert.match(worst, /^5 aorta +5 +0\.0000 +84\.0 +84\.0 /m);
 });
 
 test('only the reference\'s folder is searched: a label file next to the prediction is not used', () => {

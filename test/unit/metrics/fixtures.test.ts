@@ -18,6 +18,7 @@ interface ExpectedPlane {
   readonly labels: unknown;
   readonly meanDice: number | null;
   readonly flagged: unknown;
+  readonly sliceVoxelAreaMm2: number;
   readonly referenceKind: string;
   readonly predictionKind: string;
   readonly softDice?: number | null;
@@ -56,6 +57,8 @@ function check(result: ComparisonResult, want: ExpectedPlane, alignment: string,
   assertClose(result.foreground, want.foreground, `${where}.foreground`);
   assertClose(result.labels, want.labels, `${where}.labels`);
   assertClose(result.meanDice, want.meanDice, `${where}.meanDice`);
+  assertClose(result.sliceVoxelAreaMm2, want.sliceVoxelAreaMm2, `${where}.sliceVoxelAreaMm2`);
+  // Every flagged field (errorMm2, severity) and the order: severity first, then the tie-breaks.
   assertClose(result.flagged, want.flagged, `${where}.flagged`);
   if (want.softDice === undefined) {
     assert.equal(result.softDice, undefined, `${where}: softDice only for probability maps`);

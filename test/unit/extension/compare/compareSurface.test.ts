@@ -39,7 +39,7 @@ test('after the Dice metrics: HD, HD95, ASSD, NSD per label, foreground and axia
     const volumes = await worker.open(file('labels_ref.nii.gz'), file('labels_pred_lps.nii.gz'), 2 ** 30);
     assert.equal(volumes.alignment, 'reoriented');
     await assert.rejects(worker.surface(1, true), /before the Dice metrics/);
-    const dice = await worker.compute('axial', 0.8);
+    const dice = await worker.compute('axial', { threshold: 0.8, minErrorMm2: 10 });
     const progress: number[] = [];
     const result = await worker.surface(1, true, (f) => progress.push(f));
     assert.equal(progress.at(-1), 1);
@@ -78,7 +78,7 @@ test('slices are answered while the surface thread runs; a cancel stops it and t
   try {
     const shape = [192, 192, 96] as const;
     await worker.open(ballNifti('a.nii', shape, [96, 96, 48], 60), ballNifti('b.nii', shape, [99, 94, 48], 57), 2 ** 30);
-    await worker.compute('axial', 0.8);
+    await worker.compute('axial', { threshold: 0.8, minErrorMm2: 10 });
     let settled = false;
     const running = worker.surface(1, true).finally(() => (settled = true));
     const slice = await worker.slice('axial', 48);

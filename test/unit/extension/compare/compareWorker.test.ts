@@ -43,7 +43,7 @@ test('metrics of a multi-label pair equal numpy in every plane, with progress up
     for (const plane of ['axial', 'coronal', 'sagittal'] as const) {
       const want = expected.cases['multilabel_uint8']!.planes[plane]!;
       const progress: number[] = [];
-      const result = await worker.compute(plane, 0.8, (f) => progress.push(f));
+      const result = await worker.compute(plane, { threshold: 0.8, minErrorMm2: 10 }, (f) => progress.push(f));
       assert.equal(result.axis, want.axis);
       assert.deepEqual(pick(result.foreground), pick(want.foreground));
       assert.deepEqual(result.foreground.slices.map(pick), want.foreground.slices.map(pick));
@@ -72,7 +72,7 @@ test('an LPS-stored prediction gives the same slices on the reference grid and t
         assert.deepEqual([...new Uint8Array(b.reference.buffer)], [...new Uint8Array(a.reference.buffer)]);
       }
     }
-    const result = await lps.compute('axial', 0.8);
+    const result = await lps.compute('axial', { threshold: 0.8, minErrorMm2: 10 });
     assert.deepEqual(result.flagged, expected.cases['lps_prediction']!.planes['axial']!.flagged);
   } finally {
     plain.dispose();
@@ -100,7 +100,7 @@ test('a cancel stops a long count and slices are answered while it runs', async 
     await worker.open(syntheticNifti('a.nii', shape, 1), syntheticNifti('b.nii', shape, 2), 2 ** 30);
     const controller = new AbortController();
     let progressSeen = 0;
-    const computing = worker.compute('axial', 0.8, () => {
+    const computing = worker.compute('axial', { threshold: 0.8, minErrorMm2: 10 }, () => {
       progressSeen++;
       controller.abort();
     }, controller.signal);
@@ -109,7 +109,7 @@ test('a cancel stops a long count and slices are answered while it runs', async 
     await assert.rejects(computing, (e: unknown) => e instanceof CompareWorkerFailure && e.cancelled);
     assert.ok(progressSeen >= 1 && progressSeen < 5, `stopped after ${progressSeen} slabs of 5`);
     // The worker is still usable afterwards.
-    const result = await worker.compute('axial', 0.8);
+    const result = await worker.compute('axial', { threshold: 0.8, minErrorMm2: 10 });
     assert.equal(result.foreground.slices.length, 320);
   } finally {
     worker.dispose();

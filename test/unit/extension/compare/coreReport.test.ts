@@ -44,6 +44,6 @@ test('Markdown: a row per label with its volume Dice and flagged count, then the
     assert.ok(md.includes(`| ${labelText(l.label, new Map([[2, 'liver']]))} | ${diceText(l.dice)} |`), `row of label ${l.label}`);
     assert.match(md, new RegExp(`\\| ${flagged} \\|\\n`));
   }
-  assert.match(md, new RegExp(`## Worst slices \\(5 of ${result.flagged.length} with Dice < 0.8\\)`));
+  assert.match(md, new RegExp(`## Worst slices \\(5 of ${result.flagged.length} with Dice < 0.8 and error ≥ 10 mm², most severe first\\)`));
   assert.equal(md.split('\n').filter((l) => l.startsWith('- coronal slice')).length, 5);
 });

@@ -6,17 +6,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { ComparisonResult } from '../../../../src/core/metrics/types';
-import { flaggedIndices, sliceDice, stepFlagged, worstSlice } from '../../../../src/extension/compare/navigation';
-import { buildReport, entryAt } from '../../../../src/extension/compare/report';
+import { sliceDice, stepProblem, worstSlice } from '../../../../src/extension/compare/navigation';
+import { buildReport, entryAt, problemRefs } from '../../../../src/extension/compare/report';
 
 const root = join(__dirname, '..', '..', '..', '..', '..');
 const numpy = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'metrics', 'expected.json'), 'utf8')) as {
   cases: Record<string, { planes: Record<string, Omit<ComparisonResult, 'plane' | 'threshold'>> }>;
 };
-const result = { ...numpy.cases['multilabel_uint8']!.planes['axial']!, plane: 'axial', threshold: 0.8 } as ComparisonResult;
+const result = { ...numpy.cases['multilabel_uint8']!.planes['axial']!, plane: 'axial', threshold: 0.8, minErrorMm2: 10 } as ComparisonResult;
 const names = new Map([[2, 'liver']]);
 
-test('one report line and one problem per flagged slice, worst first, header first', () => {
+test('one report line and one problem per flagged slice, most severe first, header first', () => {
   const report = buildReport(result, { referenceName: 'ref.nii.gz', predictionName: 'pred.nii.gz', names, maxDiagnostics: 500 });
   assert.equal(report.entries.length, result.flagged.length);
   assert.equal(report.listed, result.flagged.length);
@@ -29,6 +29,8 @@ test('one report line and one problem per flagged slice, worst first, header fir
     assert.equal(report.lines[e.line], e.message);
     assert.deepEqual(entryAt(report, e.line), e);
   });
+  assert.match(report.lines[1]!, /flagged when Dice < 0\.8 and error ≥ 10 mm²\./);
+  assert.match(report.lines[2]!, /most severe first \(severity = error mm² × \(1 − Dice\)\)/);
   assert.equal(entryAt(report, 0), undefined);
   assert.equal(entryAt(report, report.lines.length), undefined);
 });
@@ -38,9 +40,14 @@ test('messages name plane, slice, label with its name, Dice and counts', () => {
   const liver = result.labels.find((l) => l.label === 2)!.slices[7]!;
   const fg = result.foreground.slices[3]!;
   const messages = report.entries.map((e) => e.message);
-  assert.ok(messages.includes(`axial slice 7, label 2 (liver): Dice 0.20 (TP ${liver.tp}, FP ${liver.fp}, FN ${liver.fn})`), messages.join('\n'));
-  assert.ok(messages.includes(`axial slice 3, foreground: Dice 0.11 (TP ${fg.tp}, FP ${fg.fp}, FN ${fg.fn})`));
-  assert.ok(messages.includes('axial slice 2, label 1: Dice 0.00 (TP 0, FP 7, FN 0)'), 'one mask empty: Dice 0, flagged');
+  // The fixture's voxels are 1.5 × 2 mm in the axial plane: 3 mm² each.
+  const wrong = (s: { fp: number; fn: number }): string => `${((s.fp + s.fn) * 3).toFixed(0)} mm² wrong`;
+  assert.ok(messages.includes(`axial slice 7, label 2 (liver): Dice 0.20 (TP ${liver.tp}, FP ${liver.fp}, FN ${liver.fn}), ${wrong(liver)}`), messages.join('\n'));
+  assert.ok(messages.includes(`axial slice 3, foreground: Dice 0.11 (TP ${fg.tp}, FP ${fg.fp}, FN ${fg.fn}), ${wrong(fg)}`));
+  assert.ok(messages.includes('axial slice 2, label 1: Dice 0.00 (TP 0, FP 7, FN 0), 21 mm² wrong'), 'one mask empty: Dice 0, flagged');
+  const underFloor = result.labels.find((l) => l.label === 6)!.slices[7]!;
+  assert.ok(underFloor.dice! < 0.8 && (underFloor.fp + underFloor.fn) * 3 < 10);
+  assert.ok(!report.entries.some((e) => e.label === 6 && e.index === 7), 'label 6, slice 7 (Dice < 0.8, 3 mm² wrong) is under the floor');
 });
 
 test('a cap lists the worst slices and sums up the rest on the header', () => {
@@ -48,23 +55,43 @@ test('a cap lists the worst slices and sums up the rest on the header', () => {
   assert.equal(report.listed, 10);
   assert.equal(report.entries.length, result.flagged.length, 'the report keeps every line');
   assert.equal(report.summary?.line, 2);
-  assert.match(report.summary!.message, new RegExp(`^${result.flagged.length - 10} more slices with Dice < 0.8 are not listed`));
+  assert.match(report.summary!.message, new RegExp(`^${result.flagged.length - 10} more slices with Dice < 0.8 and error ≥ 10 mm² are not listed`));
 });
 
-test('go-to-worst is the argmin of the defined per-slice Dice; next/previous walk flagged slices in order and wrap', () => {
+test('go-to-worst is the most severe problem of any label, or of the shown label when restricted', () => {
+  const problems = problemRefs(buildReport(result, { referenceName: 'r', predictionName: 'p', names, maxDiagnostics: 500 }));
+  const first = result.flagged[0]!;
+  assert.deepEqual(worstSlice(result, problems), { label: first.label, index: first.index }, 'across labels: numpy\'s first problem');
   for (const label of [null, ...result.labels.map((l) => l.label)]) {
-    const dice = sliceDice(result, label);
-    const defined = dice.flatMap((d, i) => (d === null ? [] : [[d, i] as const]));
-    const min = Math.min(...defined.map(([d]) => d));
-    assert.equal(worstSlice(result, label), defined.find(([d]) => d === min)?.[1], `label ${label}`);
-    const flagged = dice.flatMap((d, i) => (d !== null && d < 0.8 ? [i] : []));
-    assert.deepEqual(flaggedIndices(result, label), flagged);
-    if (flagged.length === 0) continue;
-    let at = -1;
-    const walked: number[] = [];
-    for (let n = 0; n < flagged.length; n++) walked.push((at = stepFlagged(result, label, at, 1)!));
-    assert.deepEqual(walked, flagged);
-    assert.equal(stepFlagged(result, label, at, 1), flagged[0], 'next wraps to the first');
-    assert.equal(stepFlagged(result, label, flagged[0]!, -1), flagged.at(-1), 'previous wraps to the last');
+    const own = result.flagged.find((f) => f.label === label);
+    // Without a problem of its own: the slice of the largest (FP + FN) × 3 mm² × (1 − Dice), ties by lower Dice.
+    const slices = (label === null ? result.foreground : result.labels.find((l) => l.label === label)!).slices;
+    const bySeverity = slices.filter((s) => s.dice !== null)
+      .map((s) => ({ index: s.index, dice: s.dice!, severity: (s.fp + s.fn) * 3 * (1 - s.dice!) }))
+      .sort((a, b) => b.severity - a.severity || a.dice - b.dice || a.index - b.index);
+    const want = own ? own.index : bySeverity[0]?.index;
+    assert.deepEqual(worstSlice(result, problems, label), want === undefined ? undefined : { label, index: want }, `label ${label}`);
+    assert.equal(sliceDice(result, label).length, slices.length);
+  }
+});
+
+test('next/previous walk every problem in the Problems panel\'s order, across labels, and wrap; restricted, one label\'s', () => {
+  const problems = problemRefs(buildReport(result, { referenceName: 'r', predictionName: 'p', names, maxDiagnostics: 500 }));
+  const order = result.flagged.map((f) => ({ label: f.label, index: f.index }));
+  let at = { label: 2 as number | null, index: 0 }; // not a problem: next is the first
+  const walked = [];
+  for (let n = 0; n < order.length; n++) walked.push((at = stepProblem(problems, at, 1)!));
+  assert.deepEqual(walked, order);
+  assert.ok(new Set(walked.map((p) => p.label)).size > 2, 'the walk crosses labels');
+  assert.deepEqual(stepProblem(problems, at, 1), order[0], 'next wraps to the first');
+  assert.deepEqual(stepProblem(problems, order[0]!, -1), order.at(-1), 'previous wraps to the last');
+  assert.deepEqual(stepProblem(problems, { label: 2, index: 0 }, -1), order.at(-1), 'previous from a slice that is no problem: the last');
+  for (const label of [null, ...result.labels.map((l) => l.label)]) {
+    const own = order.filter((p) => p.label === label);
+    let here = { label, index: -1 };
+    const mine = [];
+    for (let n = 0; n < own.length; n++) mine.push((here = stepProblem(problems, here, 1, label)!));
+    assert.deepEqual(mine, own, `label ${label}`);
+    if (own.length === 0) assert.equal(stepProblem(problems, here, 1, label), undefined);
   }
 });

@@ -103,12 +103,12 @@ test('flagHd95AboveMm: the report lists the slices whose 2-D HD95 scipy finds ab
   assert.deepEqual(values, [...values].sort((a, b) => b - a), 'largest first');
   assert.equal(report.entries.length, result.flagged.length + far.length, 'after the low-Dice slices');
   assert.ok(report.entries.slice(0, result.flagged.length).every((e) => e.reason === 'dice'));
-  assert.match(report.lines[1]!, /flagged when Dice < 0\.8 or 2-D HD95 > 10 mm/);
+  assert.match(report.lines[1]!, /flagged when Dice < 0\.8 and error ≥ 10 mm², or 2-D HD95 > 10 mm/);
   assert.match(report.lines[2]!, new RegExp(`^${report.entries.length} flagged slices \\(${result.flagged.length} for Dice, ${far.length} for HD95\\)`));
   // Without a limit, the report is the Dice report.
   const plain = buildReport(result, { referenceName: 'ref', predictionName: 'pred', names, maxDiagnostics: 500 });
   assert.ok(plain.entries.every((e) => e.reason === 'dice'));
-  assert.match(plain.lines[1]!, /flagged when Dice < 0\.8\. /);
+  assert.match(plain.lines[1]!, /flagged when Dice < 0\.8 and error ≥ 10 mm²\. /);
 });
 
 test('wording: ∞ for one empty mask, n/a for both, no rounding down to the limit', () => {
