@@ -105,7 +105,9 @@ export async function compareSources(
     },
     { onProgress: opts.onProgress, signal: opts.signal },
   );
-  const voxelAreaMm2 = sliceVoxelAreaMm2(refGeometry.affine, axis);
+  // Without a usable transform there are no millimetres: a voxel then counts as 1 mm² (the floor
+  // and the severity become voxel counts), as the README says.
+  const voxelAreaMm2 = hasWorldGeometry(refGeometry) ? sliceVoxelAreaMm2(refGeometry.affine, axis) : 1;
   const summary = summarise(counts.table, {
     smooth: o.smooth, threshold: o.threshold, minErrorMm2: o.minErrorMm2, voxelAreaMm2,
     refVoxelMl: voxelMl(refGeometry), predVoxelMl: voxelMl(pred.header.geometry),
