@@ -84,15 +84,20 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
+# The VS Code inside code-server, read from its manifest (`code-server --version` prints code-server's
+# own version first, and a config-file notice before it on a first run).
+VSCODE_VERSION="$(node -p "require('$ROOT/.tools/code-server/node_modules/code-server/lib/vscode/package.json').version")"
+CODE_SERVER_VERSION="$(node -p "require('$ROOT/.tools/code-server/node_modules/code-server/package.json').version")"
+
 if [[ $CHECK -eq 1 ]]; then
-  curl -fsS "$URL" | grep -q 'workbench' && echo "demo: code-server answers on port $PORT" && exit 0
+  curl -fsS "$URL" | grep -q 'workbench' && echo "demo: code-server $CODE_SERVER_VERSION (VS Code $VSCODE_VERSION) answers on port $PORT" && exit 0
   echo "demo: the workbench page did not load; log: $PROFILE/code-server.log" >&2
   exit 1
 fi
 
 cat <<TEXT
 
-Mask Inspector demo is running in code-server (VS Code $(node "$ENTRY" --version 2>/dev/null | awk 'NR==1{print $3}')).
+Mask Inspector demo is running in code-server $CODE_SERVER_VERSION (VS Code $VSCODE_VERSION).
 Open this URL in a browser on this machine (Ctrl+C here stops the server):
 
   $URL

@@ -53,7 +53,7 @@ async function compareCommand(manager: ComparisonManager, first?: unknown, secon
   } else if (first instanceof vscode.Uri && second instanceof vscode.Uri) {
     pair = [first, second];
   } else {
-    const reference = first instanceof vscode.Uri ? first : await pickMask('Choose the reference mask (ground truth)');
+    const reference = first instanceof vscode.Uri ? first : await pickMask('Compare Masks: the reference (ground truth)', 'The reference mask (ground truth)');
     const prediction = reference && (await pickOtherMask(reference));
     if (reference && prediction) pair = [reference, prediction];
   }

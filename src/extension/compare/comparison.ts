@@ -13,6 +13,7 @@ import { maxVolumeBytes } from '../settings';
 import { comparisonLabels } from './comparisonLabels';
 import { comparePlane, lowDiceThreshold, minErrorMm2, surfaceSettings, type SurfaceSettings } from './compareSettings';
 import { CompareWorker, CompareWorkerFailure, type CompareSliceReply } from './compareWorker';
+import { intensityImageWarning } from './maskCheck';
 import { runSurface, sameMeasurement } from './surfaceRun';
 
 /** Pairs at least this big (about half a second of counting) get a cancellable notification. */
@@ -193,6 +194,9 @@ export class Comparison {
       this.volumesValue = named.volumes;
       this.namesValue = named.names;
       this.emit({ type: 'volumes', volumes: named.volumes });
+      // Not modal, and the comparison goes on: an image with few values can still be compared.
+      const warning = intensityImageWarning(volumes.reference, volumes.prediction);
+      if (warning) void vscode.window.showWarningMessage(warning);
       this.hooks.onChange(this);
       await this.restoreBackground();
     } catch (e) {

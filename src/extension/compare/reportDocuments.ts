@@ -20,17 +20,24 @@ interface Published {
 }
 
 /**
- * The report URI of comparison `id` (the Problems panel shows its name). It must not end like a
- * mask (".nii.gz"), or VS Code would open it with the mask viewer instead of as text.
+ * The report URI of comparison `id`. Its path is only the document's name, which the Problems
+ * panel and the tab show ("a.nii.gz vs b.nii.gz - low-Dice slices.txt", no folder such as "/1");
+ * the comparison's id rides in the query, which keeps two comparisons of same-named files apart.
+ * The name must not end like a mask (".nii.gz"), or VS Code would open it with the mask viewer.
  */
 export function reportUri(id: number, reference: vscode.Uri, prediction: vscode.Uri): vscode.Uri {
-  return vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${id}/${fileNameOf(reference)} vs ${fileNameOf(prediction)} - low-Dice slices.txt` });
+  return vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${reportName(fileNameOf(reference), fileNameOf(prediction))}`, query: `comparison=${id}` });
+}
+
+/** The report document's name for a pair of mask file names. */
+function reportName(reference: string, prediction: string): string {
+  return `${reference} vs ${prediction} - low-Dice slices.txt`;
 }
 
 export function comparisonIdOf(uri: vscode.Uri): number | undefined {
   if (uri.scheme !== REPORT_SCHEME) return undefined;
-  const id = Number(uri.path.split('/')[1]);
-  return Number.isInteger(id) ? id : undefined;
+  const match = /(?:^|&)comparison=(\d+)(?:&|$)/.exec(uri.query);
+  return match ? Number(match[1]) : undefined;
 }
 
 export class ReportDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {

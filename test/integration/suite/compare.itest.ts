@@ -102,6 +102,8 @@ describe('comparison editor', function () {
     await revealSlice(c.id, 0, null);
     await shownInWebview(0, null);
     const reportUri = vscode.Uri.parse((await activeState()).reportUri!);
+    // Named for what it is: one path segment, the pair and "low-Dice slices" (no "/1" folder).
+    assert.match(reportUri.path, /^\/[^/]+ vs [^/]+ - low-Dice slices\.txt$/);
     await vscode.window.showTextDocument(reportUri, { selection: target.range, preserveFocus: true, preview: true });
     await shownInWebview(Number(index), 4);
     const active = (await api()).activeComparison()!;
