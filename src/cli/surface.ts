@@ -1,11 +1,15 @@
 // `compare --surface [--tolerance MM] [--tolerance-label L=MM ...]`: boundary metrics (HD, HD95,
 // ASSD in mm, NSD) next to Dice.
-// They need both volumes whole, so this path reads them into memory and runs the Dice engine on
-// them too (one read per file), then merges the surface numbers into the comparison result.
+// One read per file feeds both the Dice engine and the surface pass, then the surface numbers are
+// merged into the comparison result.
 import type { VolumeSource } from '../core/io/api';
-import { compareVolumes } from '../core/metrics/compare';
+import { planeAxis } from '../core/geometry/orientation';
+import { compareSources, compareVolumes } from '../core/metrics/compare';
+import { resolveOptions } from '../core/metrics/options';
+import { SurfaceCollector } from '../core/surface/collect';
 import type { ComparisonResult } from '../core/metrics/types';
-import { surfaceForComparison, withSurface, type SurfaceComparisonResult } from '../core/surface/comparison';
+import { measureComparison, surfaceForComparison, unmeasurable, withSurface, type SurfaceComparisonResult } from '../core/surface/comparison';
+import { hasWorldGeometry, type VoxelArray } from '../core/volume';
 import { comparisonOptions, numberFlag, type Values } from './args';
 import { UsageError } from './usage';
 
@@ -38,18 +42,36 @@ export function toleranceByLabel(values: Values): Map<number, number> | undefine
 
 /**
  * The comparison of an opened pair (compareCommand's openPair) with surface metrics; per slice too
- * when the output lists slices (JSON, CSV).
+ * when the output lists slices (JSON, CSV). Label masks are streamed once: the Dice counts and the
+ * surface points come out of the same read, and neither volume is held whole. Float volumes
+ * (probability maps) are read whole, since whether they are probabilities is known only after the
+ * read.
  */
 export async function compareWithSurface(pair: readonly [VolumeSource, VolumeSource], values: Values, perSlice: boolean): Promise<SurfaceComparisonResult> {
   const toleranceMm = numberFlag(values, 'tolerance');
   if (toleranceMm !== undefined && toleranceMm < 0) throw new UsageError(`--tolerance must be a number of mm >= 0, not ${toleranceMm}.`);
   const toleranceMmByLabel = toleranceByLabel(values);
   const options = comparisonOptions(values);
-  const [refVolume, predVolume] = await Promise.all([pair[0].readAll(), pair[1].readAll()]);
-  const result = await compareVolumes(refVolume, predVolume, options);
+  const surfaceOptions = { toleranceMm, toleranceMmByLabel, perSlice };
+  const [ref, pred] = pair;
+  if (isFloat(ref) || isFloat(pred)) {
+    const [refVolume, predVolume] = await Promise.all([ref.readAll(), pred.readAll()]);
+    const result = await compareVolumes(refVolume, predVolume, options);
+    warnUnmatched(toleranceMmByLabel, result);
+    return withSurface(result, surfaceForComparison(refVolume, predVolume, result, surfaceOptions));
+  }
+  const geometry = ref.header.geometry;
+  const measurable = hasWorldGeometry(geometry) && hasWorldGeometry(pred.header.geometry);
+  const axis = planeAxis(geometry, resolveOptions(options).plane);
+  const collector = measurable ? new SurfaceCollector(geometry.shape, { perSliceAxis: perSlice ? axis : undefined }) : null;
+  const onSlices = collector === null ? undefined : (k: number, n: number, r: VoxelArray, p: VoxelArray) => collector.add(k, n, r, p);
+  const result = await compareSources(ref, pred, { ...options, onSlices });
   warnUnmatched(toleranceMmByLabel, result);
-  return withSurface(result, surfaceForComparison(refVolume, predVolume, result, { toleranceMm, toleranceMmByLabel, perSlice }));
+  const none = unmeasurable(ref.header, pred.header, result, surfaceOptions);
+  return withSurface(result, none ?? measureComparison(collector!.finish(), geometry.spacing, result, surfaceOptions));
 }
+
+const isFloat = (v: VolumeSource): boolean => v.header.dataType === 'float32' || v.header.dataType === 'float64';
 
 /**
  * A tolerance for a label in neither mask is most likely a typo, but in a loop over cases a label can

@@ -103,7 +103,7 @@ export async function compareSources(
       ref: ref.slabs(), pred: predSlabs, shape: refGeometry.shape, axis,
       probThreshold: o.probThreshold, refPath: ref.header.source, predPath: pred.header.source,
     },
-    { onProgress: opts.onProgress, signal: opts.signal },
+    { onProgress: opts.onProgress, signal: opts.signal, onSlices: opts.onSlices },
   );
   // Without a usable transform there are no millimetres: a voxel then counts as 1 mm² (the floor
   // and the severity become voxel counts), as the README says.

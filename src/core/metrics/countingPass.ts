@@ -63,6 +63,7 @@ export async function countingPass(input: PassInput, control: RunControl = {}): 
         };
         countGeneric({ ref, pred, nx, ny, kStart, kCount, axis }, readers, table);
       }
+      control.onSlices?.(kStart, kCount, ref, pred);
       if (control.signal) await new Promise<void>((resolve) => setImmediate(resolve));
       control.signal?.throwIfAborted();
       control.onProgress?.((kStart + kCount) / nz);

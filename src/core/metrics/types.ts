@@ -2,7 +2,7 @@
 // posts it to the extension host, and the README documents it as the schema. Keep it serialisable
 // (no Maps, no typed arrays, no undefined-vs-null ambiguity: "not defined" is always null).
 import type { Plane } from '../geometry/display';
-import type { DataType, Geometry, Vec3 } from '../volume';
+import type { DataType, Geometry, Vec3, VoxelArray } from '../volume';
 
 export type { Plane };
 
@@ -28,6 +28,11 @@ export interface RunControl {
   /** Called with the fraction of the reference volume processed so far, in [0, 1]. */
   readonly onProgress?: (fraction: number) => void;
   readonly signal?: AbortSignal;
+  /**
+   * Sees every slab of both volumes once, in ascending k and in the reference's voxel order, after
+   * it is counted: another measurement (surface distances) rides on the same read.
+   */
+  readonly onSlices?: (kStart: number, kCount: number, ref: VoxelArray, pred: VoxelArray) => void;
 }
 
 export interface VolumeDescription {

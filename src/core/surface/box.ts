@@ -1,6 +1,6 @@
-// Where each label is, so the per-label work reads and transforms only a box around it.
-// One pass over each volume finds, for every requested label and for the foreground (any non-zero
-// value), its voxel count and bounding box.
+// Labels as padded 0/1 masks of their bounding box: the dense form that directedDistances (pair.ts)
+// takes, which the checks against the peers' own directed distances use. The metrics themselves
+// never build such a mask; they collect surface points in one pass (collect.ts).
 
 import type { Vec3, VoxelArray } from '../volume';
 
@@ -148,39 +148,4 @@ function zeroWords(data: VoxelArray): Uint32Array | null {
 /** The two array axes spanning a slice taken along `axis`, in increasing order. */
 export function planeAxes(axis: 0 | 1 | 2): readonly [0 | 1 | 2, 0 | 1 | 2] {
   return axis === 0 ? [1, 2] : axis === 1 ? [0, 2] : [0, 1];
-}
-
-/**
- * Slice `index` along `axis`, cut to the in-plane part of `box`, as a padded 0/1 plane
- * (dims = [box size on the first plane axis + 2, on the second + 2, 1]) and its voxel count.
- */
-export function extractPaddedPlane(
-  data: VoxelArray,
-  shape: Vec3,
-  box: LabelExtent,
-  axis: 0 | 1 | 2,
-  index: number,
-  select: MaskSelector,
-): { mask: Uint8Array; dims: Vec3; count: number } {
-  const [u, w] = planeAxes(axis);
-  const strides = [1, shape[0], shape[0] * shape[1]];
-  const nu = box.max[u] - box.min[u] + 1;
-  const nw = box.max[w] - box.min[w] + 1;
-  const dims: Vec3 = [nu + 2, nw + 2, 1];
-  const mask = new Uint8Array(dims[0] * dims[1]);
-  const su = strides[u];
-  let count = 0;
-  for (let b = 0; b < nw; b++) {
-    const src = index * strides[axis] + (box.min[w] + b) * strides[w] + box.min[u] * su;
-    const dst = (b + 1) * dims[0] + 1;
-    for (let a = 0; a < nu; a++) {
-      const v = data[src + a * su];
-      const hit = select.kind === 'foreground' ? v !== 0 : v === select.value;
-      if (hit) {
-        mask[dst + a] = 1;
-        count++;
-      }
-    }
-  }
-  return { mask, dims, count };
 }

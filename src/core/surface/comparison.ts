@@ -5,10 +5,11 @@
 import { alignGrids } from '../geometry/align';
 import { reorientToReference } from '../geometry/reorient';
 import type { ComparisonResult, LabelMetrics, OverlapMetrics, SliceMetrics, VolumeDescription } from '../metrics/types';
-import { hasWorldGeometry, type Volume, type VoxelArray } from '../volume';
+import { hasWorldGeometry, type Vec3, type Volume, type VolumeHeader } from '../volume';
+import type { CollectedSurfaces } from './collect';
 import { surfaceConventions, type SurfaceConventions, type SurfaceValues } from './conventions';
 import type { SliceSeries } from './perSlice';
-import { surfaceMetrics, type SurfaceReport } from './surfaceMetrics';
+import { collectVolumes, measureSurfaces, type SurfaceReport } from './surfaceMetrics';
 
 export interface SurfaceComparisonOptions {
   /** NSD tolerance τ in mm; default 1. */
@@ -41,8 +42,8 @@ export interface SurfaceComparisonResult extends Omit<ComparisonResult, 'labels'
  */
 export function surfaceForComparison(ref: Volume, pred: Volume, result: ComparisonResult, opts: SurfaceComparisonOptions = {}): SurfaceReport {
   const geometry = ref.header.geometry;
-  const voxelOnly = [ref, pred].filter((v) => !hasWorldGeometry(v.header.geometry)).map((v) => v.header.source);
-  if (voxelOnly.length > 0) return unmeasured(result, opts, `${voxelOnly.join(' and ')} ${voxelOnly.length === 1 ? 'has' : 'have'} no usable geometry: the surface distances (hd, hd95, assd, nsd) are null.`);
+  const none = unmeasurable(ref.header, pred.header, result, opts);
+  if (none !== null) return none;
   let predData = pred.data;
   if (result.geometry.alignment === 'reoriented') {
     const alignment = alignGrids(geometry, pred.header.geometry);
@@ -50,18 +51,43 @@ export function surfaceForComparison(ref: Volume, pred: Volume, result: Comparis
     predData = reorientToReference(pred, geometry, alignment).data;
   }
   // With --ignore-geometry both are taken voxel by voxel on the reference's grid and spacing.
-  const volume = (data: VoxelArray, d: VolumeDescription) => ({
-    data: d.kind === 'probability' ? binarise(data, result.probThreshold) : data,
-    shape: geometry.shape,
-    spacing: geometry.spacing,
-  });
-  return surfaceMetrics(volume(ref.data, result.reference), volume(predData, result.prediction), result.labels.map((l) => l.label), {
+  const shape = geometry.shape;
+  const found = collectVolumes(
+    { data: ref.data, shape, spacing: geometry.spacing },
+    { data: predData, shape, spacing: geometry.spacing },
+    shape,
+    {
+      labels: result.labels.map((l) => l.label),
+      perSliceAxis: opts.perSlice ? result.axis : undefined,
+      ...comparisonThresholds(result),
+    },
+    opts.signal,
+  );
+  return measureComparison(found, geometry.spacing, result, opts);
+}
+
+/** Probability maps are foreground (label 1) where value >= the comparison's threshold. */
+export function comparisonThresholds(result: Pick<ComparisonResult, 'reference' | 'prediction' | 'probThreshold'>): { refThreshold: number | null; predThreshold: number | null } {
+  const at = (d: VolumeDescription) => (d.kind === 'probability' ? result.probThreshold : null);
+  return { refThreshold: at(result.reference), predThreshold: at(result.prediction) };
+}
+
+/** Surface metrics for the labels of `result` from the surfaces a pass over its pair collected. */
+export function measureComparison(found: CollectedSurfaces, spacing: Vec3, result: ComparisonResult, opts: SurfaceComparisonOptions = {}): SurfaceReport {
+  return measureSurfaces(found, spacing, result.labels.map((l) => l.label), {
     toleranceMm: opts.toleranceMm,
     toleranceMmByLabel: opts.toleranceMmByLabel,
     perSlice: opts.perSlice ? { axis: result.axis } : undefined,
     signal: opts.signal,
     onProgress: opts.onProgress,
   });
+}
+
+/** All-null surface values when either file has no millimetres (a voxel grid only), else null. */
+export function unmeasurable(ref: VolumeHeader, pred: VolumeHeader, result: ComparisonResult, opts: SurfaceComparisonOptions = {}): SurfaceReport | null {
+  const voxelOnly = [ref, pred].filter((h) => !hasWorldGeometry(h.geometry)).map((h) => h.source);
+  if (voxelOnly.length === 0) return null;
+  return unmeasured(result, opts, `${voxelOnly.join(' and ')} ${voxelOnly.length === 1 ? 'has' : 'have'} no usable geometry: the surface distances (hd, hd95, assd, nsd) are null.`);
 }
 
 /** Surface values that cannot be measured (no millimetres): all null, with the sentence saying why. */
@@ -76,20 +102,13 @@ function unmeasured(result: ComparisonResult, opts: SurfaceComparisonOptions, wh
   };
 }
 
-/** Foreground (label 1) where value >= threshold, as the comparison counts a probability map. */
-function binarise(data: VoxelArray, threshold: number): Uint8Array {
-  const out = new Uint8Array(data.length);
-  for (let n = 0; n < data.length; n++) if (data[n] >= threshold) out[n] = 1;
-  return out;
-}
-
 /** `result` with the numbers of `surface` (from surfaceForComparison on the same result) merged in. */
 export function withSurface(result: ComparisonResult, surface: SurfaceReport): SurfaceComparisonResult {
   const slices = surface.perSlice;
   const merge = <T extends OverlapMetrics>(m: T, values: SurfaceValues, series: SliceSeries | undefined): WithSurface<T> => ({
     ...m,
     ...values,
-    slices: series === undefined ? m.slices : m.slices.map((s) => ({ ...s, hd: series.hd[s.index], hd95: series.hd95[s.index], assd: series.assd[s.index], nsd: series.nsd[s.index] })),
+    slices: series === undefined ? m.slices : m.slices.map((s) => sliceWithSurface(s, series)),
   });
   return {
     ...result,
@@ -98,6 +117,16 @@ export function withSurface(result: ComparisonResult, surface: SurfaceReport): S
     surface: { conventions: surface.conventions, perSlice: slices !== undefined },
     warnings: surface.unmeasured === undefined ? result.warnings : [...result.warnings, surface.unmeasured],
   };
+}
+
+/**
+ * One slice's counts and boundary values, written out field by field: a label image can have
+ * thousands of labels times hundreds of slices, and an object spread here made each of them a
+ * slow dictionary-mode object (seconds and hundreds of MB on 4,999 labels).
+ */
+function sliceWithSurface(s: SliceMetrics, series: SliceSeries): SliceMetrics & SliceSurfaceValues {
+  const n = s.index;
+  return { index: n, tp: s.tp, fp: s.fp, fn: s.fn, dice: s.dice, hd: series.hd[n], hd95: series.hd95[n], assd: series.assd[n], nsd: series.nsd[n] };
 }
 
 function withoutLabel(v: SurfaceValues & { readonly label: number }): SurfaceValues {

@@ -1,11 +1,13 @@
-// Boundary metrics of one pair of masks, both given as padded 0/1 grids of the same box (box.ts).
+// Boundary metrics of one pair of masks from their surface points in one padded box: border voxels
+// for HD, HD95 and ASSD, border corners weighted by surfel area for NSD. Also every directed
+// distance of two padded 0/1 masks (box.ts), which the checks against the peers' tests read.
 
 import type { Vec3 } from '../volume';
 import { areasAt, borderCorners, markVoxelBorders, type SurfacePoints } from './borders';
 import type { SurfaceValues } from './conventions';
 import { distancesAtQueries, type EdtWorkspace } from './edt';
 import { maxOf, percentileLinear, pooledMean, sum } from './stats';
-import { areaWithinTolerance } from './tolerance';
+import { areaWithinTolerance, cornerSet } from './tolerance';
 
 export interface PairSettings {
   /** mm per step along the grid's axes 0, 1, 2 (2 is unused when planar). */
@@ -88,27 +90,31 @@ export function directedDistances(
   return { voxels, corners };
 }
 
-/** The reported numbers for two non-empty padded masks (border voxels get marked in them). */
-export function pairValues(
-  ref: Uint8Array,
-  pred: Uint8Array,
-  dims: Vec3,
-  settings: PairSettings,
-  percentile: number,
-  toleranceMm: number,
-  work: EdtWorkspace,
-): SurfaceValues {
-  const borders = borderVoxels(ref, pred, dims, settings.planar);
-  const { refToPred, predToRef } = voxelDistances(borders, dims, settings.spacing, work);
-  const c = cornerSurfels(ref, pred, borders, dims, settings);
+/**
+ * Surface points of two non-empty masks in one padded box, each list in increasing index order:
+ * border voxels, and border corners with their surfel areas.
+ */
+export interface SurfaceLists {
+  readonly refVoxels: Uint32Array;
+  readonly predVoxels: Uint32Array;
+  readonly refCorners: Uint32Array;
+  readonly predCorners: Uint32Array;
+  readonly refAreas: Float64Array;
+  readonly predAreas: Float64Array;
+}
+
+/** The reported numbers from the surface points of two non-empty masks in a box of `dims`. */
+export function surfaceValues(s: SurfaceLists, dims: Vec3, settings: PairSettings, percentile: number, toleranceMm: number, work: EdtWorkspace): SurfaceValues {
+  const refToPred = distancesAtQueries(s.predVoxels, dims, settings.spacing, s.refVoxels, work);
+  const predToRef = distancesAtQueries(s.refVoxels, dims, settings.spacing, s.predVoxels, work);
   const within =
-    areaWithinTolerance(c.pred, dims, settings.spacing, c.ref.at, c.refAreas, toleranceMm, work) +
-    areaWithinTolerance(c.ref, dims, settings.spacing, c.pred.at, c.predAreas, toleranceMm, work);
+    areaWithinTolerance(cornerSet(s.predCorners), dims, settings.spacing, s.refCorners, s.refAreas, toleranceMm, work) +
+    areaWithinTolerance(cornerSet(s.refCorners), dims, settings.spacing, s.predCorners, s.predAreas, toleranceMm, work);
   return {
     hd: Math.max(maxOf(refToPred), maxOf(predToRef)),
     hd95: Math.max(percentileLinear(refToPred, percentile), percentileLinear(predToRef, percentile)),
     assd: pooledMean(refToPred, predToRef),
-    nsd: within / (sum(c.refAreas) + sum(c.predAreas)),
+    nsd: within / (sum(s.refAreas) + sum(s.predAreas)),
     toleranceMm,
   };
 }

@@ -1,13 +1,17 @@
 // 2-D boundary metrics within each slice along one array axis: a slice whose Dice looks fine can
 // still hold a stray island far from the reference contour, which only a per-slice HD95 shows.
 // Same conventions as in 3-D, in the plane: 4-neighbour border pixels, contour lengths for NSD.
+// The points come from the same pass as the 3-D ones (collect.ts).
 
-import { extractPaddedPlane, planeAxes, unionExtent } from './box';
+import type { Vec3 } from '../volume';
+import { planeAxes } from './box';
+import type { CollectedSurfaces } from './collect';
 import type { SurfaceValues } from './conventions';
 import { EdtWorkspace } from './edt';
-import { emptyCaseValues, pairValues, type PairSettings } from './pair';
+import { emptyCaseValues, surfaceValues, type PairSettings } from './pair';
 import { boxVoxels, type WorkProgress } from './progress';
-import type { SurfaceTarget, SurfaceVolume } from './target';
+import { sliceGroups, unionBox } from './reduce';
+import type { SurfaceTarget } from './target';
 import { contourLengthByCode } from './surfelTable';
 
 /** One value per slice index; null where neither mask has voxels in that slice. */
@@ -28,8 +32,8 @@ export interface PerSliceSurface {
 
 /** Per-slice series for each target: `labels` in order, then the foreground. */
 export function surfacePerSlice(
-  ref: SurfaceVolume,
-  pred: SurfaceVolume,
+  found: CollectedSurfaces,
+  spacing3d: Vec3,
   labels: readonly number[],
   targets: readonly SurfaceTarget[],
   axis: 0 | 1 | 2,
@@ -37,10 +41,10 @@ export function surfacePerSlice(
   signal: AbortSignal | undefined,
   progress?: WorkProgress,
 ): PerSliceSurface {
-  const shape = ref.shape;
+  const shape = found.shape;
   const sliceCount = shape[axis];
   const [u, w] = planeAxes(axis);
-  const spacing = [ref.spacing[u], ref.spacing[w], 1] as const;
+  const spacing = [spacing3d[u], spacing3d[w], 1] as const;
   const settings: PairSettings = { spacing, planar: true, areaByCode: contourLengthByCode([spacing[0], spacing[1]]) };
   const work = new EdtWorkspace();
   const all: SliceSeries[] = [];
@@ -51,16 +55,29 @@ export function surfacePerSlice(
     }
     const series = nullSeries(sliceCount, target.toleranceMm);
     all.push(series);
-    const box = unionExtent(target.ref, target.pred);
-    if (box === null) continue;
+    if (target.ref.count + target.pred.count === 0) continue;
+    const box = unionBox(target.ref, target.pred);
+    const dims: Vec3 = [box.max[u] - box.min[u] + 3, box.max[w] - box.min[w] + 3, 1];
+    const r = sliceGroups(target.ref, shape, axis, box, settings.areaByCode);
+    const p = sliceGroups(target.pred, shape, axis, box, settings.areaByCode);
     const perSliceWork = boxVoxels(box) / (box.max[axis] - box.min[axis] + 1);
-    for (let s = box.min[axis]; s <= box.max[axis]; s++) {
+    for (let s = box.min[axis], d = 0; s <= box.max[axis]; s++, d++) {
       signal?.throwIfAborted();
-      const r = extractPaddedPlane(ref.data, shape, box, axis, s, target.select);
-      const p = extractPaddedPlane(pred.data, shape, box, axis, s, target.select);
-      const values =
-        emptyCaseValues(r.count, p.count, target.toleranceMm) ??
-        pairValues(r.mask, p.mask, r.dims, settings, percentile, target.toleranceMm, work);
+      // A mask with pixels in this slice has border pixels in it, and only then.
+      const refPixels = r.voxelStart[d + 1] - r.voxelStart[d];
+      const predPixels = p.voxelStart[d + 1] - p.voxelStart[d];
+      const part = (g: typeof r) => ({
+        voxels: g.voxels.subarray(g.voxelStart[d], g.voxelStart[d + 1]),
+        corners: g.corners.subarray(g.cornerStart[d], g.cornerStart[d + 1]),
+        areas: g.areas.subarray(g.cornerStart[d], g.cornerStart[d + 1]),
+      });
+      let values = emptyCaseValues(refPixels, predPixels, target.toleranceMm);
+      if (values === null) {
+        const a = part(r);
+        const b = part(p);
+        const lists = { refVoxels: a.voxels, predVoxels: b.voxels, refCorners: a.corners, predCorners: b.corners, refAreas: a.areas, predAreas: b.areas };
+        values = surfaceValues(lists, dims, settings, percentile, target.toleranceMm, work);
+      }
       setSlice(series, s, values);
       progress?.add(perSliceWork);
     }

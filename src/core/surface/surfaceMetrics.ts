@@ -1,15 +1,17 @@
 // Boundary metrics in mm between a reference and a prediction volume, per label and for the
 // foreground (any non-zero value): HD, HD95, ASSD and NSD, optionally also within each 2-D slice.
 // Pure and browser-safe; the worker runs it and can cancel it through an AbortSignal, which is
-// checked between labels and between slices.
+// checked between slabs of the pass, between labels and between slices. One pass collects the
+// surfaces (collect.ts), so memory follows the surfaces, not labels × volume.
 
-import type { Vec3, VoxelArray } from '../volume';
-import { extractPaddedMask, extractPaddedPlane, unionExtent } from './box';
+import type { Vec3 } from '../volume';
+import { SurfaceCollector, type CollectedSurfaces, type CollectOptions } from './collect';
 import { surfaceConventions, type SurfaceConventions, type SurfaceValues } from './conventions';
 import { EdtWorkspace } from './edt';
-import { emptyCaseValues, pairValues, type PairSettings } from './pair';
+import { emptyCaseValues, type PairSettings } from './pair';
 import { surfacePerSlice, type PerSliceSurface } from './perSlice';
 import { boxVoxels, WorkProgress, type ProgressCallback } from './progress';
+import { unionBox, volumeValues } from './reduce';
 import { contourLengthByCode, surfaceAreaByCode } from './surfelTable';
 import { surfaceTargets, type SurfaceVolume } from './target';
 
@@ -53,17 +55,46 @@ export function surfaceMetrics(
   const toleranceMm = options.toleranceMm ?? 1;
   const percentile = options.percentile ?? 95;
   checkParameters(toleranceMm, percentile, options.toleranceMmByLabel);
-  const targets = surfaceTargets(ref, pred, labels, toleranceMm, options.toleranceMmByLabel);
+  const found = collectVolumes(ref, pred, shape, { labels, perSliceAxis: options.perSlice?.axis }, options.signal);
+  return measureSurfaces(found, ref.spacing, labels, options);
+}
+
+/**
+ * The collecting pass over two volumes in memory, a few slices at a time; `thresholds` binarise a
+ * probability map as the comparison does (value >= threshold is foreground label 1).
+ */
+export function collectVolumes(ref: SurfaceVolume, pred: SurfaceVolume, shape: Vec3, options: CollectOptions, signal?: AbortSignal): CollectedSurfaces {
+  const collector = new SurfaceCollector(shape, options);
+  const plane = shape[0] * shape[1];
+  const step = Math.max(1, Math.floor((1 << 22) / plane));
+  for (let k = 0; k < shape[2]; k += step) {
+    signal?.throwIfAborted();
+    const count = Math.min(step, shape[2] - k);
+    collector.add(k, count, ref.data.subarray(k * plane, (k + count) * plane), pred.data.subarray(k * plane, (k + count) * plane));
+  }
+  return collector.finish();
+}
+
+/** The numbers from the surfaces a collecting pass found (in memory or streamed). */
+export function measureSurfaces(found: CollectedSurfaces, spacing: Vec3, labels: readonly number[], options: SurfaceOptions = {}): SurfaceReport {
+  const toleranceMm = options.toleranceMm ?? 1;
+  const percentile = options.percentile ?? 95;
+  checkParameters(toleranceMm, percentile, options.toleranceMmByLabel);
+  for (let axis = 0; axis < 3; axis++) {
+    const s = spacing[axis];
+    if (!(s > 0 && Number.isFinite(s))) throw new RangeError(`Voxel spacing must be positive and finite, got ${spacing.join(', ')}.`);
+  }
+  const targets = surfaceTargets(found, labels, toleranceMm, options.toleranceMmByLabel);
   // One slice (a PNG, a single-slice NIfTI) is a 2-D image and is measured as one, as MONAI and the
   // DeepMind library measure 2-D arrays: in 3-D both faces of the slice would be surface, making
   // every voxel a border voxel.
-  const planar = shape[2] === 1;
-  const [sx, sy] = ref.spacing;
+  const planar = found.shape[2] === 1;
+  const [sx, sy] = spacing;
   const settings: PairSettings = planar
     ? { spacing: [sx, sy, 1], planar, areaByCode: contourLengthByCode([sx, sy]) }
-    : { spacing: ref.spacing, planar, areaByCode: surfaceAreaByCode(ref.spacing) };
+    : { spacing, planar, areaByCode: surfaceAreaByCode(spacing) };
   const work = new EdtWorkspace();
-  const weights = targets.map((t) => (t.sameAs === undefined ? boxVoxels(unionExtent(t.ref, t.pred)) : 0));
+  const weights = targets.map((t) => (t.sameAs === undefined && t.ref.count + t.pred.count > 0 ? boxVoxels(unionBox(t.ref, t.pred)) : 0));
   const total = weights.reduce((a, b) => a + b, 0) * (options.perSlice === undefined ? 1 : 2);
   const progress = new WorkProgress(total, options.onProgress);
   const values: SurfaceValues[] = [];
@@ -74,17 +105,7 @@ export function surfaceMetrics(
       continue;
     }
     const empty = emptyCaseValues(target.ref.count, target.pred.count, target.toleranceMm);
-    if (empty !== null) {
-      values.push(empty);
-      progress.add(weights[n]);
-      continue;
-    }
-    const box = unionExtent(target.ref, target.pred)!; // both non-empty here
-    const extract = (data: VoxelArray) =>
-      planar ? extractPaddedPlane(data, shape, box, 2, 0, target.select) : extractPaddedMask(data, shape, box, target.select);
-    const r = extract(ref.data);
-    const p = extract(pred.data);
-    values.push(pairValues(r.mask, p.mask, r.dims, settings, percentile, target.toleranceMm, work));
+    values.push(empty ?? volumeValues(target.ref, target.pred, found.shape, settings, percentile, target.toleranceMm, work));
     progress.add(weights[n]);
   }
   const report: SurfaceReport = {
@@ -96,7 +117,8 @@ export function surfaceMetrics(
     progress.finish();
     return report;
   }
-  const perSlice = surfacePerSlice(ref, pred, labels, targets, options.perSlice.axis, percentile, options.signal, progress);
+  if (found.perSliceAxis !== options.perSlice.axis) throw new Error(`The pass collected slices along axis ${found.perSliceAxis}, not ${options.perSlice.axis}.`);
+  const perSlice = surfacePerSlice(found, spacing, labels, targets, options.perSlice.axis, percentile, options.signal, progress);
   progress.finish();
   return { ...report, perSlice };
 }

@@ -1,8 +1,8 @@
-// What gets measured: each requested label, then the foreground (any non-zero value), with where
-// its voxels are in both volumes.
+// What gets measured: each requested label, then the foreground (any non-zero value), with the
+// surfaces the pass collected for it in both volumes.
 
 import type { Vec3, VoxelArray } from '../volume';
-import { findExtents, type LabelExtent, type MaskSelector } from './box';
+import { MaskSurface, type CollectedSurfaces } from './collect';
 
 /** A mask or label volume: voxels i fastest, then j, then k; spacing in mm along i, j, k. */
 export interface SurfaceVolume {
@@ -11,44 +11,41 @@ export interface SurfaceVolume {
   readonly spacing: Vec3;
 }
 
-/** One mask to measure: how its voxels are selected and where they are in each volume. */
+/** One mask to measure: its surfaces in each volume. */
 export interface SurfaceTarget {
-  readonly select: MaskSelector;
   readonly toleranceMm: number;
-  readonly ref: LabelExtent;
-  readonly pred: LabelExtent;
+  readonly ref: MaskSurface;
+  readonly pred: MaskSurface;
   /** The foreground holds exactly this target's voxels in both volumes, so shares its numbers. */
   readonly sameAs?: number;
 }
 
-/** The requested labels, then the foreground, with their extents in both volumes. */
+/** A label absent from a volume: no voxels, no points. */
+const ABSENT = new MaskSurface();
+
+/** The requested labels, then the foreground, with their surfaces in both volumes. */
 export function surfaceTargets(
-  ref: SurfaceVolume,
-  pred: SurfaceVolume,
+  found: CollectedSurfaces,
   labels: readonly number[],
   toleranceMm: number,
   toleranceMmByLabel: ReadonlyMap<number, number> | undefined,
 ): SurfaceTarget[] {
-  const inRef = findExtents(ref.data, ref.shape, labels);
-  const inPred = findExtents(pred.data, pred.shape, labels);
-  const targets: SurfaceTarget[] = labels.map((value, n) => ({
-    select: { kind: 'label', value },
+  const targets: SurfaceTarget[] = labels.map((value) => ({
     toleranceMm: toleranceMmByLabel?.get(value) ?? toleranceMm,
-    ref: inRef.labels[n],
-    pred: inPred.labels[n],
+    ref: found.ref.byValue.get(value) ?? ABSENT,
+    pred: found.pred.byValue.get(value) ?? ABSENT,
   }));
   // A label whose voxels are all of the foreground in both volumes (every binary mask) has the same
   // surfaces as the foreground: measure it once.
-  const fgRef = inRef.foreground.count;
-  const fgPred = inPred.foreground.count;
+  const fgRef = found.ref.foreground.count;
+  const fgPred = found.pred.foreground.count;
   const same = targets.findIndex(
     (t) => t.ref.count === fgRef && t.pred.count === fgPred && fgRef + fgPred > 0 && t.toleranceMm === toleranceMm,
   );
   targets.push({
-    select: { kind: 'foreground' },
     toleranceMm,
-    ref: inRef.foreground,
-    pred: inPred.foreground,
+    ref: found.ref.foreground,
+    pred: found.pred.foreground,
     ...(same >= 0 ? { sameAs: same } : {}),
   });
   return targets;

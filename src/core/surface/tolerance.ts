@@ -5,13 +5,24 @@
 import type { Vec3 } from '../volume';
 import type { SurfacePoints } from './borders';
 import { distancesAtQueries, type EdtWorkspace } from './edt';
+import { IndexSet } from './pointLists';
+
+/** Surface points given by their indices and a set to look them up in, instead of a grid. */
+export interface SparseSurface {
+  readonly at: Uint32Array;
+  readonly members: IndexSet;
+}
+
+export function cornerSet(at: Uint32Array): SparseSurface {
+  return { at, members: new IndexSet(at) };
+}
 
 /** Offsets tried per query, times queries, beyond which a transform of the box is cheaper. */
 const TRANSFORM_COST_PER_CELL = 2;
 
 /** Sum of the areas of the query surfels within toleranceMm of a point of `surface`. */
 export function areaWithinTolerance(
-  surface: SurfacePoints,
+  surface: SurfacePoints | SparseSurface,
   dims: Vec3,
   spacing: Vec3,
   queries: Uint32Array,
@@ -30,7 +41,7 @@ export function areaWithinTolerance(
   }
   const offsets = offsetsWithin(spacing, reach, toleranceMm, dims);
   const [nx, ny, nz] = dims;
-  const { cells, isFeature } = surface.grid;
+  const isSurface = 'members' in surface ? (c: number) => surface.members.has(c) : (c: number) => surface.grid.isFeature[surface.grid.cells[c]] === 1;
   for (let q = 0; q < queries.length; q++) {
     const c = queries[q];
     const i = c % nx;
@@ -41,7 +52,7 @@ export function areaWithinTolerance(
       const jj = j + o.dj;
       const kk = k + o.dk;
       if (ii < 0 || ii >= nx || jj < 0 || jj >= ny || kk < 0 || kk >= nz) continue;
-      if (isFeature[cells[c + o.delta]] === 1) {
+      if (isSurface(c + o.delta)) {
         within += areas[q];
         break;
       }
