@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { dialogFilters } from '../core/formats/formatTable';
 import type { Vec3 } from '../core/volume';
-import type { Plane } from '../protocol/viewer';
+import type { LabelNamesInfo, Plane } from '../protocol/viewer';
 import type { MaskDocument } from './viewer/maskDocument';
 import type { ViewerProvider } from './viewer/viewerProvider';
 import type { ProbeResult, RenderedReport } from './viewer/viewerPanel';
@@ -18,6 +18,8 @@ export interface TestState {
     readonly background?: string;
     readonly backgroundProblem?: string;
     readonly labels?: readonly { readonly value: number; readonly voxelCount: number; readonly name?: string }[];
+    /** Where the names came from and the warning, as the legend shows them. */
+    readonly labelNames?: LabelNamesInfo;
     readonly panels: readonly { readonly rendered: RenderedReport | undefined; readonly starts: number }[];
   }[];
 }
@@ -82,6 +84,7 @@ function testState(provider: ViewerProvider): TestState {
         ...(d.backgroundUri ? { background: d.backgroundUri.toString() } : {}),
         ...(d.backgroundProblem ? { backgroundProblem: d.backgroundProblem } : {}),
         ...(state.kind === 'ready' ? { labels: state.info.labels.map(({ value, voxelCount, name }) => ({ value, voxelCount, ...(name ? { name } : {}) })) } : {}),
+        ...(state.kind === 'ready' ? { labelNames: state.labelNames } : {}),
         panels: provider.panelsOf(d.uri).map((p) => ({ rendered: p.lastRendered, starts: p.starts })),
       };
     }),

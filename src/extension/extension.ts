@@ -5,6 +5,7 @@ import { registerCommands } from './commands';
 import type { MaskInspectorApi } from './compare/api';
 import { registerCompare } from './compare/registerCompare';
 import { affectsLabelSettings, affectsViewerSettings } from './settings';
+import { LabelNameChoices } from './viewer/labelChoice';
 import { ViewerProvider } from './viewer/viewerProvider';
 
 export function activate(context: vscode.ExtensionContext): MaskInspectorApi {
@@ -12,7 +13,8 @@ export function activate(context: vscode.ExtensionContext): MaskInspectorApi {
   context.subscriptions.push(output);
   const log = (message: string): void => output.error(message);
 
-  const provider = ViewerProvider.register(context, log);
+  const labelChoices = new LabelNameChoices(context.workspaceState);
+  const provider = ViewerProvider.register(context, log, labelChoices);
   registerCommands(context, provider);
 
   context.subscriptions.push(
@@ -20,9 +22,13 @@ export function activate(context: vscode.ExtensionContext): MaskInspectorApi {
       if (affectsViewerSettings(e)) for (const panel of provider.panels) panel.sendSettings();
       if (affectsLabelSettings(e)) for (const document of provider.documents) void document.refreshLabels();
     }),
+    labelChoices,
+    labelChoices.onDidChange(() => {
+      for (const document of provider.documents) void document.refreshLabels();
+    }),
   );
   // Comparing two masks (issue 4); its API is what other extensions get from this one.
-  return registerCompare(context, provider, log);
+  return registerCompare(context, provider, log, labelChoices);
 }
 
 export function deactivate(): void {

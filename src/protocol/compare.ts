@@ -10,7 +10,7 @@
 // slice classifies in well under a millisecond, so the worker would save nothing.
 import type { ComparisonResult, GeometryAlignment } from '../core/metrics/types';
 import type { SurfaceComparisonResult } from '../core/surface/comparison';
-import type { BackgroundInfo, DisplayConvention, OutlineMode, Plane, ProbeSample, Rgba, SliceData, VolumeInfo } from './viewer';
+import type { BackgroundInfo, DisplayConvention, LabelNamesInfo, OutlineMode, Plane, ProbeSample, Rgba, SliceData, VolumeInfo } from './viewer';
 import type { Vec3, Volume } from '../core/volume';
 
 export type { ComparisonResult, SurfaceComparisonResult };
@@ -68,6 +68,21 @@ export type SurfaceStatus =
   | { readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'ready'; readonly toleranceMm: number };
 
+/** The two files of a comparison as URI strings: what a reopened panel is restored from. */
+export interface ComparedFiles {
+  readonly reference: string;
+  readonly prediction: string;
+}
+
+/** The files a saved webview state names (its `files` field), or undefined when it names none. */
+export function comparedFilesOf(state: unknown): ComparedFiles | undefined {
+  if (typeof state !== 'object' || state === null) return undefined;
+  const files = (state as { readonly files?: unknown }).files;
+  if (typeof files !== 'object' || files === null) return undefined;
+  const { reference, prediction } = files as { readonly reference?: unknown; readonly prediction?: unknown };
+  return typeof reference === 'string' && typeof prediction === 'string' && reference !== '' && prediction !== '' ? { reference, prediction } : undefined;
+}
+
 /** What the panes need: both files' descriptions; slices of both arrive on the reference's grid. */
 export interface CompareVolumes {
   readonly reference: VolumeInfo;
@@ -84,7 +99,14 @@ export type HostToCompareWebview =
   | { readonly type: 'loading'; readonly message: string; readonly fraction: number | null }
   /** The comparison cannot be shown (unreadable file, grids differ): replace the view with this sentence. */
   | { readonly type: 'error'; readonly message: string }
-  | { readonly type: 'volumes'; readonly volumes: CompareVolumes }
+  /** `labelNames`: where the names of both masks' labels came from, and a warning when they do not fit. */
+  | { readonly type: 'volumes'; readonly volumes: CompareVolumes; readonly labelNames: LabelNamesInfo }
+  /**
+   * Which files this panel compares (URI strings), sent first and again after a swap. The webview
+   * keeps them in its saved state, so the panel serializer can reopen the comparison after a
+   * window reload or a restart.
+   */
+  | { readonly type: 'files'; readonly files: ComparedFiles }
   | { readonly type: 'settings'; readonly settings: CompareSettings }
   /**
    * The metrics (every label, every slice along `result.plane`). `labels`: every label of

@@ -3,6 +3,9 @@
 // ArrayBuffers (VS Code transfers those without JSON-encoding them).
 import type { VolumeFormat } from '../core/formats/formatTable';
 import type { Affine, DataType, Geometry, Vec3 } from '../core/volume';
+import type { LabelNamesInfo } from '../core/labels/namesSource';
+
+export type { LabelNamesInfo };
 
 export type Plane = 'axial' | 'coronal' | 'sagittal';
 export const PLANES: readonly Plane[] = ['axial', 'coronal', 'sagittal'];
@@ -105,7 +108,8 @@ export type HostToWebview =
   | { readonly type: 'loading'; readonly fileName: string; readonly message: string; readonly fraction: number | null }
   /** The mask could not be shown; the webview replaces its view with this sentence. */
   | { readonly type: 'error'; readonly message: string }
-  | { readonly type: 'volume'; readonly info: VolumeInfo }
+  /** `labelNames`: where the labels' names came from, and a warning when they do not fit the mask. */
+  | { readonly type: 'volume'; readonly info: VolumeInfo; readonly labelNames: LabelNamesInfo }
   | { readonly type: 'settings'; readonly settings: ViewerSettings }
   /** null: no background (cleared, or never set). */
   | { readonly type: 'background'; readonly background: BackgroundInfo | null }

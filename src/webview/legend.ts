@@ -1,8 +1,9 @@
 // The label legend: one row per label with its colour, value, name, voxel count and volume, and a
 // checkbox to show or hide it; "All" / "None" buttons for masks with many labels. The row of the
 // label under the pointer is highlighted, so a colour on screen can be matched to its name.
-import type { Rgba } from '../protocol/viewer';
+import type { LabelNamesInfo, Rgba } from '../protocol/viewer';
 import { button, el, formatCount, formatNumber } from './dom';
+import { LabelNamesLine } from './labelNamesLine';
 import { cssColour } from './palette';
 
 export interface LegendEntry {
@@ -25,6 +26,7 @@ export class Legend {
   readonly element: HTMLElement;
   private readonly list: HTMLElement;
   private readonly note: HTMLElement;
+  private readonly names = new LabelNamesLine();
   private readonly boxes = new Map<number, HTMLInputElement>();
   private readonly rows = new Map<number, HTMLElement>();
   private highlighted: number | undefined;
@@ -38,6 +40,7 @@ export class Legend {
         button('All', 'Show all labels', () => actions.setAllVisible(true), 'mi-button mi-small'),
         button('None', 'Hide all labels', () => actions.setAllVisible(false), 'mi-button mi-small'),
       ]),
+      this.names.element,
       this.list,
       this.note,
     ]);
@@ -50,6 +53,11 @@ export class Legend {
     this.note.textContent = entries.length === 0
       ? 'The mask is empty: every voxel is 0.'
       : truncated ? 'Only the first values are listed: this file holds more distinct values than a label mask would.' : '';
+  }
+
+  /** Where the names came from, and a warning when they do not fit this mask. */
+  setLabelNames(info: LabelNamesInfo): void {
+    this.names.show(info);
   }
 
   setHidden(hidden: ReadonlySet<number>): void {

@@ -13,7 +13,7 @@ function handle(message: HostToWebview): void {
   switch (message.type) {
     case 'loading': return viewer.showLoading(message.fileName, message.message, message.fraction);
     case 'error': return viewer.showError(message.message);
-    case 'volume': return viewer.setVolume(message.info);
+    case 'volume': return viewer.setVolume(message.info, message.labelNames);
     case 'settings': return viewer.setSettings(message.settings);
     case 'background': return viewer.setBackground(message.background);
     case 'backgroundError': return viewer.backgroundFailed(message.message);

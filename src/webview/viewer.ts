@@ -3,7 +3,7 @@
 import type { Vec3 } from '../core/volume';
 import { planeMapping, voxelToWorld, type PlaneMapping } from '../core/geometry/display';
 import { geometryBannerText, hasAnatomy } from './geometryBanner';
-import { PLANES, type BackgroundInfo, type HostToWebview, type Plane, type ViewerSettings, type VolumeInfo, type WebviewToHost } from '../protocol/viewer';
+import { PLANES, type BackgroundInfo, type HostToWebview, type LabelNamesInfo, type Plane, type ViewerSettings, type VolumeInfo, type WebviewToHost } from '../protocol/viewer';
 import { Toolbar, type ToolbarActions } from './controls/toolbar';
 import { el } from './dom';
 import { InfoPanel } from './infoPanel';
@@ -80,7 +80,8 @@ export class Viewer implements PaneHost, ToolbarActions {
     this.reporter.report([], message);
   }
 
-  setVolume(info: VolumeInfo): void {
+  setVolume(info: VolumeInfo, labelNames: LabelNamesInfo): void {
+    this.legend.setLabelNames(labelNames);
     this.info = info;
     this.store.clear();
     this.source.invalidate();

@@ -7,9 +7,9 @@ import type {
   CompareSettings, CompareView, CompareWebviewToHost, ComparisonResult, HostToCompareWebview, SurfaceStatus,
 } from '../../src/protocol/compare';
 import type { Vec3 } from '../../src/core/volume';
-import type { Axis, Plane, SliceData } from '../../src/protocol/viewer';
+import type { Axis, LabelNamesInfo, Plane, SliceData } from '../../src/protocol/viewer';
 import { openWebviewPage, type WebviewPage } from './harness';
-import { volumeInfo, voxelIndex, type TestVolume } from './fakeHost';
+import { NO_LABEL_NAMES, volumeInfo, voxelIndex, type TestVolume } from './fakeHost';
 import { DARK_PLUS } from './page';
 import { NAMES, testPair, testResult } from './compareFixture';
 
@@ -118,13 +118,14 @@ export class CompareHost {
   }
 
   /** ready -> settings, volumes, (background), (metrics): the order the extension sends them in. */
-  async open(options: { settings?: CompareSettings; background?: boolean; metrics?: ComparisonResult | null } = {}): Promise<void> {
+  async open(options: { settings?: CompareSettings; background?: boolean; metrics?: ComparisonResult | null; labelNames?: LabelNamesInfo } = {}): Promise<void> {
     // Generous: on a busy 2-core machine a fresh Chromium page can take a while to run its script.
     await this.webview.waitForPosted((m): m is { type: 'ready' } => (m as CompareWebviewToHost).type === 'ready', 30_000);
     await this.send({ type: 'settings', settings: options.settings ?? TEST_SETTINGS });
     await this.send({
       type: 'volumes',
       volumes: { reference: volumeInfo(this.reference), prediction: volumeInfo(this.prediction), alignment: 'identical' },
+      labelNames: options.labelNames ?? NO_LABEL_NAMES,
     });
     if (options.background) await this.setBackground();
     const metrics = options.metrics === undefined ? testResult() : options.metrics;

@@ -45,7 +45,7 @@ function installHost(): void {
           planes: { axial: { sliceAxis: 2, fastAxis: 0, slowAxis: 1 }, coronal: { sliceAxis: 1, fastAxis: 0, slowAxis: 2 }, sagittal: { sliceAxis: 0, fastAxis: 1, slowAxis: 2 } },
           labels: [1, 2, 3].map((value) => ({ value, voxelCount: 10, name: `organ ${value}`, colour: [255, 0, 255 - value * 60, 255] })),
           labelsTruncated: false, volumes: 1, volumeIndex: 0,
-        } });
+        }, labelNames: { origin: { kind: 'file', path: 'labels.json', chosen: false }, fromSetting: false, warning: null } });
         send({ type: 'background', background: { fileName: 'ct.nii.gz', dataType: 'int16', range: [-100, 299], autoWindow: { low: -90, high: 290 }, alignment: 'identical' } });
       }
       if (m.type === 'requestSlice') {

@@ -3,9 +3,12 @@
 // layout the protocol documents: the two in-plane array axes ascending, the lower one fastest).
 import type { Affine, Vec3 } from '../../src/core/volume';
 import type {
-  Axis, HostToWebview, LabelInfo, Plane, PlaneAxes, SliceData, ViewerSettings, VolumeInfo, WebviewToHost,
+  Axis, HostToWebview, LabelInfo, LabelNamesInfo, Plane, PlaneAxes, SliceData, ViewerSettings, VolumeInfo, WebviewToHost,
 } from '../../src/protocol/viewer';
 import type { WebviewPage } from './harness';
+
+/** What the host sends when nothing names the labels. */
+export const NO_LABEL_NAMES: LabelNamesInfo = { origin: { kind: 'none', chosen: false }, fromSetting: false, warning: null };
 
 export interface TestVolume {
   readonly fileName: string;
@@ -81,10 +84,10 @@ export class FakeHost {
     this.loop = this.serve();
   }
 
-  async open(settings: ViewerSettings = DEFAULT_TEST_SETTINGS, withBackground = false): Promise<void> {
+  async open(settings: ViewerSettings = DEFAULT_TEST_SETTINGS, withBackground = false, labelNames: LabelNamesInfo = NO_LABEL_NAMES): Promise<void> {
     await this.webview.waitForPosted((m): m is { type: 'ready' } => (m as WebviewToHost).type === 'ready');
     await this.send({ type: 'settings', settings });
-    await this.send({ type: 'volume', info: volumeInfo(this.volume) });
+    await this.send({ type: 'volume', info: volumeInfo(this.volume), labelNames });
     if (withBackground && this.volume.background) {
       this.withBackground = true;
       let low = Infinity;

@@ -7,9 +7,10 @@ import * as vscode from 'vscode';
 import { isInputError } from '../../core/errors';
 import type { ComparisonResult } from '../../core/metrics/types';
 import type { LabelNames } from '../../core/report/sliceText';
-import type { CompareLabel, CompareVolumes, HostToCompareWebview, SurfaceComparisonResult, SurfaceStatus } from '../../protocol/compare';
-import type { BackgroundInfo, Plane } from '../../protocol/viewer';
+import type { CompareLabel, ComparedFiles, CompareVolumes, HostToCompareWebview, SurfaceComparisonResult, SurfaceStatus } from '../../protocol/compare';
+import type { BackgroundInfo, LabelNamesInfo, Plane } from '../../protocol/viewer';
 import { maxVolumeBytes } from '../settings';
+import type { LabelNamesChoice } from '../viewer/labelChoice';
 import { comparisonLabels } from './comparisonLabels';
 import { comparePlane, lowDiceThreshold, minErrorMm2, surfaceSettings, type SurfaceSettings } from './compareSettings';
 import { CompareWorker, CompareWorkerFailure, type CompareSliceReply } from './compareWorker';
@@ -32,6 +33,8 @@ export interface ComparisonHooks {
   readonly workspaceState: vscode.Memento;
   /** Called after every state change (the panel forwards it, diagnostics and views refresh). */
   readonly onChange: (c: Comparison) => void;
+  /** The label names chosen for a mask's folder ("Use Label Names From…"), if any. */
+  readonly labelChoice: (uri: vscode.Uri) => LabelNamesChoice | undefined;
 }
 
 export const fileNameOf = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
@@ -41,6 +44,7 @@ export class Comparison {
   private volumesValue: CompareVolumes | undefined;
   private labelsValue: readonly CompareLabel[] = [];
   private namesValue: LabelNames = new Map();
+  private labelNamesValue: LabelNamesInfo = { origin: { kind: 'none', chosen: false }, fromSetting: false, warning: null };
   private backgroundValue: { readonly uri: vscode.Uri; readonly info: BackgroundInfo } | undefined;
   private pipeline: Promise<void> = Promise.resolve();
   private computing: AbortController | undefined;
@@ -68,6 +72,10 @@ export class Comparison {
   get volumes(): CompareVolumes | undefined { return this.volumesValue; }
   get labels(): readonly CompareLabel[] { return this.labelsValue; }
   get names(): LabelNames { return this.namesValue; }
+  /** Where the label names came from, and whether they fit both masks. */
+  get labelNames(): LabelNamesInfo { return this.labelNamesValue; }
+  /** The two files as URI strings (what a reopened panel is restored from). */
+  get files(): ComparedFiles { return { reference: this.reference.toString(), prediction: this.prediction.toString() }; }
   get background(): BackgroundInfo | undefined { return this.backgroundValue?.info; }
   get title(): string { return `${fileNameOf(this.reference)} ↔ ${fileNameOf(this.prediction)}`; }
 
@@ -112,6 +120,7 @@ export class Comparison {
   swap(): Promise<void> {
     [this.reference, this.prediction] = [this.prediction, this.reference];
     this.backgroundValue = undefined;
+    this.emit({ type: 'files', files: this.files });
     return this.reload();
   }
 
@@ -141,8 +150,8 @@ export class Comparison {
   /** What a (re)started webview needs, in order. */
   snapshot(): HostToCompareWebview[] {
     const s = this.current;
-    const out: HostToCompareWebview[] = [];
-    if (this.volumesValue) out.push({ type: 'volumes', volumes: this.volumesValue });
+    const out: HostToCompareWebview[] = [{ type: 'files', files: this.files }];
+    if (this.volumesValue) out.push({ type: 'volumes', volumes: this.volumesValue, labelNames: this.labelNamesValue });
     out.push({ type: 'background', background: this.background ?? null });
     out.push(this.stateMessage(s));
     if (s.kind === 'ready') out.push({ type: 'surfaceStatus', status: this.surfaceValue });
@@ -190,10 +199,11 @@ export class Comparison {
       const [ref, pred] = await Promise.all([vscode.workspace.fs.readFile(this.reference), vscode.workspace.fs.readFile(this.prediction)]);
       this.setState({ kind: 'loading', message: 'Decoding…', fraction: null });
       const volumes = await this.worker.open({ name: fileNameOf(this.reference), bytes: ref }, { name: fileNameOf(this.prediction), bytes: pred }, maxBytes);
-      const named = await comparisonLabels(this.reference, this.prediction, volumes);
+      const named = await comparisonLabels(this.reference, this.prediction, volumes, this.hooks.labelChoice);
       this.volumesValue = named.volumes;
       this.namesValue = named.names;
-      this.emit({ type: 'volumes', volumes: named.volumes });
+      this.labelNamesValue = named.labelNames;
+      this.emit({ type: 'volumes', volumes: named.volumes, labelNames: named.labelNames });
       // Not modal, and the comparison goes on: an image with few values can still be compared.
       const warning = intensityImageWarning(volumes.reference, volumes.prediction);
       if (warning) void vscode.window.showWarningMessage(warning);

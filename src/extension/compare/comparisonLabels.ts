@@ -1,17 +1,29 @@
 // Label names for a comparison: the reference's label files and settings first, the
 // prediction's for labels only it names (a prediction folder often carries the dataset.json).
+// Also says where the names came from (the reference's source when it names anything, else the
+// prediction's) and whether they fit the labels of both masks.
 import type * as vscode from 'vscode';
+import type { LabelNamesInfo } from '../../core/labels/namesSource';
 import type { LabelNames } from '../../core/report/sliceText';
 import type { CompareVolumes } from '../../protocol/compare';
 import type { LabelInfo, VolumeInfo } from '../../protocol/viewer';
-import { loadLabelNames } from '../viewer/labelNames';
+import type { LabelNamesChoice } from '../viewer/labelChoice';
+import { labelNamesInfo, loadLabelNames } from '../viewer/labelNames';
+
+export interface NamedVolumes {
+  readonly volumes: CompareVolumes;
+  readonly names: LabelNames;
+  /** Its warning also says which label files exist but could not be used. */
+  readonly labelNames: LabelNamesInfo;
+}
 
 export async function comparisonLabels(
   reference: vscode.Uri,
   prediction: vscode.Uri,
   volumes: CompareVolumes,
-): Promise<{ readonly volumes: CompareVolumes; readonly names: LabelNames }> {
-  const [ref, pred] = await Promise.all([loadLabelNames(reference), loadLabelNames(prediction)]);
+  choiceFor: (uri: vscode.Uri) => LabelNamesChoice | undefined,
+): Promise<NamedVolumes> {
+  const [ref, pred] = await Promise.all([loadLabelNames(reference, choiceFor(reference)), loadLabelNames(prediction, choiceFor(prediction))]);
   const table = new Map(pred.table);
   for (const [value, entry] of ref.table) table.set(value, entry);
   const names = new Map([...table].map(([value, entry]) => [value, entry.name] as const));
@@ -27,5 +39,17 @@ export async function comparisonLabels(
       return { ...l, ...(entry ? { name: entry.name } : {}), ...(colour ? { colour } : {}) };
     }),
   });
-  return { volumes: { ...volumes, reference: withNames(volumes.reference), prediction: withNames(volumes.prediction) }, names };
+  const present = [...volumes.reference.labels, ...volumes.prediction.labels].map((l) => l.value);
+  const primary = ref.origin.kind !== 'none' || pred.origin.kind === 'none' ? ref : pred;
+  return {
+    volumes: { ...volumes, reference: withNames(volumes.reference), prediction: withNames(volumes.prediction) },
+    names,
+    labelNames: withProblems(labelNamesInfo({ ...primary, table }, present, 2), [ref.problem, pred.problem]),
+  };
+}
+
+function withProblems(info: LabelNamesInfo, problems: readonly (string | undefined)[]): LabelNamesInfo {
+  const sentences = [...new Set(problems.filter((p): p is string => p !== undefined))];
+  if (info.warning !== null) sentences.push(info.warning);
+  return { ...info, warning: sentences.length > 0 ? sentences.join(' ') : null };
 }

@@ -4,7 +4,9 @@
 // terminated when its panel closes.
 import * as vscode from 'vscode';
 import { join } from 'node:path';
-import { Comparison } from './comparison';
+import type { ComparedFiles } from '../../protocol/compare';
+import type { LabelNameChoices } from '../viewer/labelChoice';
+import { Comparison, fileNameOf } from './comparison';
 import { compareHtml, compareResourceRoots } from './compareHtml';
 import { ComparisonPanel, type ComparisonPanelHooks } from './comparisonPanel';
 import { CompareWorker } from './compareWorker';
@@ -32,6 +34,7 @@ export class ComparisonManager implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly log: (message: string) => void,
     private readonly runCommand: ComparisonPanelHooks['runCommand'],
+    private readonly labelChoices: LabelNameChoices,
   ) {}
 
   get all(): readonly ManagedComparison[] {
@@ -58,26 +61,42 @@ export class ComparisonManager implements vscode.Disposable {
       this.activate(existing);
       return { entry: existing, ready: existing.comparison.whenSettled() };
     }
+    const webviewPanel = vscode.window.createWebviewPanel(
+      COMPARISON_VIEW_TYPE,
+      `${fileNameOf(reference)} ↔ ${fileNameOf(prediction)}`,
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      // Retained while hidden (unlike the viewer): clicking a problem briefly covers the comparison
+      // with its report, and rebuilding the webview on every click would refetch every slice.
+      { enableScripts: true, localResourceRoots: compareResourceRoots(this.context.extensionUri), retainContextWhenHidden: true },
+    );
+    return this.adopt(webviewPanel, reference, prediction);
+  }
+
+  /**
+   * Reopens a comparison in a panel VS Code restored after a window reload or a restart (its
+   * serializer passes the panel and the files the webview saved). The webview restores its own
+   * view (plane, slice, label, mode); a file that is gone meanwhile shows the error view.
+   */
+  restore(webviewPanel: vscode.WebviewPanel, files: ComparedFiles): { readonly entry: ManagedComparison; readonly ready: Promise<void> } {
+    webviewPanel.webview.options = { enableScripts: true, localResourceRoots: compareResourceRoots(this.context.extensionUri) };
+    return this.adopt(webviewPanel, vscode.Uri.parse(files.reference), vscode.Uri.parse(files.prediction));
+  }
+
+  /** Wires a comparison of `reference` with `prediction` into `webviewPanel` and starts reading them. */
+  private adopt(webviewPanel: vscode.WebviewPanel, reference: vscode.Uri, prediction: vscode.Uri): { readonly entry: ManagedComparison; readonly ready: Promise<void> } {
     const id = this.nextId++;
     const worker = new CompareWorker(join(this.context.extensionPath, 'dist', 'compareWorker.js'));
     // The callbacks below run only after `managed` exists (nothing fires before reload() at the end).
     const comparison = new Comparison(reference, prediction, worker, {
       log: this.log,
       workspaceState: this.context.workspaceState,
+      labelChoice: (uri) => this.labelChoices.get(uri),
       onChange: () => {
         managed.panel.panel.title = comparison.title;
         this.changed.fire(managed);
       },
     });
-    const webviewPanel = vscode.window.createWebviewPanel(
-      COMPARISON_VIEW_TYPE,
-      comparison.title,
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-      // Retained while hidden (unlike the viewer): clicking a problem briefly covers the comparison
-      // with its report, and rebuilding the webview on every click would refetch every slice.
-      { enableScripts: true, localResourceRoots: compareResourceRoots(this.context.extensionUri), retainContextWhenHidden: true },
-    );
-    webviewPanel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'compare.svg');
+    webviewPanel.title = comparison.title;
     const panel = new ComparisonPanel(comparison, webviewPanel, {
       log: this.log,
       runCommand: this.runCommand,

@@ -9,13 +9,16 @@ import type { ViewerProvider } from '../viewer/viewerProvider';
 import { createApi, type MaskInspectorApi } from './api';
 import { registerCompareCommands } from './compareCommands';
 import { affectsCompareDisplay, affectsDiagnostics, affectsMetrics, affectsSurface } from './compareSettings';
-import { ComparisonManager } from './comparisonManager';
+import { COMPARISON_VIEW_TYPE, ComparisonManager } from './comparisonManager';
 import { ComparisonTree, REVEAL_COMMAND, TREE_VIEW_ID } from './comparisonTree';
 import { ReportDocuments } from './reportDocuments';
 import { registerReportNavigation } from './reportNavigation';
 import { registerSharedGridOffer } from './sharedGridOffer';
 import { registerStatusBar } from './statusBar';
 import { registerCompareTestHooks } from './testHooks';
+import { registerComparisonSerializer } from './comparisonSerializer';
+import type { LabelNameChoices } from '../viewer/labelChoice';
+import { USE_LABEL_NAMES_COMMAND, useLabelNamesFrom } from '../viewer/useLabelNamesCommand';
 
 const WEBVIEW_COMMANDS: Record<CompareCommand, string> = {
   swap: 'maskInspector.swapComparison',
@@ -27,10 +30,15 @@ const WEBVIEW_COMMANDS: Record<CompareCommand, string> = {
   clearBackground: 'maskInspector._clearBackgroundComparison',
 };
 
-export function registerCompare(context: vscode.ExtensionContext, provider: ViewerProvider, log: (message: string) => void): MaskInspectorApi {
+export function registerCompare(
+  context: vscode.ExtensionContext,
+  provider: ViewerProvider,
+  log: (message: string) => void,
+  labelChoices: LabelNameChoices,
+): MaskInspectorApi {
   // Webview buttons run the same commands as the palette, on the active comparison: the one whose
   // webview has focus.
-  const manager = new ComparisonManager(context, log, (_panel, command) => void vscode.commands.executeCommand(WEBVIEW_COMMANDS[command]));
+  const manager = new ComparisonManager(context, log, (_panel, command) => void vscode.commands.executeCommand(WEBVIEW_COMMANDS[command]), labelChoices);
   const reports = new ReportDocuments(manager);
   const tree = new ComparisonTree(manager);
   context.subscriptions.push(
@@ -43,6 +51,13 @@ export function registerCompare(context: vscode.ExtensionContext, provider: View
     registerCompareCommands(manager, reports),
     registerSharedGridOffer(context, provider, manager),
     registerCompareTestHooks(manager, reports),
+    registerComparisonSerializer(manager),
+    vscode.commands.registerCommand(USE_LABEL_NAMES_COMMAND, (uri?: unknown, choice?: unknown) =>
+      useLabelNamesFrom(labelChoices, maskInFront(provider, manager), uri instanceof vscode.Uri ? uri : undefined, choice)),
+    // Names come with the volumes: read the files again (rare, and cheap next to a person's choice).
+    labelChoices.onDidChange(() => {
+      for (const m of manager.all) void m.comparison.reload();
+    }),
     vscode.commands.registerCommand(REVEAL_COMMAND, (id: number, index: number, label: number | null) => manager.byId(id)?.panel.reveal(index, label)),
     vscode.commands.registerCommand('maskInspector._setBackgroundComparison', async () => {
       const active = manager.active;
@@ -75,4 +90,12 @@ export function registerCompare(context: vscode.ExtensionContext, provider: View
     }),
   );
   return createApi(manager);
+}
+
+/** The mask in front: the active tab's viewer, or the active comparison's reference. */
+function maskInFront(provider: ViewerProvider, manager: ComparisonManager): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  if (input instanceof vscode.TabInputCustom) return input.uri;
+  if (input instanceof vscode.TabInputWebview && input.viewType.endsWith(COMPARISON_VIEW_TYPE)) return manager.active?.comparison.reference;
+  return provider.activePanel?.document.uri ?? manager.active?.comparison.reference;
 }

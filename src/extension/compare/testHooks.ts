@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Vec3 } from '../../core/volume';
 import type { SurfaceStatus } from '../../protocol/compare';
-import type { Plane } from '../../protocol/viewer';
+import type { LabelNamesInfo, Plane } from '../../protocol/viewer';
 import type { ComparisonManager } from './comparisonManager';
 import type { CompareProbeResult, CompareRendered, Shown } from './comparisonPanel';
 import { liveCompareWorkerCount } from './compareWorker';
@@ -25,6 +25,8 @@ export interface CompareTestState {
     readonly reportUri?: string;
     readonly background?: string;
     readonly surface: SurfaceStatus;
+    readonly labelNames: LabelNamesInfo;
+    readonly names: readonly (readonly [number, string])[];
   }[];
 }
 
@@ -47,6 +49,8 @@ export function registerCompareTestHooks(manager: ComparisonManager, reports: Re
           ...(reports.uriOf(m.id) ? { reportUri: reports.uriOf(m.id)!.toString() } : {}),
           ...(m.comparison.background ? { background: m.comparison.background.fileName } : {}),
           surface: m.comparison.surfaceStatus,
+          labelNames: m.comparison.labelNames,
+          names: [...m.comparison.names],
         };
       }),
     })),

@@ -3,16 +3,17 @@
 // current state when they (re)start. The file is only ever read.
 import * as vscode from 'vscode';
 import { InputError, isInputError } from '../../core/errors';
-import type { BackgroundInfo, HostToWebview, LabelInfo, Plane, VolumeInfo } from '../../protocol/viewer';
+import type { BackgroundInfo, HostToWebview, LabelInfo, LabelNamesInfo, Plane, VolumeInfo } from '../../protocol/viewer';
 import { maxVolumeBytes } from '../settings';
 import { VolumeWorker, WorkerFailure, type SliceReply } from '../worker/volumeWorker';
-import { loadLabelNames } from './labelNames';
+import type { LabelNamesChoice } from './labelChoice';
+import { labelNamesInfo, loadLabelNames } from './labelNames';
 import { withLoadProgress } from './progress';
 
 export type ViewState =
   | { readonly kind: 'loading'; readonly message: string }
   | { readonly kind: 'error'; readonly message: string }
-  | { readonly kind: 'ready'; readonly info: VolumeInfo };
+  | { readonly kind: 'ready'; readonly info: VolumeInfo; readonly labelNames: LabelNamesInfo };
 
 type BackgroundState =
   | { readonly kind: 'none' }
@@ -24,6 +25,8 @@ export interface DocumentHooks {
   readonly log: (message: string) => void;
   /** Called once when VS Code disposes the document (its last editor closed). */
   readonly onDispose: () => void;
+  /** The label names chosen for this mask's folder ("Use Label Names From…"), if any. */
+  readonly labelChoice: (uri: vscode.Uri) => LabelNamesChoice | undefined;
 }
 
 export class MaskDocument implements vscode.CustomDocument {
@@ -78,7 +81,7 @@ export class MaskDocument implements vscode.CustomDocument {
   /** Re-reads label names (settings or label files changed) without touching the volume. */
   async refreshLabels(): Promise<void> {
     if (!this.workerInfo) return;
-    this.setView({ kind: 'ready', info: await this.withNames(this.workerInfo) });
+    this.setView({ kind: 'ready', ...(await this.withNames(this.workerInfo)) });
   }
 
   slice(plane: Plane, index: number): Promise<SliceReply> {
@@ -118,7 +121,7 @@ export class MaskDocument implements vscode.CustomDocument {
         this.setView({ kind: 'loading', message: 'Decoding…' });
         const loaded = await this.worker.load('mask', name, bytes, maxBytes);
         this.workerInfo = loaded.info;
-        this.setView({ kind: 'ready', info: await this.withNames(loaded.info) });
+        this.setView({ kind: 'ready', ...(await this.withNames(loaded.info)) });
       });
     } catch (e) {
       this.setView({ kind: 'error', message: this.sentence(e, `${name} could not be opened`) });
@@ -149,15 +152,15 @@ export class MaskDocument implements vscode.CustomDocument {
     }
   }
 
-  private async withNames(info: VolumeInfo): Promise<VolumeInfo> {
-    const found = await loadLabelNames(this.uri);
+  private async withNames(info: VolumeInfo): Promise<{ readonly info: VolumeInfo; readonly labelNames: LabelNamesInfo }> {
+    const found = await loadLabelNames(this.uri, this.hooks.labelChoice(this.uri));
     if (found.problem) void vscode.window.showWarningMessage(`Mask Inspector: ${found.problem}`);
     const labels = info.labels.map((l): LabelInfo => {
       const entry = found.table.get(l.value);
       const colour = l.colour ?? entry?.colour;
       return { ...l, ...(entry ? { name: entry.name } : {}), ...(colour ? { colour } : {}) };
     });
-    return { ...info, labels };
+    return { info: { ...info, labels }, labelNames: labelNamesInfo(found, info.labels.map((l) => l.value), 1) };
   }
 
   /** One readable sentence for the editor; bugs also go to the log with their stack. */
@@ -187,7 +190,7 @@ function viewMessage(view: ViewState, fileName: string): HostToWebview {
   switch (view.kind) {
     case 'loading': return { type: 'loading', fileName, message: view.message, fraction: null };
     case 'error': return { type: 'error', message: view.message };
-    case 'ready': return { type: 'volume', info: view.info };
+    case 'ready': return { type: 'volume', info: view.info, labelNames: view.labelNames };
   }
 }
 

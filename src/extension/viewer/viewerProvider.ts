@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { EDITOR_VIEW_TYPES } from '../../core/formats/formatTable';
 import { VolumeWorker } from '../worker/volumeWorker';
 import { viewerHtml } from './html';
+import type { LabelNameChoices } from './labelChoice';
 import { MaskDocument } from './maskDocument';
 import { ViewerPanel } from './viewerPanel';
 
@@ -27,10 +28,11 @@ export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<MaskD
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly log: (message: string) => void,
+    private readonly labelChoices: LabelNameChoices,
   ) {}
 
-  static register(context: vscode.ExtensionContext, log: (message: string) => void): ViewerProvider {
-    const provider = new ViewerProvider(context, log);
+  static register(context: vscode.ExtensionContext, log: (message: string) => void, labelChoices: LabelNameChoices): ViewerProvider {
+    const provider = new ViewerProvider(context, log, labelChoices);
     const options = { supportsMultipleEditorsPerDocument: true, webviewOptions: { retainContextWhenHidden: false } };
     context.subscriptions.push(
       vscode.window.registerCustomEditorProvider(VIEW_TYPE, provider, options),
@@ -49,6 +51,7 @@ export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<MaskD
     const watcher = watchFile(uri, () => void document.load());
     const document: MaskDocument = new MaskDocument(uri, worker, {
       log: this.log,
+      labelChoice: (uri) => this.labelChoices.get(uri),
       onDispose: () => {
         watcher.dispose();
         this.documents.delete(document);

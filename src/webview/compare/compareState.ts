@@ -1,8 +1,9 @@
 // The comparison's view state, kept through vscode.setState so a hidden tab comes back where it was:
 // the viewer's fields (plane, cursor, zoom and pan per plane, opacity, outline, window, crosshair)
-// plus the mode, the chosen label and the overlap classes hidden in the overlay. Restoring validates
+// plus the mode, the chosen label, the overlap classes hidden in the overlay and the two files (VS
+// Code hands this state to the host's panel serializer after a window reload). Restoring validates
 // each field and falls back field by field (see ../state.ts).
-import type { CompareMode, LabelChoice } from '../../protocol/compare';
+import { comparedFilesOf, type ComparedFiles, type CompareMode, type LabelChoice } from '../../protocol/compare';
 import { restoreViewState, type ViewState } from '../state';
 import { OVERLAP_CLASSES, type OverlapClass } from './overlap';
 
@@ -10,6 +11,8 @@ export interface CompareViewState extends ViewState {
   readonly mode: CompareMode;
   readonly label: LabelChoice;
   readonly hiddenClasses: readonly OverlapClass[];
+  /** The files compared, as the host named them: what reopens this panel after a window reload. */
+  readonly files: ComparedFiles | null;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -28,5 +31,6 @@ export function restoreCompareState(raw: unknown): CompareViewState {
     mode: r['mode'] === 'overlay' ? 'overlay' : 'sideBySide',
     label: typeof label === 'number' && Number.isFinite(label) ? label : null,
     hiddenClasses: OVERLAP_CLASSES.filter((c) => hidden.includes(c)),
+    files: comparedFilesOf(raw) ?? null,
   };
 }

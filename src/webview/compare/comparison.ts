@@ -8,7 +8,7 @@ import type {
   CompareCommand, CompareLabel, CompareMode, CompareSettings, CompareVolumes, CompareWebviewToHost, ComparisonResult,
   HostToCompareWebview, LabelChoice, SurfaceComparisonResult, SurfaceStatus,
 } from '../../protocol/compare';
-import { PLANES, type BackgroundInfo, type Plane } from '../../protocol/viewer';
+import { PLANES, type BackgroundInfo, type LabelNamesInfo, type Plane } from '../../protocol/viewer';
 import { hasAnatomy } from '../geometryBanner';
 import { Pane, type PaneHost } from '../pane';
 import { SliceStore } from '../sliceStore';
@@ -92,8 +92,9 @@ export class Comparison implements PaneHost, FrameActions {
     this.report();
   }
 
-  setVolumes(volumes: CompareVolumes): void {
+  setVolumes(volumes: CompareVolumes, labelNames: LabelNamesInfo): void {
     this.volumes = volumes;
+    this.frame.panel.setLabelNames(labelNames);
     this.store.clear();
     this.computeMappings();
     this.frame.layout.setTitles(volumes.reference.fileName, volumes.prediction.fileName);

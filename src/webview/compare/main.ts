@@ -13,7 +13,8 @@ function handle(message: HostToCompareWebview): void {
   switch (message.type) {
     case 'loading': return comparison.showLoading(message.message, message.fraction);
     case 'error': return comparison.showError(message.message);
-    case 'volumes': return comparison.setVolumes(message.volumes);
+    case 'volumes': return comparison.setVolumes(message.volumes, message.labelNames);
+    case 'files': return comparison.update({ files: message.files });
     case 'settings': return comparison.setSettings(message.settings);
     case 'metrics': return comparison.setMetrics(message.result, message.labels);
     case 'surfaceStatus': return comparison.setSurfaceStatus(message.status);

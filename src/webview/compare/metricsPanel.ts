@@ -3,7 +3,8 @@
 // volume metrics and surface distances, and the two files with Swap and Export buttons.
 import type { OverlapMetrics } from '../../core/metrics/types';
 import type { CompareCommand, LabelChoice, OverlayColours } from '../../protocol/compare';
-import type { Rgba } from '../../protocol/viewer';
+import type { LabelNamesInfo, Rgba } from '../../protocol/viewer';
+import { LabelNamesLine } from '../labelNamesLine';
 import { mmText } from '../../core/report/surfaceText';
 import { button, el, formatCount, formatNumber } from '../dom';
 import { cssColour } from '../palette';
@@ -82,6 +83,7 @@ export class MetricsPanel {
   private readonly volumeBody = el('div');
   private readonly filesBody = el('div');
   private readonly labelList = el('ul', 'mi-legend-list mi-cmp-labels', { 'aria-label': 'Volume Dice per label' });
+  private readonly namesSource = new LabelNamesLine();
   private readonly labelButtons = new Map<LabelChoice, HTMLButtonElement>();
   private labelsKey = '';
   private staticKey = '';
@@ -110,12 +112,16 @@ export class MetricsPanel {
       ),
       section(this.volumeTitle, this.volumeBody),
       this.surface.element,
-      section(el('h2', 'mi-cmp-heading', {}, ['Labels']), this.labelList),
+      section(el('h2', 'mi-cmp-heading', {}, ['Labels']), this.namesSource.element, this.labelList),
       section(el('h2', 'mi-cmp-heading', {}, ['Files']), this.filesBody, el('div', 'mi-cmp-actions', {}, [
         button('Swap', 'Swap reference and prediction', () => actions.command('swap'), 'mi-button mi-small'),
         button('Export report…', 'Export the comparison as CSV, JSON or Markdown', () => actions.command('exportReport'), 'mi-button mi-small'),
       ])),
     ]);
+  }
+
+  setLabelNames(info: LabelNamesInfo): void {
+    this.namesSource.show(info);
   }
 
   update(m: PanelModel): void {
