@@ -4,7 +4,7 @@
 // and never serialises the result (it travels by structured clone). Loads and computes run one
 // after another; a newer one aborts a running computation instead of waiting for it.
 import * as vscode from 'vscode';
-import { isInputError } from '../../core/errors';
+import { InputError, isInputError } from '../../core/errors';
 import type { ComparisonResult } from '../../core/metrics/types';
 import type { LabelNames } from '../../core/report/sliceText';
 import type { CompareLabel, ComparedFiles, CompareVolumes, HostToCompareWebview, SurfaceComparisonResult, SurfaceStatus } from '../../protocol/compare';
@@ -196,7 +196,7 @@ export class Comparison {
     this.setState({ kind: 'loading', message: 'Reading the files…', fraction: null });
     try {
       this.readStamps = await this.fileStamps();
-      const [ref, pred] = await Promise.all([vscode.workspace.fs.readFile(this.reference), vscode.workspace.fs.readFile(this.prediction)]);
+      const [ref, pred] = await Promise.all([readMask(this.reference), readMask(this.prediction)]);
       this.setState({ kind: 'loading', message: 'Decoding…', fraction: null });
       const volumes = await this.worker.open({ name: fileNameOf(this.reference), bytes: ref }, { name: fileNameOf(this.prediction), bytes: pred }, maxBytes);
       const named = await comparisonLabels(this.reference, this.prediction, volumes, this.hooks.labelChoice);
@@ -337,6 +337,21 @@ export class Comparison {
     if (e instanceof vscode.FileSystemError) return `${context}: ${e.message}`;
     this.hooks.log(`${context}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return `${context} because of an internal error (details in Output › Mask Inspector).`;
+  }
+}
+
+/**
+ * A compared file's bytes. One that is gone (deleted or moved since the comparison opened, e.g.
+ * before a window reload brought the comparison back) is one sentence naming it; the comparison
+ * reads it again when it reappears (the file watcher sees it created).
+ */
+async function readMask(uri: vscode.Uri): Promise<Uint8Array> {
+  try {
+    return await vscode.workspace.fs.readFile(uri);
+  } catch (e) {
+    const gone = await vscode.workspace.fs.stat(uri).then(() => false, () => true);
+    if (gone) throw new InputError(`${vscode.workspace.asRelativePath(uri)} is not there any more (deleted or moved?). The comparison comes back when the file does.`);
+    throw e;
   }
 }
 

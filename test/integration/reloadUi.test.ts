@@ -1,0 +1,119 @@
+// Nothing is lost on a reload, driven as a person would (code-server + headless Chromium): open a
+// comparison from the Explorer, choose a label, walk to a low-Dice slice, switch to the overlay,
+// put the viewer of the reference on its coronal plane, then "Developer: Reload Window". The
+// comparison comes back on the same slice, label and mode with its problems, its tree and its
+// status-bar Dice; the viewer comes back on its plane. Then the prediction is deleted and the
+// window reloaded again: the comparison's tab shows the error view, not a crash.
+import * as assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Frame } from 'playwright-core';
+import { openPhantomWorkbench, type PhantomWorkbench } from './phantomWorkbench';
+import type { Workbench } from './workbench';
+
+let ui: PhantomWorkbench;
+let wb: Workbench;
+
+before(async () => {
+  ui = await openPhantomWorkbench();
+  wb = ui.wb;
+});
+
+after(async () => {
+  await ui?.close();
+});
+
+async function command(title: string): Promise<void> {
+  await wb.page.locator('.sidebar .title-label').first().click();
+  await wb.runCommand(title);
+}
+
+const comparisonFrame = (): Promise<Frame> => wb.waitForWebview('.mi-cmp-label', 90_000);
+const tab = (text: string) => wb.page.locator('.tabs-container .tab', { hasText: text }).first();
+
+async function sliceShown(frame: Frame): Promise<string> {
+  return (await frame.locator('text=/^Slice \\d+ · axial$/').first().textContent({ timeout: 60_000 })) ?? '';
+}
+
+async function reloadWindow(): Promise<void> {
+  const reloaded = wb.page.waitForEvent('load', { timeout: 60_000 });
+  await command('Developer: Reload Window');
+  await reloaded;
+  await wb.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+}
+
+/** Waits until `read` gives `expected` (the restored comparison fills in as its metrics arrive). */
+async function settles(what: string, read: () => Promise<string>, expected: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let got = await read();
+  while (got !== expected && Date.now() < deadline) {
+    await wb.page.waitForTimeout(200);
+    got = await read();
+  }
+  assert.equal(got, expected, what);
+}
+
+let shownBefore: { slice: string; label: string; dice: string } | undefined;
+
+test('a comparison moved to a label, a low-Dice slice and the overlay, and a viewer on its coronal plane', async () => {
+  await wb.openFile('reference.nii.gz');
+  const viewer = await wb.waitForWebview('canvas', 60_000);
+  await viewer.getByRole('button', { name: 'Show the coronal plane' }).click();
+  await viewer.locator('.mi-pane-title:visible', { hasText: 'Coronal' }).first().waitFor();
+
+  await command('File: Focus on Files Explorer');
+  const row = (name: string) => wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  await row('reference.nii.gz').click();
+  await row('prediction.nii.gz').click({ modifiers: ['Control'] });
+  await row('prediction.nii.gz').click({ button: 'right' });
+  await wb.page.locator('.context-view .action-label', { hasText: 'Compare Masks' }).click();
+  const frame = await comparisonFrame();
+  await sliceShown(frame);
+  // Label 3 (right kidney) has low-Dice slices in the phantom; choose it and walk to one.
+  await frame.locator('.mi-cmp-label').selectOption({ label: '3 right kidney' }).catch(async () => {
+    await frame.locator('.mi-cmp-label').selectOption({ index: 3 });
+  });
+  const label = await frame.locator('.mi-cmp-label').inputValue();
+  await command('Mask Inspector: Next Low-Dice Slice');
+  await command('Mask Inspector: Toggle TP/FP/FN Overlay');
+  await frame.locator('text=/^Overlay · /').first().waitFor();
+  await wb.page.keyboard.press('Control+Shift+M');
+  await wb.page.locator('.markers-panel .monaco-list-row', { hasText: /axial slice \d+/ }).first().waitFor({ timeout: 30_000 });
+  await wb.page.waitForTimeout(1000); // the webview's state is saved as it reports
+  shownBefore = { slice: await sliceShown(frame), label, dice: (await wb.page.locator('.statusbar-item', { hasText: /Dice \d\.\d+/ }).first().textContent()) ?? '' };
+  await ui.shot('reload-before');
+});
+
+test('after "Developer: Reload Window" the comparison is back on its slice, label and mode, with its problems and status bar', async () => {
+  assert.ok(shownBefore, 'the first step ran');
+  await reloadWindow();
+  const frame = await comparisonFrame();
+  await tab('reference.nii.gz ↔ prediction.nii.gz').waitFor({ timeout: 30_000 });
+  await frame.locator(`text=/^${shownBefore.slice}$/`).first().waitFor({ timeout: 60_000 });
+  await settles('the same label', () => frame.locator('.mi-cmp-label').inputValue(), shownBefore.label);
+  await frame.locator('text=/^Overlay · /').first().waitFor();
+  // Its problems and status-bar Dice come back with it.
+  await wb.page.keyboard.press('Control+Shift+M');
+  await wb.page.locator('.markers-panel .monaco-list-row', { hasText: /axial slice \d+, .*Dice \d\.\d+/ }).first().waitFor({ timeout: 30_000 });
+  await wb.page.locator('.statusbar-item', { hasText: /Dice \d\.\d+/ }).first().waitFor({ timeout: 30_000 });
+  await ui.shot('reload-after');
+  await settles('the status-bar Dice of the same label', async () => (await wb.page.locator('.statusbar-item', { hasText: /Dice \d\.\d+/ }).first().textContent()) ?? '', shownBefore.dice);
+
+  // The viewer tab comes back on the plane it showed.
+  await tab('reference.nii.gz').click();
+  const viewer = await wb.waitForWebview('.mi-legend', 60_000);
+  await viewer.locator('.mi-pane-title:visible', { hasText: 'Coronal' }).first().waitFor({ timeout: 30_000 });
+  assert.equal(await viewer.locator('.mi-pane-title:visible').count(), 1);
+  await tab('reference.nii.gz ↔ prediction.nii.gz').click();
+});
+
+test('a prediction deleted before the reload gives the comparison tab its error view', async () => {
+  await comparisonFrame();
+  rmSync(join(wb.workspace, 'prediction.nii.gz'));
+  await reloadWindow();
+  await tab('reference.nii.gz ↔ prediction.nii.gz').waitFor({ timeout: 60_000 });
+  const frame = await wb.waitForWebview('text=/is not there any more/', 90_000);
+  assert.match((await frame.locator('body').textContent()) ?? '', /The masks cannot be compared.*prediction\.nii\.gz is not there any more \(deleted or moved\?\)/s);
+  await ui.shot('reload-deleted-prediction');
+});
