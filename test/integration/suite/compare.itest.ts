@@ -1,6 +1,7 @@
 // The comparison editor in a real VS Code: started through the command with URIs and through the
 // Explorer's (clicked, selected[]) form; its problems are exactly the slices numpy finds under the
-// threshold; go-to-worst lands on numpy's argmin; next/previous walk the flagged slices in order;
+// threshold with enough error; go-to-worst lands on numpy's most severe problem; next/previous walk
+// numpy's problems in order, across labels or within one;
 // opening the report at a problem's range (what a click in the Problems panel does) shows that
 // slice; settings and file changes recompute; closing clears the problems and ends the worker.
 import * as assert from 'node:assert/strict';
@@ -26,10 +27,10 @@ describe('comparison editor', function () {
 
   afterEach(async () => {
     await closeAll();
-    for (const key of ['lowDiceThreshold', 'comparePlane', 'diagnosticSeverity', 'maxDiagnostics']) await setCompareSetting(key, undefined);
+    for (const key of ['lowDiceThreshold', 'comparePlane', 'diagnosticSeverity', 'maxDiagnostics', 'minErrorMm2', 'navigateSelectedLabelOnly']) await setCompareSetting(key, undefined);
   });
 
-  it('compare(uri, uri): problems are the slices numpy finds under 0.8, with the agreed wording', async () => {
+  it('compare(uri, uri): problems are the slices numpy finds under 0.8 with ≥ 10 mm² wrong, with the agreed wording', async () => {
     const c = await openComparison();
     assert.equal(c.reference, fixture(REF).toString());
     assert.equal(c.prediction, fixture(PRED).toString());
@@ -42,7 +43,7 @@ describe('comparison editor', function () {
     }
     const s = numpySlices(expected, 1)[3]!;
     assert.ok(
-      problems.some((d) => d.message === `axial slice 3, label 1: Dice ${s.dice!.toFixed(2)} (TP ${s.tp}, FP ${s.fp}, FN ${s.fn})`),
+      problems.some((d) => d.message === `axial slice 3, label 1: Dice ${s.dice!.toFixed(2)} (TP ${s.tp}, FP ${s.fp}, FN ${s.fn}), ${((s.fp + s.fn) * expected.sliceVoxelAreaMm2).toFixed(0)} mm² wrong`),
       problems.map((d) => d.message).join('\n'),
     );
     // The webview really shows the comparison (it reports what it drew).
@@ -59,38 +60,46 @@ describe('comparison editor', function () {
     assert.deepEqual(problemKeys(await problemsOf(c)), numpyFlagged(await numpy('lps_prediction', 'axial'), 0.8));
   });
 
-  it('go-to-worst lands on numpy argmin; next/previous walk the flagged slices in order and wrap', async () => {
+  it('go-to-worst lands on numpy\'s most severe problem; next/previous walk numpy\'s order across labels, or one label\'s', async () => {
     const c = await openComparison();
     const expected = await numpy('multilabel_uint8', 'axial');
     const a = await api();
-    for (const label of [null, 4]) {
-      const slices = numpySlices(expected, label);
-      const defined = slices.filter((s) => s.dice !== null);
-      const argmin = defined.reduce((w, s) => (s.dice! < w.dice! ? s : w)).index;
-      await revealSlice(c.id, 0, label);
-      await shownInWebview(0, label);
-      await vscode.commands.executeCommand('maskInspector.goToWorstSlice');
-      await shownInWebview(argmin, label);
-      assert.equal(a.activeComparison()?.slice, argmin);
-
-      const flagged = defined.filter((s) => s.dice! < 0.8).map((s) => s.index);
-      assert.ok(flagged.length >= 2, `label ${label} has flagged slices to walk`);
-      await revealSlice(c.id, 0, label);
-      await shownInWebview(0, label);
-      const walked: number[] = [];
-      for (let n = 0; n <= flagged.length; n++) {
-        await vscode.commands.executeCommand('maskInspector.nextLowDiceSlice');
-        const index = a.activeComparison()!.slice;
-        await shownInWebview(index, label);
-        walked.push(index);
-      }
-      assert.deepEqual(walked, [...flagged, flagged[0]], `next, label ${label}`);
-      await vscode.commands.executeCommand('maskInspector.previousLowDiceSlice');
-      await shownInWebview(flagged.at(-1)!, label);
+    const order = expected.flagged.map((f) => ({ label: f.label, index: f.index }));
+    // From a slice that is not a problem, Go to Worst switches to the first problem's label.
+    const calm = numpySlices(expected, 4).find((s) => !order.some((p) => p.label === 4 && p.index === s.index))!;
+    await until('the webview to draw the comparison', async () => ((await activeState()).rendered?.view === 'comparison' ? true : undefined), 60000);
+    await revealSlice(c.id, calm.index, 4);
+    await shownInWebview(calm.index, 4);
+    await vscode.commands.executeCommand('maskInspector.goToWorstSlice');
+    await shownInWebview(order[0]!.index, order[0]!.label);
+    const walked: { label: number | null; index: number }[] = [];
+    for (let n = 0; n < order.length; n++) {
+      await vscode.commands.executeCommand('maskInspector.nextLowDiceSlice');
       const active = a.activeComparison()!;
-      assert.equal(active.label, label);
-      assert.deepEqual(active.sliceDice, slices.map((s) => s.dice));
+      await shownInWebview(active.slice, active.label);
+      walked.push({ label: active.label, index: active.slice });
     }
+    assert.deepEqual(walked, [...order.slice(1), order[0]], 'next walks every problem in order, across labels, and wraps');
+    await vscode.commands.executeCommand('maskInspector.previousLowDiceSlice');
+    await shownInWebview(order.at(-1)!.index, order.at(-1)!.label);
+
+    // Restricted to the shown label: label 4's problems only, in the same order.
+    await setCompareSetting('navigateSelectedLabelOnly', true);
+    const own = order.filter((p) => p.label === 4);
+    assert.ok(own.length >= 2, 'label 4 has problems to walk');
+    await revealSlice(c.id, calm.index, 4);
+    await shownInWebview(calm.index, 4);
+    await vscode.commands.executeCommand('maskInspector.goToWorstSlice');
+    await shownInWebview(own[0]!.index, 4);
+    const mine: number[] = [];
+    for (let n = 0; n < own.length; n++) {
+      await vscode.commands.executeCommand('maskInspector.nextLowDiceSlice');
+      const active = a.activeComparison()!;
+      await shownInWebview(active.slice, 4);
+      mine.push(active.slice);
+    }
+    assert.deepEqual(mine, [...own.slice(1), own[0]].map((p) => p.index));
+    assert.deepEqual(a.activeComparison()!.sliceDice, numpySlices(expected, 4).map((s) => s.dice));
   });
 
   it('opening the report at a problem range, as the Problems panel does, shows that slice', async () => {
@@ -148,7 +157,7 @@ describe('comparison editor', function () {
     });
     const summary = problems.find((d) => /not listed/.test(d.message));
     assert.ok(summary, problems.map((d) => d.message).join('\n'));
-    assert.match(summary.message, new RegExp(`^${coronal.length - 5} more slices with Dice < 0.8`));
+    assert.match(summary.message, new RegExp(`^${coronal.length - 5} more slices with Dice < 0.8 and error ≥ 10 mm²`));
   });
 
   it('a prediction rewritten on disk is compared again', async () => {

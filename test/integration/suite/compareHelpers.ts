@@ -13,7 +13,8 @@ export interface NumpyPlane {
   axis: number;
   foreground: { dice: number | null; slices: NumpySlice[] };
   labels: { label: number; dice: number | null; slices: NumpySlice[] }[];
-  flagged: { label: number | null; index: number; dice: number }[];
+  sliceVoxelAreaMm2: number;
+  flagged: { label: number | null; index: number; dice: number; errorMm2: number; severity: number }[];
 }
 
 export async function numpy(caseName: string, plane: string): Promise<NumpyPlane> {
@@ -32,11 +33,16 @@ export function numpySlices(p: NumpyPlane, label: number | null): NumpySlice[] {
   return l.slices;
 }
 
-/** (label, index) of every slice numpy finds below `threshold`, as "label:index" strings, sorted. */
-export function numpyFlagged(p: NumpyPlane, threshold: number): string[] {
+/**
+ * (label, index) of every slice numpy finds below `threshold` with at least `minErrorMm2` of error
+ * (FP + FN times numpy's in-plane voxel area), as "label:index" strings, sorted.
+ */
+export function numpyFlagged(p: NumpyPlane, threshold: number, minErrorMm2 = 10): string[] {
   const out: string[] = [];
   for (const label of [null, ...p.labels.map((l) => l.label)]) {
-    for (const s of numpySlices(p, label)) if (s.dice !== null && s.dice < threshold) out.push(`${label ?? 'fg'}:${s.index}`);
+    for (const s of numpySlices(p, label)) {
+      if (s.dice !== null && s.dice < threshold && (s.fp + s.fn) * p.sliceVoxelAreaMm2 >= minErrorMm2) out.push(`${label ?? 'fg'}:${s.index}`);
+    }
   }
   return out.sort();
 }
