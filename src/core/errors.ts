@@ -5,6 +5,16 @@
  */
 export class InputError extends Error {
   override readonly name = 'InputError';
+
+  /** Line breaks and other control characters (e.g. quoted from a broken file by JSON.parse) become spaces. */
+  constructor(message: string) {
+    super(oneLine(message));
+  }
+}
+
+/** `text` on one line: each run of control characters (line breaks, NUL, …) becomes one space. */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 }
 
 export function isInputError(e: unknown): e is InputError {
