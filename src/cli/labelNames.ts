@@ -86,7 +86,11 @@ export function withLabelNames<R extends { readonly labels: readonly { readonly 
   return {
     ...result,
     // Object.assign keeps `label, name` as the first two keys of each label in the JSON.
-    labels: result.labels.map((l) => Object.assign({ label: l.label, name: names.table.get(l.label)?.name ?? null }, l)),
+    labels: result.labels.map((l) => {
+      // A label file's name wins over the name the mask file itself gives (a Slicer segment's).
+      const name = names.table.get(l.label)?.name ?? ('name' in l && typeof l.name === 'string' ? l.name : null);
+      return Object.assign({ label: l.label, name }, l, { name });
+    }),
     labelNames: names.source,
   };
 }

@@ -10,7 +10,7 @@
 // slice classifies in well under a millisecond, so the worker would save nothing.
 import type { ComparisonResult, GeometryAlignment } from '../core/metrics/types';
 import type { SurfaceComparisonResult } from '../core/surface/comparison';
-import type { BackgroundInfo, DisplayConvention, LabelNamesInfo, OutlineMode, Plane, ProbeSample, Rgba, SliceData, VolumeInfo } from './viewer';
+import type { BackgroundInfo, DetachedFile, DisplayConvention, LabelNamesInfo, OutlineMode, Plane, ProbeSample, Rgba, SliceData, VolumeInfo } from './viewer';
 import type { Vec3, Volume } from '../core/volume';
 
 export type { ComparisonResult, SurfaceComparisonResult };
@@ -199,6 +199,8 @@ export interface CompareFile {
   readonly name: string;
   /** Transferred, not copied. */
   readonly bytes: ArrayBuffer;
+  /** The detached data files its header names, if any (transferred too). */
+  readonly companions?: readonly DetachedFile[];
 }
 
 export type HostToCompareWorker =

@@ -8,6 +8,15 @@ import type { LabelNamesInfo } from '../core/labels/namesSource';
 export type { LabelNamesInfo };
 
 export type Plane = 'axial' | 'coronal' | 'sagittal';
+
+/**
+ * A detached data file a header names (NRRD .nhdr, MetaImage .mhd), read by the host and sent with
+ * the header's bytes (transferred); `name` as the header writes it.
+ */
+export interface DetachedFile {
+  readonly name: string;
+  readonly bytes: ArrayBuffer;
+}
 export const PLANES: readonly Plane[] = ['axial', 'coronal', 'sagittal'];
 
 /** An array axis of the volume: 0 = i, 1 = j, 2 = k. */
@@ -34,9 +43,9 @@ export interface LabelInfo {
   /** The voxel value (after scaling) that this label is. Never 0: 0 is the transparent background. */
   readonly value: number;
   readonly voxelCount: number;
-  /** From a label file or settings, else from the file itself (DICOM SEG SegmentLabel); absent when nothing names it. */
+  /** From a label file or settings, else the name the file itself gives (a Slicer segment, DICOM SEG's SegmentLabel); absent when nothing names it. */
   readonly name?: string;
-  /** A colour the data itself chose (RGB PNG colours, ITK-SNAP label file), used by the 'auto' palette. */
+  /** A colour the data itself chose (RGB PNG colours, Slicer segment colours, ITK-SNAP label file), used by the 'auto' palette. */
   readonly colour?: Rgba;
 }
 

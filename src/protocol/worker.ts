@@ -1,7 +1,7 @@
 // Messages between the extension host and the volume worker (node:worker_threads). One worker holds
 // one document's mask (and its background); the host sends file bytes in (transferred, not copied)
 // and forwards the slices that come back to the webview.
-import type { BackgroundInfo, Plane, SliceData, VolumeInfo } from './viewer';
+import type { BackgroundInfo, DetachedFile, Plane, SliceData, VolumeInfo } from './viewer';
 
 export type VolumeRole = 'mask' | 'background';
 
@@ -18,13 +18,15 @@ export type HostToWorker =
       /** The file name; the reader picks the format from its extension and names it in errors. */
       readonly name: string;
       readonly bytes: ArrayBuffer;
+      /** The detached data files its header names, if any. */
+      readonly companions?: readonly DetachedFile[];
       readonly maxBytes: number;
     }
   | { readonly type: 'clearBackground' }
   | { readonly type: 'slice'; readonly requestId: number; readonly plane: Plane; readonly index: number };
 
 export type WorkerToHost =
-  /** Label names are the host's business (it reads label files), so `info.labels` carry none yet. */
+  /** `info.labels` carry only the names the file itself gives (Slicer segments); the host adds label files' names. */
   | { readonly type: 'maskLoaded'; readonly requestId: number; readonly info: VolumeInfo }
   | { readonly type: 'backgroundLoaded'; readonly requestId: number; readonly info: BackgroundInfo }
   | {

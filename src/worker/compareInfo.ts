@@ -6,11 +6,13 @@ import { openVolumeFromBytes } from '../core/io/open';
 import type { Volume } from '../core/volume';
 import type { VolumeInfo } from '../protocol/viewer';
 import { countLabels, withFileLabels } from './labelCounts';
-import { memoryNeeded, planeLayouts } from './session';
+import { detachedMap, memoryNeeded, planeLayouts } from './session';
+import type { CompareFile } from '../protocol/compare';
 
 /** Decodes `bytes` after checking, from the header alone, that the voxels fit in `maxBytes`. */
-export async function decodeWithin(name: string, bytes: ArrayBuffer, maxBytes: number): Promise<Volume> {
-  const source = openVolumeFromBytes(name, new Uint8Array(bytes));
+export async function decodeWithin(file: CompareFile, maxBytes: number): Promise<Volume> {
+  const { name } = file;
+  const source = openVolumeFromBytes(name, new Uint8Array(file.bytes), {}, detachedMap(file.companions ?? []));
   const needed = memoryNeeded(source.header);
   if (needed > maxBytes) {
     const mb = (n: number): number => Math.round(n / 2 ** 20);

@@ -54,9 +54,9 @@ export class CompareSession {
     this.pair = undefined;
     this.background = undefined;
     this.computed = undefined;
-    const reference = await decodeWithin(msg.reference.name, msg.reference.bytes, msg.maxBytes);
+    const reference = await decodeWithin(msg.reference, msg.maxBytes);
     // Colour PNG labels are numbered per file: renumber the prediction to the reference's colours.
-    const prediction = renumberPredictionColours(reference.header, await decodeWithin(msg.prediction.name, msg.prediction.bytes, msg.maxBytes));
+    const prediction = renumberPredictionColours(reference.header, await decodeWithin(msg.prediction, msg.maxBytes));
     const alignment = alignGrids(reference.header.geometry, prediction.header.geometry);
     if (alignment.kind === 'mismatch') {
       throw new InputError(`${msg.prediction.name} is not on the grid of ${msg.reference.name}: ${lowerFirst(alignment.reason)}`);
@@ -137,7 +137,7 @@ export class CompareSession {
     const pair = this.pair;
     if (!pair) throw new Error('a background was sent before the masks finished loading');
     this.background = undefined; // a failed load must not leave the previous background showing
-    const volume = await decodeWithin(msg.background.name, msg.background.bytes, msg.maxBytes);
+    const volume = await decodeWithin(msg.background, msg.maxBytes);
     const { map, alignment } = alignBackground(pair.reference.header, volume.header);
     const stats = intensityStats(volume.data);
     this.background = { volume, map };

@@ -7,7 +7,7 @@ import { openVolumeFromBytes } from '../core/io/open';
 import { outputArrayKind } from '../core/io/voxelDecoder';
 import { voxelCount, type Geometry, type Volume, type VolumeHeader } from '../core/volume';
 import { assertNever } from '../protocol/assertNever';
-import { PLANES, type Axis, type Plane, type PlaneAxes, type VolumeInfo } from '../protocol/viewer';
+import { PLANES, type Axis, type DetachedFile, type Plane, type PlaneAxes, type VolumeInfo } from '../protocol/viewer';
 import type { HostToWorker, WorkerToHost } from '../protocol/worker';
 import { alignBackground } from './backgroundGrid';
 import { intensityStats } from './intensity';
@@ -52,7 +52,7 @@ export class ViewerSession {
   private async loadMask(msg: Extract<HostToWorker, { type: 'load' }>): Promise<Reply> {
     this.mask = undefined;
     this.background = undefined;
-    const volume = await decode(msg.name, msg.bytes, msg.maxBytes);
+    const volume = await decode(msg.name, msg.bytes, msg.maxBytes, msg.companions);
     const geometry = volume.header.geometry;
     const planes = planeLayouts(geometry);
     this.mask = { volume, planes };
@@ -80,7 +80,7 @@ export class ViewerSession {
     const mask = this.mask;
     if (!mask) throw new Error('a background was sent before its mask finished loading');
     this.background = undefined; // a failed load must not leave the previous background showing
-    const volume = await decode(msg.name, msg.bytes, msg.maxBytes);
+    const volume = await decode(msg.name, msg.bytes, msg.maxBytes, msg.companions);
     const { map, alignment } = alignBackground(mask.volume.header, volume.header);
     const stats = intensityStats(volume.data);
     this.background = { volume, map };
@@ -112,12 +112,17 @@ export class ViewerSession {
   }
 }
 
+/** Detached data files by the name their header gives them. */
+export function detachedMap(files: readonly DetachedFile[]): Map<string, Uint8Array> {
+  return new Map(files.map((f) => [f.name, new Uint8Array(f.bytes)]));
+}
+
 const BYTES_PER_ELEMENT = { Uint8Array: 1, Int8Array: 1, Uint16Array: 2, Int16Array: 2, Uint32Array: 4, Int32Array: 4, Float32Array: 4, Float64Array: 8 } as const;
 
 /** Decodes a volume after checking, from its header alone, that it fits the memory limit. */
-async function decode(name: string, bytes: ArrayBuffer, maxBytes: number): Promise<Volume> {
+async function decode(name: string, bytes: ArrayBuffer, maxBytes: number, companions: readonly DetachedFile[] = []): Promise<Volume> {
   // Opening parses the header only; voxels are allocated by readAll, after this check.
-  const source = openVolumeFromBytes(name, new Uint8Array(bytes));
+  const source = openVolumeFromBytes(name, new Uint8Array(bytes), {}, detachedMap(companions));
   const needed = memoryNeeded(source.header);
   if (needed > maxBytes) {
     throw new InputError(

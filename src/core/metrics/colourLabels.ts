@@ -13,6 +13,37 @@ export interface LabelColourPlan {
   readonly predRemap: ReadonlyMap<number, number> | null;
   /** label (in the reference's numbering) -> "#rrggbb" ("#rrggbbaa" when not opaque). */
   readonly colours: ReadonlyMap<number, string>;
+  /** label (in the reference's numbering) -> the name the files give it (Slicer segments). */
+  readonly names: ReadonlyMap<number, string>;
+  /** Sentences for the result's warnings, e.g. that segments were matched by name. */
+  readonly notes: readonly string[];
+}
+
+/**
+ * Two files that name their labels (Slicer .seg.nrrd segments) may number them differently: the
+ * prediction's labels are matched to the reference's by name; a name only the prediction has keeps
+ * its number unless the reference uses that number, then gets one after the reference's largest.
+ */
+function planByName(ref: VolumeHeader, pred: VolumeHeader): LabelColourPlan | undefined {
+  const refNames = ref.labelNames;
+  const predNames = pred.labelNames;
+  if (!refNames || !predNames || refNames.size === 0 || predNames.size === 0) return undefined;
+  const refValueOf = new Map([...refNames].map(([value, name]) => [name, value]));
+  let next = Math.max(0, ...refNames.keys(), ...predNames.keys()) + 1;
+  const predRemap = new Map<number, number>();
+  for (const [value, name] of predNames) {
+    const target = refValueOf.get(name) ?? (refNames.has(value) ? next++ : value);
+    predRemap.set(value, target);
+  }
+  const names = new Map(refNames);
+  const colours = new Map<number, string>();
+  for (const [value, c] of pred.labelColours ?? []) colours.set(predRemap.get(value) ?? value, colourHex(c));
+  for (const [value, c] of ref.labelColours ?? []) colours.set(value, colourHex(c));
+  for (const [value, name] of predNames) if (!names.has(predRemap.get(value)!)) names.set(predRemap.get(value)!, name);
+  const moved = [...predRemap].filter(([from, to]) => from !== to);
+  if (moved.length === 0) return { predRemap: null, colours, names, notes: [] };
+  const list = moved.map(([from, to]) => `${predNames.get(from)} ${from} → ${to}`).join(', ');
+  return { predRemap, colours, names, notes: [`${pred.source} numbers its segments differently from ${ref.source}, so they were matched by name (${list}).`] };
 }
 
 const key = (c: Rgba): string => c.join(',');
@@ -30,9 +61,13 @@ export function planLabelColours(ref: VolumeHeader, pred: VolumeHeader): LabelCo
   }
   const colours = new Map<number, string>();
   if (!refByColour) {
+    const byName = planByName(ref, pred);
+    if (byName) return byName;
     // Palette PNGs: the index is the label in both files; name it by whichever palette has it.
     for (const h of [pred, ref]) for (const [label, c] of h.labelColours ?? []) colours.set(label, colourHex(c));
-    return { predRemap: null, colours };
+    const names = new Map<number, string>();
+    for (const h of [pred, ref]) for (const [label, name] of h.labelNames ?? []) names.set(label, name);
+    return { predRemap: null, colours, names, notes: [] };
   }
   const refLabelOf = new Map<string, number>();
   let next = 1;
@@ -52,7 +87,7 @@ export function planLabelColours(ref: VolumeHeader, pred: VolumeHeader): LabelCo
     predRemap.set(label, target);
   }
   const identity = [...predRemap].every(([from, to]) => from === to);
-  return { predRemap: identity ? null : predRemap, colours };
+  return { predRemap: identity ? null : predRemap, colours, names: new Map(), notes: [] };
 }
 
 /** A lookup table for `remap` and the largest label it produces. */
@@ -98,12 +133,15 @@ export function renumberPredictionColours(ref: VolumeHeader, pred: Volume): Volu
   const data = allocateFor(largestTarget, pred.data.length);
   renumber(pred.data, lut, data);
   const labelColours = new Map<number, Rgba>();
+  const labelNames = new Map<number, string>();
   for (const [from, to] of predRemap) {
     const colour = pred.header.labelColours?.get(from);
     if (colour) labelColours.set(to, colour);
+    const name = pred.header.labelNames?.get(from);
+    if (name !== undefined) labelNames.set(to, name);
   }
   const dataType = data instanceof Uint8Array ? 'uint8' : data instanceof Uint16Array ? 'uint16' : 'uint32';
-  return { header: { ...pred.header, dataType, labelColours }, data };
+  return { header: { ...pred.header, dataType, labelColours, ...(pred.header.labelNames && { labelNames }) }, data };
 }
 
 function allocateFor(largest: number, length: number): VoxelArray {

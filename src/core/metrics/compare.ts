@@ -78,6 +78,11 @@ export function geometryWarnings(ref: VolumeHeader, pred: VolumeHeader, plane: s
   return warnings;
 }
 
+/** What each reader noted about its file (an ignored measurement frame, the layer read), one sentence each. */
+function fileNotes(ref: VolumeHeader, pred: VolumeHeader): string[] {
+  return [ref, pred].flatMap((h) => (h.notes ?? []).map((n) => `${h.source}: ${n}.`));
+}
+
 async function* wholeVolume(volume: Volume): AsyncGenerator<Slab> {
   yield { kStart: 0, kCount: volume.header.geometry.shape[2], data: volume.data };
 }
@@ -125,10 +130,11 @@ export async function compareSources(
     probThreshold: o.probThreshold,
     smooth: o.smooth,
     foreground: summary.foreground,
-    labels: colourPlan.colours.size === 0 ? summary.labels
+    labels: colourPlan.colours.size === 0 && colourPlan.names.size === 0 ? summary.labels
       : summary.labels.map((l) => {
         const colour = colourPlan.colours.get(l.label);
-        return colour === undefined ? l : { ...l, colour };
+        const name = colourPlan.names.get(l.label);
+        return { ...l, ...(colour !== undefined && { colour }), ...(name !== undefined && { name }) };
       }),
     meanDice: summary.meanDice,
     flagged: summary.flagged,
@@ -137,7 +143,7 @@ export async function compareSources(
       softDiceSquared: soft.p2 + g === 0 ? null : (2 * soft.pg) / (soft.p2 + g),
     }),
     geometry: { alignment: plan.alignment, note: plan.note, reference: refGeometry.affineSource, prediction: pred.header.geometry.affineSource },
-    warnings: geometryWarnings(ref.header, pred.header, o.plane),
+    warnings: [...geometryWarnings(ref.header, pred.header, o.plane), ...fileNotes(ref.header, pred.header), ...colourPlan.notes],
     conventions: conventions(o),
   };
 }

@@ -82,10 +82,13 @@ export interface OverlapMetrics {
 export interface LabelMetrics extends OverlapMetrics {
   readonly label: number;
   /**
-   * PNG masks only: the label's colour, "#rrggbb" ("#rrggbbaa" when not opaque). RGB/RGBA masks are
-   * matched by colour (the prediction renumbered to the reference's numbers); palette masks by index.
+   * The label's colour when a file gives one, "#rrggbb" ("#rrggbbaa" when not opaque): PNG masks
+   * (RGB/RGBA masks are matched by colour, the prediction renumbered to the reference's numbers;
+   * palette masks by index) and Slicer .seg.nrrd segments.
    */
   readonly colour?: string;
+  /** The name a file itself gives the label (a Slicer segment name); a label file's name wins over it. */
+  readonly name?: string;
 }
 
 export interface FlaggedSlice {

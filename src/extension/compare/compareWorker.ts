@@ -4,6 +4,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker, SurfaceComparisonResult } from '../../protocol/compare';
 import type { BackgroundInfo, Plane } from '../../protocol/viewer';
+import { companionMessage, type MaskFileBytes } from '../detachedFiles';
 import { ownedBuffer, WorkerChannel, type Incoming } from '../workerChannel';
 
 type Reply = Exclude<CompareWorkerToHost, { type: 'failed' | 'progress' }>;
@@ -20,10 +21,7 @@ export class CompareWorkerFailure extends Error {
   }
 }
 
-export interface NamedBytes {
-  readonly name: string;
-  readonly bytes: Uint8Array;
-}
+export type NamedBytes = MaskFileBytes;
 
 /** Threads that have started and not yet exited (counted on 'exit', not on dispose). */
 const liveThreads = new Set<Worker>();
@@ -53,15 +51,17 @@ export class CompareWorker {
   async open(reference: NamedBytes, prediction: NamedBytes, maxBytes: number): Promise<CompareVolumes> {
     const ref = ownedBuffer(reference.bytes);
     const pred = ownedBuffer(prediction.bytes);
+    const refDetached = companionMessage(reference);
+    const predDetached = companionMessage(prediction);
     const reply = await this.channel.request(
       (requestId) => ({
         type: 'open',
         requestId,
-        reference: { name: reference.name, bytes: ref },
-        prediction: { name: prediction.name, bytes: pred },
+        reference: { name: reference.name, bytes: ref, ...(refDetached.companions.length > 0 && { companions: refDetached.companions }) },
+        prediction: { name: prediction.name, bytes: pred, ...(predDetached.companions.length > 0 && { companions: predDetached.companions }) },
         maxBytes,
       }),
-      ref === pred ? [ref] : [ref, pred],
+      [...(ref === pred ? [ref] : [ref, pred]), ...refDetached.transfer, ...predDetached.transfer],
     );
     if (reply.type === 'opened') return reply.volumes;
     throw new Error(`the compare worker answered an open with '${reply.type}'`);
@@ -100,9 +100,10 @@ export class CompareWorker {
 
   async loadBackground(background: NamedBytes, maxBytes: number): Promise<BackgroundInfo> {
     const bytes = ownedBuffer(background.bytes);
+    const { companions, transfer } = companionMessage(background);
     const reply = await this.channel.request(
-      (requestId) => ({ type: 'loadBackground', requestId, background: { name: background.name, bytes }, maxBytes }),
-      [bytes],
+      (requestId) => ({ type: 'loadBackground', requestId, background: { name: background.name, bytes, ...(companions.length > 0 && { companions }) }, maxBytes }),
+      [bytes, ...transfer],
     );
     if (reply.type === 'backgroundLoaded') return reply.info;
     throw new Error(`the compare worker answered a background load with '${reply.type}'`);

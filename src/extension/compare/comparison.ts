@@ -5,6 +5,8 @@
 // after another; a newer one aborts a running computation instead of waiting for it.
 import * as vscode from 'vscode';
 import { InputError, isInputError } from '../../core/errors';
+import type { MaskFileBytes } from '../detachedFiles';
+import { readMaskFile } from '../maskFiles';
 import type { ComparisonResult } from '../../core/metrics/types';
 import type { LabelNames } from '../../core/report/sliceText';
 import type { CompareLabel, ComparedFiles, CompareVolumes, HostToCompareWebview, SurfaceComparisonResult, SurfaceStatus } from '../../protocol/compare';
@@ -198,7 +200,7 @@ export class Comparison {
       this.readStamps = await this.fileStamps();
       const [ref, pred] = await Promise.all([readMask(this.reference), readMask(this.prediction)]);
       this.setState({ kind: 'loading', message: 'Decoding…', fraction: null });
-      const volumes = await this.worker.open({ name: fileNameOf(this.reference), bytes: ref }, { name: fileNameOf(this.prediction), bytes: pred }, maxBytes);
+      const volumes = await this.worker.open(ref, pred, maxBytes);
       const named = await comparisonLabels(this.reference, this.prediction, volumes, this.hooks.labelChoice);
       this.volumesValue = named.volumes;
       this.namesValue = named.names;
@@ -300,8 +302,7 @@ export class Comparison {
 
   private async loadBackground(uri: vscode.Uri): Promise<void> {
     try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      const info = await this.worker.loadBackground({ name: fileNameOf(uri), bytes }, maxVolumeBytes(this.reference));
+      const info = await this.worker.loadBackground(await readMaskFile(uri), maxVolumeBytes(this.reference));
       this.backgroundValue = { uri, info };
     } catch (e) {
       this.backgroundValue = undefined;
@@ -341,13 +342,13 @@ export class Comparison {
 }
 
 /**
- * A compared file's bytes. One that is gone (deleted or moved since the comparison opened, e.g.
+ * A compared file's bytes (and its detached data files'). One that is gone (deleted or moved since the comparison opened, e.g.
  * before a window reload brought the comparison back) is one sentence naming it; the comparison
  * reads it again when it reappears (the file watcher sees it created).
  */
-async function readMask(uri: vscode.Uri): Promise<Uint8Array> {
+async function readMask(uri: vscode.Uri): Promise<MaskFileBytes> {
   try {
-    return await vscode.workspace.fs.readFile(uri);
+    return await readMaskFile(uri);
   } catch (e) {
     const gone = await vscode.workspace.fs.stat(uri).then(() => false, () => true);
     if (gone) throw new InputError(`${vscode.workspace.asRelativePath(uri)} is not there any more (deleted or moved?). The comparison comes back when the file does.`);

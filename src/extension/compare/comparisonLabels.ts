@@ -27,7 +27,7 @@ export async function comparisonLabels(
   const table = new Map(pred.table);
   for (const [value, entry] of ref.table) table.set(value, entry);
   const names = new Map([...table].map(([value, entry]) => [value, entry.name] as const));
-  // Names the files themselves give (SEG segment labels) fill in, the reference's first.
+  // Names the files themselves give (Slicer segments, SEG segment labels) fill in, the reference's first.
   for (const info of [volumes.reference, volumes.prediction]) {
     for (const l of info.labels) if (l.name !== undefined && !names.has(l.value)) names.set(l.value, l.name);
   }

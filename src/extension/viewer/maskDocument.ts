@@ -2,6 +2,7 @@
 // and the paired background. Webview panels subscribe to the messages it emits and replay its
 // current state when they (re)start. The file is only ever read.
 import * as vscode from 'vscode';
+import { readMaskFile } from '../maskFiles';
 import { InputError, isInputError } from '../../core/errors';
 import type { BackgroundInfo, HostToWebview, LabelInfo, LabelNamesInfo, Plane, VolumeInfo } from '../../protocol/viewer';
 import { maxVolumeBytes } from '../settings';
@@ -116,10 +117,10 @@ export class MaskDocument implements vscode.CustomDocument {
       checkFileSize(name, await fileSize(this.uri), maxBytes);
       await withLoadProgress(`Mask Inspector: opening ${name}`, async (report) => {
         report('reading…');
-        const bytes = await vscode.workspace.fs.readFile(this.uri);
+        const file = await readMaskFile(this.uri);
         report('decoding…');
         this.setView({ kind: 'loading', message: 'Decoding…' });
-        const loaded = await this.worker.load('mask', name, bytes, maxBytes);
+        const loaded = await this.worker.load('mask', file.name, file.bytes, maxBytes, file.companions);
         this.workerInfo = loaded.info;
         this.setView({ kind: 'ready', ...(await this.withNames(loaded.info)) });
       });
@@ -142,9 +143,9 @@ export class MaskDocument implements vscode.CustomDocument {
       checkFileSize(name, await fileSize(uri), maxBytes);
       const loaded = await withLoadProgress(`Mask Inspector: loading background ${name}`, async (report) => {
         report('reading…');
-        const bytes = await vscode.workspace.fs.readFile(uri);
+        const file = await readMaskFile(uri);
         report('decoding…');
-        return this.worker.load('background', name, bytes, maxBytes);
+        return this.worker.load('background', file.name, file.bytes, maxBytes, file.companions);
       });
       this.setBackgroundState({ kind: 'ready', uri, info: loaded.info });
     } catch (e) {

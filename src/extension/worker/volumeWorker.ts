@@ -3,6 +3,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { Plane } from '../../protocol/viewer';
 import type { HostToWorker, VolumeRole, WorkerToHost } from '../../protocol/worker';
+import { companionMessage, type MaskFileBytes } from '../detachedFiles';
 import { ownedBuffer, WorkerChannel, type Incoming } from '../workerChannel';
 
 type Reply = Exclude<WorkerToHost, { type: 'failed' }>;
@@ -35,12 +36,16 @@ export class VolumeWorker {
     this.channel = new WorkerChannel(scriptPath, { name: 'volume worker', liveThreads, interpret });
   }
 
-  /** Hands `bytes` to the worker: the caller must not use them afterwards. */
-  async load(role: 'mask', name: string, bytes: Uint8Array, maxBytes: number): Promise<MaskLoaded>;
-  async load(role: 'background', name: string, bytes: Uint8Array, maxBytes: number): Promise<BackgroundLoaded>;
-  async load(role: VolumeRole, name: string, bytes: Uint8Array, maxBytes: number): Promise<MaskLoaded | BackgroundLoaded> {
+  /** Hands the file's bytes (and its detached files') to the worker: the caller must not use them afterwards. */
+  async load(role: 'mask', name: string, bytes: Uint8Array, maxBytes: number, detached?: MaskFileBytes['companions']): Promise<MaskLoaded>;
+  async load(role: 'background', name: string, bytes: Uint8Array, maxBytes: number, detached?: MaskFileBytes['companions']): Promise<BackgroundLoaded>;
+  async load(role: VolumeRole, name: string, bytes: Uint8Array, maxBytes: number, detached: MaskFileBytes['companions'] = []): Promise<MaskLoaded | BackgroundLoaded> {
     const buffer = ownedBuffer(bytes);
-    const reply = await this.channel.request((requestId) => ({ type: 'load', requestId, role, name, bytes: buffer, maxBytes }), [buffer]);
+    const { companions, transfer } = companionMessage({ name, bytes, companions: detached });
+    const reply = await this.channel.request(
+      (requestId) => ({ type: 'load', requestId, role, name, bytes: buffer, ...(companions.length > 0 && { companions }), maxBytes }),
+      [buffer, ...transfer],
+    );
     if (reply.type === 'maskLoaded' || reply.type === 'backgroundLoaded') return reply;
     throw new Error(`the worker answered a load with '${reply.type}'`);
   }

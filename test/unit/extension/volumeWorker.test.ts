@@ -59,3 +59,22 @@ test('a bad file fails with the reader sentence, marked as an input error', asyn
     worker.dispose();
   }
 });
+
+test('a .nhdr loads with the detached data file the host read next to it; the segment names of a .seg.nrrd arrive with its labels', async () => {
+  const formats = join(root, 'test', 'fixtures', 'formats');
+  const read = (name: string): Uint8Array => new Uint8Array(readFileSync(join(formats, name)));
+  const counts = (JSON.parse(readFileSync(join(formats, 'expected.json'), 'utf8')) as { multilabel: { counts: Record<string, number> } }).multilabel.counts;
+  const worker = new VolumeWorker(script);
+  try {
+    const detached = read('itk_multilabel_nhdr.raw');
+    const loaded = await worker.load('mask', 'itk_multilabel.nhdr', read('itk_multilabel.nhdr'), 2 ** 30, [{ name: 'itk_multilabel_nhdr.raw', bytes: detached }]);
+    assert.equal(detached.byteLength, 0, 'the detached file was moved to the worker too');
+    assert.deepEqual(Object.fromEntries(loaded.info.labels.map((l) => [String(l.value), l.voxelCount])), counts);
+    await assert.rejects(worker.load('mask', 'itk_multilabel.nhdr', read('itk_multilabel.nhdr'), 2 ** 30), /names its data file itk_multilabel_nhdr\.raw, which does not exist/);
+    const seg = await worker.load('mask', 'slicer_one_layer.seg.nrrd', read('slicer_one_layer.seg.nrrd'), 2 ** 30);
+    assert.deepEqual(seg.info.labels.map((l) => [l.value, l.name, l.colour]), [[1, 'liver', [221, 130, 101, 255]], [2, 'spleen', [157, 25, 70, 255]], [3, 'lesion', [144, 238, 144, 255]]]);
+    assert.equal(seg.info.format, 'nrrd');
+  } finally {
+    worker.dispose();
+  }
+});

@@ -61,3 +61,15 @@ test('batch pairs case1.nii.gz with case1.seg.nrrd and case2.nii.gz with case2.m
   assert.equal(twice.status, 2);
   assert.match(twice.stderr, /two files for case case1/);
 });
+
+test('two .seg.nrrd files that number the same segments differently are matched by name, and the result says so', () => {
+  const r = cli('compare', at('slicer_one_layer.seg.nrrd'), at('slicer_renumbered.seg.nrrd'), '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const result = JSON.parse(r.stdout) as ComparisonResult & { labels: { label: number; name: string | null; colour?: string; dice: number }[] };
+  assert.deepEqual(result.labels.map((l) => [l.label, l.name, l.dice]), [[1, 'liver', 1], [2, 'spleen', 1], [3, 'lesion', 1]]);
+  assert.deepEqual(result.labels.map((l) => l.colour), ['#dd8265', '#9d1946', '#90ee90']);
+  assert.ok(result.warnings.some((w) => /matched by name \(spleen 1 → 2, lesion 2 → 3, liver 3 → 1\)/.test(w)), result.warnings.join('\n'));
+  // Without names to match (a NIfTI reference), the numbers are compared as they are: the renumbered file disagrees.
+  const plain = JSON.parse(cli('compare', at('multilabel.nii.gz'), at('slicer_renumbered.seg.nrrd'), '--json').stdout) as ComparisonResult;
+  assert.deepEqual(plain.labels.map((l) => l.dice), [0, 0, 0]);
+});
