@@ -66,7 +66,7 @@ test('viewer: one plane, the grid over a background with a notice, error view', 
     await audit(v.page, 'viewer, axial');
     await v.page.getByRole('button', { name: 'Show all three planes in a 2 by 2 grid' }).click();
     await v.host.send({ type: 'backgroundError', message: 'ct.nii.gz is on another grid; a background must share the mask\'s grid.' });
-    await v.page.locator('.mi-notice').waitFor({ state: 'visible' });
+    await v.page.locator('.mi-notice[role="alert"]').waitFor({ state: 'visible' });
     await audit(v.page, 'viewer, grid with a notice');
     await v.host.send({ type: 'error', message: 'seg.nii.gz has datatype RGB24 (code 128), which is not a label mask datatype.' });
     await v.page.locator('.mi-error').waitFor({ state: 'visible' });

@@ -9,6 +9,7 @@ import { mmText } from '../../core/report/surfaceText';
 import { button, el, formatCount, formatNumber } from '../dom';
 import { cssColour } from '../palette';
 import { formatDice } from './metricsModel';
+import { orderLabels, type LabelOrder } from './labelOrder';
 import { FN, FP, TP, type OverlapClass, type OverlapCounts } from './overlap';
 import { SurfaceSection, type SurfaceModel } from './surfaceSection';
 
@@ -86,9 +87,13 @@ export class MetricsPanel {
   private readonly namesSource = new LabelNamesLine();
   private readonly labelButtons = new Map<LabelChoice, HTMLButtonElement>();
   private labelsKey = '';
+  private labelOrder: LabelOrder = 'value';
+  private readonly sortButton = button('Sort by Dice', 'List the labels by volume Dice, worst first (again: by label value)', () => this.toggleOrder(), 'mi-button mi-small');
+  private lastLabels: { labels: readonly PanelLabel[]; selected: LabelChoice } = { labels: [], selected: null };
   private staticKey = '';
 
   constructor(private readonly actions: PanelActions) {
+    this.sortButton.setAttribute('aria-pressed', 'false');
     const rows = CLASSES.map(({ cls, name, meaning }) => {
       const box = el('input', 'mi-check', { type: 'checkbox', 'aria-label': `Show ${name} (${meaning}) in the overlay` });
       box.checked = true;
@@ -112,7 +117,7 @@ export class MetricsPanel {
       ),
       section(this.volumeTitle, this.volumeBody),
       this.surface.element,
-      section(el('h2', 'mi-cmp-heading', {}, ['Labels']), this.namesSource.element, this.labelList),
+      section(el('div', 'mi-cmp-heading-row', {}, [el('h2', 'mi-cmp-heading', {}, ['Labels']), this.sortButton]), this.namesSource.element, this.labelList),
       section(el('h2', 'mi-cmp-heading', {}, ['Files']), this.filesBody, el('div', 'mi-cmp-actions', {}, [
         button('Swap', 'Swap reference and prediction', () => actions.command('swap'), 'mi-button mi-small'),
         button('Export report…', 'Export the comparison as CSV, JSON or Markdown', () => actions.command('exportReport'), 'mi-button mi-small'),
@@ -162,13 +167,20 @@ export class MetricsPanel {
     this.sliceHd95Flag.classList.toggle('mi-cmp-flag-low', above);
   }
 
-  /** Rebuilt only when the labels change, so a focused row keeps its focus while the view redraws. */
+  private toggleOrder(): void {
+    this.labelOrder = this.labelOrder === 'value' ? 'dice' : 'value';
+    this.sortButton.setAttribute('aria-pressed', String(this.labelOrder === 'dice'));
+    this.updateLabels(this.lastLabels.labels, this.lastLabels.selected);
+  }
+
+  /** Rebuilt only when the labels or their order change, so a focused row keeps its focus while the view redraws. */
   private updateLabels(labels: readonly PanelLabel[], selected: LabelChoice): void {
-    const key = JSON.stringify(labels);
+    this.lastLabels = { labels, selected };
+    const key = JSON.stringify([labels, this.labelOrder]);
     if (key !== this.labelsKey) {
       this.labelsKey = key;
       this.labelButtons.clear();
-      this.labelList.replaceChildren(...labels.map((l) => {
+      this.labelList.replaceChildren(...orderLabels(labels, this.labelOrder).map((l) => {
         const swatch = el('span', l.colour ? 'mi-swatch' : 'mi-swatch mi-cmp-swatch-any', { 'aria-hidden': 'true' });
         if (l.colour) swatch.style.backgroundColor = cssColour(l.colour); // CSSOM: CSP-safe
         // Named by its visible text ("liver 0.93", WCAG 2.5.3); the tooltip says what it does.
