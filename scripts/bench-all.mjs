@@ -2,6 +2,7 @@
 // timings if run together on a shared machine), each printing its own medians and ratios:
 //   scripts/bench.mjs          compare --json vs plastimatch dice and nibabel+numpy   (npm run bench:compare)
 //   scripts/bench-surface.mjs  surface metrics vs plastimatch dice --all              (npm run bench:surface)
+//   scripts/bench-surface-memory.mjs  compare --surface peak RSS vs plain compare      (npm run bench:surface-memory)
 //   scripts/bench-webview.mjs  viewer redraw time in Chromium vs the 16 ms frame      (npm run bench:webview)
 // Environment variables (BENCH_RUNS, ...) pass through to each. Exit status is non-zero only if a
 // benchmark crashed; timings never fail it.
@@ -13,6 +14,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCHMARKS = [
   { script: 'scripts/bench.mjs', what: 'compare: ours vs plastimatch dice and nibabel+numpy' },
   { script: 'scripts/bench-surface.mjs', what: 'surface metrics: ours vs plastimatch dice --all' },
+  { script: 'scripts/bench-surface-memory.mjs', what: 'compare --surface peak RSS and CPU vs plain compare, against the README bounds' },
   { script: 'scripts/bench-webview.mjs', what: 'viewer redraw in Chromium' },
 ];
 

@@ -33,7 +33,8 @@ Label names (compare):
 
 Surface options (compare):
   --surface                        add HD, HD95, ASSD (mm) and NSD per label and foreground (JSON and
-                                   CSV also per slice); reads both volumes into memory
+                                   CSV also per slice); memory follows the labels' surfaces,
+                                   not the volumes (README, Limits)
   --tolerance MM                   NSD tolerance in mm (default 1)
   --tolerance-label L=MM           NSD tolerance of label L (repeatable); the foreground and the
                                    other labels keep --tolerance
