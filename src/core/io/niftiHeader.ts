@@ -1,5 +1,9 @@
-// Parses NIfTI-1 (348-byte) and NIfTI-2 (540-byte) headers by hand with a DataView: endianness is
-// found from sizeof_hdr, and each version's field offsets are listed once below.
+// Parses NIfTI-1 (348-byte) and NIfTI-2 (540-byte) headers with nifti-reader-js (fields and
+// extensions); this file decides what is refused, in one sentence each, before the library reads:
+// endianness from sizeof_hdr, the magic of each version, a .hdr/.img pair, a header cut short.
+// Inflating stays with node:zlib (byteSource.ts): measured several times faster than the library's
+// fflate path, which is never called (esbuild drops fflate from the bundles).
+import { NIFTI1, NIFTI2 } from 'nifti-reader-js';
 import { InputError } from '../errors';
 import type { NiftiTransformFields } from '../geometry/niftiAffine';
 
@@ -15,6 +19,8 @@ export interface NiftiHeader extends NiftiTransformFields {
   readonly voxOffset: number;
   readonly sclSlope: number;
   readonly sclInter: number;
+  /** Header extensions found in the bytes given (code and size each); masks use none of them. */
+  readonly extensions: readonly { readonly code: number; readonly size: number }[];
 }
 
 function magicAt(bytes: Uint8Array, offset: number, length: number): string {
@@ -25,49 +31,78 @@ function int32(view: DataView, offset: number, le: boolean): number {
   return view.byteLength >= offset + 4 ? view.getInt32(offset, le) : NaN;
 }
 
-/** NIfTI-2 stores dims and vox_offset as int64; beyond 2^53 they are refused later as absurd anyway. */
-function int64(view: DataView, offset: number, le: boolean): number {
-  return Number(view.getBigInt64(offset, le));
+/** The bytes as an ArrayBuffer of their own (nifti-reader-js reads from offset 0 of a buffer). */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.slice().buffer as ArrayBuffer;
 }
 
-function parseNifti1(view: DataView, le: boolean): NiftiHeader {
-  const f32 = (o: number): number => view.getFloat32(o, le);
-  const i16 = (o: number): number => view.getInt16(o, le);
-  const range = (n: number, at: (i: number) => number): number[] => Array.from({ length: n }, (_, i) => at(i));
+/**
+ * srow_x/y/z as stored: nifti-reader-js exposes only the affine it chose (qform over sform), and our
+ * choice (niftiAffine.ts) needs both, so the three rows are read at their offsets.
+ */
+function srows(view: DataView, at: number, width: 4 | 8, le: boolean): [number[], number[], number[]] {
+  const read = (o: number): number => (width === 4 ? view.getFloat32(o, le) : view.getFloat64(o, le));
+  const row = (r: number): number[] => [0, 1, 2, 3].map((c) => read(at + (r * 4 + c) * width));
+  return [row(0), row(1), row(2)];
+}
+
+/**
+ * The extensions nifti-reader-js found (code and size each). They are read only when the header
+ * prefix holds them, and a malformed one never stops the volume from opening: masks need none.
+ */
+function extensionsOf(h: NIFTI1 | NIFTI2): { code: number; size: number }[] {
+  return (h.extensions ?? []).map((e) => ({ code: e.ecode, size: e.esize }));
+}
+
+function readWith<T extends NIFTI1 | NIFTI2>(h: T, bytes: Uint8Array, le: boolean): T {
+  h.littleEndian = le;
+  try {
+    h.readHeader(ownBuffer(bytes));
+  } catch (e) {
+    // The fields come before the extensions; only the extension walk can fail on a header we accept.
+    if (h.dims.length === 0 || !(e instanceof RangeError || (e instanceof Error && /extension/i.test(e.message)))) throw e;
+    h.extensions = [];
+  }
+  return h;
+}
+
+function parseNifti1(bytes: Uint8Array, view: DataView, le: boolean): NiftiHeader {
+  const h = readWith(new NIFTI1(), bytes, le);
   return {
     version: 1,
     littleEndian: le,
-    dim: range(8, (i) => i16(40 + 2 * i)),
-    datatypeCode: i16(70),
-    pixdim: range(8, (i) => f32(76 + 4 * i)),
-    voxOffset: f32(108),
-    sclSlope: f32(112),
-    sclInter: f32(116),
-    qformCode: i16(252),
-    sformCode: i16(254),
-    quatern: [f32(256), f32(260), f32(264)],
-    qoffset: [f32(268), f32(272), f32(276)],
-    srow: [range(4, (i) => f32(280 + 4 * i)), range(4, (i) => f32(296 + 4 * i)), range(4, (i) => f32(312 + 4 * i))],
+    dim: h.dims.slice(0, 8),
+    datatypeCode: h.datatypeCode,
+    pixdim: h.pixDims.slice(0, 8),
+    voxOffset: h.vox_offset,
+    sclSlope: h.scl_slope,
+    sclInter: h.scl_inter,
+    qformCode: h.qform_code,
+    sformCode: h.sform_code,
+    quatern: [h.quatern_b, h.quatern_c, h.quatern_d],
+    qoffset: [h.qoffset_x, h.qoffset_y, h.qoffset_z],
+    srow: srows(view, 280, 4, le),
+    extensions: extensionsOf(h),
   };
 }
 
-function parseNifti2(view: DataView, le: boolean): NiftiHeader {
-  const f64 = (o: number): number => view.getFloat64(o, le);
-  const range = (n: number, at: (i: number) => number): number[] => Array.from({ length: n }, (_, i) => at(i));
+function parseNifti2(bytes: Uint8Array, view: DataView, le: boolean): NiftiHeader {
+  const h = readWith(new NIFTI2(), bytes, le);
   return {
     version: 2,
     littleEndian: le,
-    datatypeCode: view.getInt16(12, le),
-    dim: range(8, (i) => int64(view, 16 + 8 * i, le)),
-    pixdim: range(8, (i) => f64(104 + 8 * i)),
-    voxOffset: int64(view, 168, le),
-    sclSlope: f64(176),
-    sclInter: f64(184),
-    qformCode: view.getInt32(344, le),
-    sformCode: view.getInt32(348, le),
-    quatern: [f64(352), f64(360), f64(368)],
-    qoffset: [f64(376), f64(384), f64(392)],
-    srow: [range(4, (i) => f64(400 + 8 * i)), range(4, (i) => f64(432 + 8 * i)), range(4, (i) => f64(464 + 8 * i))],
+    datatypeCode: h.datatypeCode,
+    dim: h.dims.slice(0, 8),
+    pixdim: h.pixDims.slice(0, 8),
+    voxOffset: h.vox_offset,
+    sclSlope: h.scl_slope,
+    sclInter: h.scl_inter,
+    qformCode: h.qform_code,
+    sformCode: h.sform_code,
+    quatern: [h.quatern_b, h.quatern_c, h.quatern_d],
+    qoffset: [h.qoffset_x, h.qoffset_y, h.qoffset_z],
+    srow: srows(view, 400, 8, le),
+    extensions: extensionsOf(h),
   };
 }
 
@@ -90,14 +125,14 @@ export function parseNiftiHeader(bytes: Uint8Array, name: string): NiftiHeader {
         throw new InputError(`${name} is the header of a NIfTI .hdr/.img pair, which is not supported (use a single .nii or .nii.gz file).`);
       }
       if (magic1 !== 'n+1\0') throw new InputError(`${name} has a NIfTI-1 header size but not the NIfTI-1 magic "n+1" (found ${JSON.stringify(magic1)}).`);
-      return parseNifti1(view, le);
+      return parseNifti1(bytes, view, le);
     }
     if (size === NIFTI2_HEADER_BYTES) {
       if (bytes.length < NIFTI2_HEADER_BYTES) {
         throw new InputError(`${name} is too short for its NIfTI-2 header (${bytes.length} of ${NIFTI2_HEADER_BYTES} bytes).`);
       }
       if (magic2 !== 'n+2\0\r\n\x1a\n') throw new InputError(`${name} has a NIfTI-2 header size but not the NIfTI-2 magic "n+2".`);
-      return parseNifti2(view, le);
+      return parseNifti2(bytes, view, le);
     }
   }
   const sizeLe = int32(view, 0, true);
