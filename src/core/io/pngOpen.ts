@@ -4,10 +4,9 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors';
-import type { Slab, Volume } from '../volume';
 import type { ReadOptions, VolumeSource } from './api';
 import { DEFAULT_MAX_VOXELS } from './niftiLayout';
-import { DEFAULT_SLAB_BYTES } from './niftiSource';
+import { inMemorySource } from './memorySource';
 import { readRegularFile } from './regularFile';
 import { naturalCompare } from './naturalSort';
 import { decodeMaskPng, pngHeader } from './pngDecode';
@@ -17,27 +16,11 @@ function checkVolumeIndex(name: string, opts: ReadOptions): void {
   if ((opts.volumeIndex ?? 0) !== 0) throw new InputError(`${name} holds 1 volume, so volume index ${opts.volumeIndex} does not exist.`);
 }
 
-function sourceOf(volume: Volume, opts: ReadOptions): VolumeSource {
-  const [ni, nj, nk] = volume.header.geometry.shape;
-  const slice = ni * nj;
-  const perSlab = Math.max(1, Math.floor((opts.slabBytes ?? DEFAULT_SLAB_BYTES) / (slice * volume.data.BYTES_PER_ELEMENT)));
-  return {
-    header: volume.header,
-    readAll: () => Promise.resolve(volume),
-    slabs: async function* (): AsyncGenerator<Slab> {
-      for (let k = 0; k < nk; k += perSlab) {
-        const kCount = Math.min(perSlab, nk - k);
-        yield { kStart: k, kCount, data: volume.data.subarray(k * slice, (k + kCount) * slice) };
-      }
-    },
-  };
-}
-
 export function openPngFromBytes(name: string, bytes: Uint8Array, opts: ReadOptions = {}): VolumeSource {
   if (bytes.length === 0) throw new InputError(`${name} is empty (0 bytes).`);
   checkVolumeIndex(name, opts);
   const slice = decodeMaskPng(name, bytes, opts.maxVoxels ?? DEFAULT_MAX_VOXELS);
-  return sourceOf(stackPngSlices(name, 'png', [slice]), opts);
+  return inMemorySource(stackPngSlices(name, 'png', [slice]), opts);
 }
 
 /** A stack of PNG slices already read, in the given order (callers sort; see naturalCompare). */
@@ -53,7 +36,7 @@ export function openPngSeriesFromBytes(folder: string, files: readonly { name: s
     }
   }
   const slices = files.map((f) => decodeMaskPng(f.name, f.bytes, maxVoxels));
-  return sourceOf(stackPngSlices(folder, 'png-series', slices), opts);
+  return inMemorySource(stackPngSlices(folder, 'png-series', slices), opts);
 }
 
 /** The .png files of a folder (hidden files skipped) in natural sort order. */

@@ -13,6 +13,9 @@ const ROOT = resolve(__dirname, '../../../..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const DIR = join(ROOT, 'test', 'fixtures', 'dicomseg');
 const fixture = (name: string): string => join(DIR, name);
+/** --json output: each label carries its name. */
+type NamedResult = Omit<ComparisonResult, 'labels'> & { labels: (ComparisonResult['labels'][number] & { name: string | null })[] };
+
 const expected = JSON.parse(readFileSync(fixture('expected.json'), 'utf8')) as {
   seg: Record<string, { counts: Record<string, number>; segments: { number: number; label: string }[] }>;
   bad: Record<string, { mention: string }>;
@@ -28,7 +31,7 @@ test('compare: a SEG against the NIfTI written from it agrees to the voxel, labe
   for (const [ref, pred] of [['binary.dcm', 'binary.nii.gz'], ['binary.nii.gz', 'binary.dcm']] as const) {
     const r = cli('compare', fixture(ref), fixture(pred), '--json');
     assert.equal(r.status, 0, r.stderr);
-    const result = JSON.parse(r.stdout) as ComparisonResult & { labels: { label: number; name: string | null }[] };
+    const result = JSON.parse(r.stdout) as NamedResult;
     assert.equal(result.geometry.alignment, 'identical');
     assert.deepEqual(result.labels.map((l) => l.label), Object.keys(want.counts).map(Number));
     for (const l of result.labels) {
@@ -49,6 +52,15 @@ test('dcmjs is bundled: a SEG compares from a lone copy of dist/cli.js with no n
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('compare: overlapping segments are compared layer by layer with --volume, and a note says which layer', () => {
+  const r = cli('compare', fixture('overlap.dcm'), fixture('overlap.dcm'), '--volume', '1', '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const result = JSON.parse(r.stdout) as NamedResult;
+  assert.deepEqual(result.labels.map((l) => [l.label, l.name, l.tp]), [[2, 'oedema', expected.seg['overlap.dcm']!.counts['2']]]);
+  assert.match(r.stderr, /^mask-inspector: note: .*overlap\.dcm: its segments overlap, so they are read as 2 layers; layer 1 is read \(oedema\)/);
+  assert.equal(r.stderr.trim().split('\n').length, 1);
 });
 
 test('compare: a SEG on another grid is refused with the sentence naming what differs', () => {

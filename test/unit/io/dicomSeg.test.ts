@@ -115,7 +115,7 @@ test('overlapping segments become layers; each keeps every voxel', async () => {
   assert.equal(both, e.overlap);
   assert.deepEqual([...first.header.labelNames!.keys()], [1]);
   assert.deepEqual(first.header.segments?.map((s) => [s.index, s.name, s.layer]), [[1, 'tumour', 0], [2, 'oedema', 1]]);
-  assert.match(first.header.notes?.[0] ?? '', /2 layers; layer 0 is shown \(tumour\)/);
+  assert.match(first.header.notes?.[0] ?? '', /2 layers; layer 0 is read \(tumour\)/);
   await assert.rejects(openVolume(fixture('overlap.dcm'), { volumeIndex: 2 }), /volume index 2 does not exist/);
 });
 

@@ -13,12 +13,12 @@ import { join } from 'node:path';
 import type * as Dcmjs from 'dcmjs';
 import { InputError } from '../../errors';
 import { makeGeometry } from '../../geometry/orientation';
-import type { SegmentInfo, Slab, Volume, VolumeHeader } from '../../volume';
+import type { SegmentInfo, VolumeHeader } from '../../volume';
 import type { ReadOptions, VolumeSource } from '../api';
 import { readFilePrefix } from '../byteSource';
 import { readRegularFile } from '../regularFile';
 import { DEFAULT_MAX_VOXELS } from '../niftiLayout';
-import { DEFAULT_SLAB_BYTES } from '../niftiSource';
+import { inMemorySource } from '../memorySource';
 import { hasDicomPreamble, readSegObject, SEGMENTATION_STORAGE, type SegObject } from './dataset';
 import { segGrid } from './grid';
 import { segVolumes, type SegVolumes } from './segVolume';
@@ -54,8 +54,8 @@ function headerOf(seg: SegObject, volumes: SegVolumes, index: number, shapeAffin
   const notes =
     volumes.arrays.length === 1 ? []
     : volumes.kind === 'labels'
-      ? [`its segments overlap, so they are read as ${volumes.arrays.length} layers; layer ${index} is shown (${shown}), choose another with the volume index`]
-      : [`it holds ${volumes.arrays.length} probability maps, one per segment; map ${index} is shown (${shown}), choose another with the volume index`];
+      ? [`its segments overlap, so they are read as ${volumes.arrays.length} layers; layer ${index} is read (${shown}); the volume index (--volume in the CLI) picks another`]
+      : [`it holds ${volumes.arrays.length} probability maps, one per segment; map ${index} is read (${shown}); the volume index (--volume in the CLI) picks another`];
   return {
     source: seg.name,
     format: 'dicom-seg',
@@ -71,22 +71,6 @@ function headerOf(seg: SegObject, volumes: SegVolumes, index: number, shapeAffin
   };
 }
 
-function sourceOf(volume: Volume, opts: ReadOptions): VolumeSource {
-  const [ni, nj, nk] = volume.header.geometry.shape;
-  const slice = ni * nj;
-  const perSlab = Math.max(1, Math.floor((opts.slabBytes ?? DEFAULT_SLAB_BYTES) / (slice * volume.data.BYTES_PER_ELEMENT)));
-  return {
-    header: volume.header,
-    readAll: () => Promise.resolve(volume),
-    slabs: async function* (): AsyncGenerator<Slab> {
-      for (let k = 0; k < nk; k += perSlab) {
-        const kCount = Math.min(perSlab, nk - k);
-        yield { kStart: k, kCount, data: volume.data.subarray(k * slice, (k + kCount) * slice) };
-      }
-    },
-  };
-}
-
 /** Opens a DICOM SEG held in memory; `name` names it in messages. */
 export function openDicomSegFromBytes(name: string, bytes: Uint8Array, opts: ReadOptions = {}): VolumeSource {
   if (bytes.length === 0) throw new InputError(`${name} is empty (0 bytes).`);
@@ -99,7 +83,7 @@ export function openDicomSegFromBytes(name: string, bytes: Uint8Array, opts: Rea
     throw new InputError(`${name} holds ${volumes.arrays.length} volume(s) (${what}), so volume index ${index} does not exist.`);
   }
   const header = headerOf(seg, volumes, index, grid);
-  return sourceOf({ header, data: volumes.arrays[index]! }, opts);
+  return inMemorySource({ header, data: volumes.arrays[index]! }, opts);
 }
 
 export async function openDicomSegFile(path: string, opts: ReadOptions = {}): Promise<VolumeSource> {
