@@ -55,9 +55,6 @@ export async function compareCommand(args: readonly string[]): Promise<string> {
   const names = withFileLabelNames(fromLabelFile, pair[0].header, pair[1].header);
   // What could not be measured (null in the output) is said on stderr, one line each, and in --json.
   for (const warning of result.warnings) process.stderr.write(`mask-inspector: warning: ${warning.replace(/\s*\n\s*/g, ' ')}\n`);
-  // What a file says about how it was read (which layer of overlapping segments is compared).
-  const noted = pair[0].header.source === pair[1].header.source ? [pair[0]] : pair;
-  for (const { header } of noted) for (const note of header.notes ?? []) process.stderr.write(`mask-inspector: note: ${header.source}: ${note}\n`);
   // surfaceToJson writes Infinity (one mask empty) as "inf"; without --surface it is JSON.stringify.
   if (values.json) return surfaceToJson(withLabelNames(result, names)) + '\n';
   if (values.csv) return formatCsv(result);
