@@ -19,6 +19,7 @@ type NamedResult = Omit<ComparisonResult, 'labels'> & { labels: (ComparisonResul
 const expected = JSON.parse(readFileSync(fixture('expected.json'), 'utf8')) as {
   seg: Record<string, { counts: Record<string, number>; segments: { number: number; label: string }[] }>;
   bad: Record<string, { mention: string }>;
+  renumbered: { file: string; of: string; number_by_label: Record<string, number> };
 };
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -60,6 +61,17 @@ test('compare: overlapping segments are compared layer by layer with --volume, a
   const result = JSON.parse(r.stdout) as NamedResult;
   assert.deepEqual(result.labels.map((l) => [l.label, l.name, l.tp]), [[2, 'oedema', expected.seg['overlap.dcm']!.counts['2']]]);
   assert.match(r.stderr, /^mask-inspector: warning: .*overlap\.dcm: its segments overlap, so they are read as 2 layers; layer 1 is read \(oedema\)/);
+});
+
+test('compare: two SEGs that number the same segments differently are matched by SegmentLabel, and say so', () => {
+  const { file, of, number_by_label: renumbered } = expected.renumbered;
+  const r = cli('compare', fixture(of), fixture(file), '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const result = JSON.parse(r.stdout) as NamedResult;
+  const want = expected.seg[of]!;
+  assert.ok(Object.entries(renumbered).some(([label, n]) => want.segments.find((s) => s.label === label)!.number !== n), 'the fixture really renumbers');
+  for (const l of result.labels) assert.deepEqual([l.name, l.tp, l.fp, l.fn], [want.segments.find((s) => s.number === l.label)!.label, want.counts[String(l.label)], 0, 0]);
+  assert.match(r.stderr, /matched by name/);
 });
 
 test('compare: a SEG on another grid is refused with the sentence naming what differs', () => {
