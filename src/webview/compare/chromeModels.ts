@@ -11,6 +11,7 @@ import type { Appearances } from './appearances';
 import type { CompareToolbarModel, LabelOption } from './compareToolbar';
 import type { CompareViewState } from './compareState';
 import type { StripModel } from './diceStrip';
+import { worstLabelsOf } from './stripModes';
 import { choiceTitle, flaggedCount, formatDice, metricsFor } from './metricsModel';
 import type { PanelModel, PanelSlice } from './metricsPanel';
 import type { SurfaceModel } from './surfaceSection';
@@ -66,15 +67,26 @@ export function toolbarModel(c: ComparisonView): CompareToolbarModel {
 
 export function stripModel(c: ComparisonView): StripModel | undefined {
   const result = c.result;
-  const metrics = result && metricsFor(result, c.state.label);
-  if (!result || !metrics) return undefined;
-  return {
-    plane: result.plane,
-    labelTitle: choiceTitle(c.state.label, c.labels),
-    slices: metrics.slices,
-    threshold: c.settings.threshold,
-    current: c.state.cursor ? c.state.cursor[result.axis] : undefined,
-  };
+  if (!result) return undefined;
+  const mode = c.state.stripMode;
+  const common = { plane: result.plane, threshold: c.settings.threshold, current: c.state.cursor ? c.state.cursor[result.axis] : undefined, mode };
+  if (mode === 'worstLabel') {
+    const worst = worstLabelsOf(result);
+    const titles = new Map<number | null, string>();
+    const titleOf = (label: number | null): string => {
+      let t = titles.get(label);
+      if (t === undefined) {
+        t = label === null ? `no label ${result.minErrorMm2 > 0 ? `with ${result.minErrorMm2} mm² wrong` : 'wrong'}, foreground` : choiceTitle(label, c.labels);
+        titles.set(label, t);
+      }
+      return t;
+    };
+    return { ...common, labelTitle: 'worst label per slice', slices: worst.slices, sliceLabels: worst.labels.map(titleOf) };
+  }
+  const choice = mode === 'foreground' ? null : c.state.label;
+  const metrics = metricsFor(result, choice);
+  if (!metrics) return undefined;
+  return { ...common, labelTitle: choiceTitle(choice, c.labels), slices: metrics.slices };
 }
 
 /**

@@ -6,11 +6,14 @@
 import { comparedFilesOf, type ComparedFiles, type CompareMode, type LabelChoice } from '../../protocol/compare';
 import { restoreViewState, type ViewState } from '../state';
 import { OVERLAP_CLASSES, type OverlapClass } from './overlap';
+import { STRIP_MODES, type StripMode } from './stripModes';
 
 export interface CompareViewState extends ViewState {
   readonly mode: CompareMode;
   readonly label: LabelChoice;
   readonly hiddenClasses: readonly OverlapClass[];
+  /** What the Dice strip shows: the foreground, the chosen label, or each slice's worst label. */
+  readonly stripMode: StripMode;
   /** The files compared, as the host named them: what reopens this panel after a window reload. */
   readonly files: ComparedFiles | null;
 }
@@ -31,6 +34,7 @@ export function restoreCompareState(raw: unknown): CompareViewState {
     mode: r['mode'] === 'overlay' ? 'overlay' : 'sideBySide',
     label: typeof label === 'number' && Number.isFinite(label) ? label : null,
     hiddenClasses: OVERLAP_CLASSES.filter((c) => hidden.includes(c)),
+    stripMode: STRIP_MODES.find((m) => m === r['stripMode']) ?? 'label',
     files: comparedFilesOf(raw) ?? null,
   };
 }

@@ -8,6 +8,7 @@ import { cssColour } from '../palette';
 import { formatDice } from './metricsModel';
 import { diceColour, sliceAt, stripLayout, type StripLayout } from './stripGeometry';
 import { paintStrip, type StripTheme } from './stripPainter';
+import { STRIP_MODES, STRIP_MODE_TEXT, type StripMode } from './stripModes';
 
 export interface StripModel {
   /** e.g. "axial"; the plane the metrics are taken in. */
@@ -17,10 +18,14 @@ export interface StripModel {
   readonly threshold: number;
   /** The cursor's slice along the metrics axis. */
   readonly current: number | undefined;
+  readonly mode: StripMode;
+  /** "worst label per slice": the title of the label each slice's bar comes from. */
+  readonly sliceLabels?: readonly string[];
 }
 
 export interface StripActions {
   goToSlice(index: number): void;
+  setStripMode(mode: StripMode): void;
 }
 
 export class DiceStrip {
@@ -37,6 +42,7 @@ export class DiceStrip {
   private readonly progress = el('div', 'mi-strip-progress', { role: 'status' });
   private readonly progressBar = el('progress', 'mi-progress', { 'aria-label': 'Computing Dice per slice' });
   private readonly progressText = el('span', 'mi-strip-progress-text');
+  private readonly modeSelect = el('select', 'mi-select mi-strip-mode', { 'aria-label': 'Strip shows' });
   private model: StripModel | undefined;
   private hover: number | undefined;
   private dragging = false;
@@ -48,8 +54,14 @@ export class DiceStrip {
     this.tip.hidden = true;
     this.progress.append(this.progressText, this.progressBar);
     this.progress.hidden = true;
+    this.modeSelect.replaceChildren(...STRIP_MODES.map((m) => el('option', undefined, { value: m }, [STRIP_MODE_TEXT[m]])));
+    this.modeSelect.addEventListener('change', () => {
+      const mode = STRIP_MODES.find((m) => m === this.modeSelect.value);
+      if (mode) actions.setStripMode(mode);
+    });
     this.element = el('section', 'mi-strip', { 'aria-label': 'Dice per slice' }, [
       el('div', 'mi-strip-head', {}, [
+        el('label', 'mi-field', {}, ['Strip shows', this.modeSelect]),
         this.title,
         this.summary,
         el('span', 'mi-strip-key', { 'aria-hidden': 'true' }, [
@@ -72,6 +84,7 @@ export class DiceStrip {
       this.paint();
       return;
     }
+    if (document.activeElement !== this.modeSelect) this.modeSelect.value = model.mode;
     const defined = model.slices.filter((s) => s.dice !== null);
     const below = defined.filter((s) => s.dice! < model.threshold).length;
     this.title.textContent = `Dice per ${model.plane} slice · ${model.labelTitle}`;
@@ -134,7 +147,9 @@ export class DiceStrip {
     const s = this.model?.slices[index];
     if (!s) return `slice ${index}`;
     const counts = `TP ${formatCount(s.tp)}, FP ${formatCount(s.fp)}, FN ${formatCount(s.fn)}`;
-    return s.dice === null ? `slice ${index}: Dice n/a, both masks empty` : `slice ${index}: Dice ${formatDice(s.dice)} (${counts})`;
+    const which = this.model?.sliceLabels?.[index];
+    const where = which === undefined ? `slice ${index}` : `slice ${index}, ${which}`;
+    return s.dice === null ? `${where}: Dice n/a, both masks empty` : `${where}: Dice ${formatDice(s.dice)} (${counts})`;
   }
 
   private showTip(index: number | undefined, x: number): void {
