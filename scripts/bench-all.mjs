@@ -3,6 +3,7 @@
 //   scripts/bench.mjs          compare --json vs plastimatch dice and nibabel+numpy   (npm run bench:compare)
 //   scripts/bench-surface.mjs  surface metrics vs plastimatch dice --all              (npm run bench:surface)
 //   scripts/bench-surface-memory.mjs  compare --surface peak RSS vs plain compare      (npm run bench:surface-memory)
+//   scripts/bench-formats.mjs  compare peak RSS on .nrrd and .mha vs the .nii.gz pair  (npm run bench:formats)
 //   scripts/bench-webview.mjs  viewer redraw time in Chromium vs the 16 ms frame      (npm run bench:webview)
 // Environment variables (BENCH_RUNS, ...) pass through to each. Exit status is non-zero only if a
 // benchmark crashed; timings never fail it.
@@ -15,6 +16,7 @@ const BENCHMARKS = [
   { script: 'scripts/bench.mjs', what: 'compare: ours vs plastimatch dice and nibabel+numpy' },
   { script: 'scripts/bench-surface.mjs', what: 'surface metrics: ours vs plastimatch dice --all' },
   { script: 'scripts/bench-surface-memory.mjs', what: 'compare --surface peak RSS and CPU vs plain compare, against the README bounds' },
+  { script: 'scripts/bench-formats.mjs', what: 'compare on the 512×512×1000 pair as .nrrd and .mha: peak RSS vs .nii.gz' },
   { script: 'scripts/bench-webview.mjs', what: 'viewer redraw in Chromium' },
 ];
 
