@@ -1,0 +1,68 @@
+// NRRD, Slicer .seg.nrrd and MetaImage in a real VS Code: each opens in the default editor, a .nhdr
+// with its detached data read next to it, a .seg.nrrd with its segments as named, coloured labels;
+// a .nhdr whose data file is missing shows the error view's sentence; Compare Masks of a .seg.nrrd
+// against the .nii.gz of the same array, and of two .seg.nrrd numbered differently, gives Dice 1.
+// Expected counts and colours: test/fixtures/formats/expected.json (numpy).
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import { api } from './compareHelpers';
+import { closeAll, EXTENSION_ID, fixture, openAndWait, setSetting } from './viewerHelpers';
+
+interface Expected {
+  readonly multilabel: { counts: Record<string, number> };
+  readonly slicer_one_layer: { segments: readonly { name: string; labelValue: number; rgb: number[] }[] };
+}
+
+async function expected(): Promise<Expected> {
+  const bytes = await vscode.workspace.fs.readFile(fixture('formats/expected.json'));
+  return JSON.parse(new TextDecoder().decode(bytes)) as Expected;
+}
+
+describe('NRRD, .seg.nrrd and MetaImage', function () {
+  this.timeout(60000);
+
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+    await setSetting('palette', 'auto');
+  });
+
+  after(async () => {
+    await closeAll();
+    await setSetting('palette', undefined);
+  });
+
+  it('opens .nrrd, .nhdr (detached data), .mha, .mhd and a LIST of slices with numpy\'s label counts', async () => {
+    const want = await expected();
+    for (const name of ['itk_multilabel.nrrd', 'itk_multilabel.nhdr', 'itk_multilabel.mha', 'itk_multilabel.mhd', 'list_slices.mhd']) {
+      const doc = await openAndWait(fixture(`formats/${name}`));
+      assert.equal(doc.state, 'ready', `${name}: ${doc.message}`);
+      assert.deepEqual(Object.fromEntries(doc.labels!.map((l) => [String(l.value), l.voxelCount])), want.multilabel.counts, name);
+    }
+  });
+
+  it('a .seg.nrrd shows its segments by name (their colours: volumeWorker.test.ts)', async () => {
+    const want = await expected();
+    const doc = await openAndWait(fixture('formats/slicer_one_layer.seg.nrrd'));
+    assert.equal(doc.state, 'ready', doc.message);
+    assert.deepEqual(doc.labels!.map((l) => [l.value, l.name]), want.slicer_one_layer.segments.map((s) => [s.labelValue, s.name]));
+  });
+
+  it('a .nhdr whose data file is missing shows one sentence in the error view', async () => {
+    const doc = await openAndWait(fixture('formats/bad/missing_data.nhdr'));
+    assert.equal(doc.state, 'error');
+    const rendered = doc.panels[0]!.rendered!;
+    assert.equal(rendered.view, 'error');
+    assert.match(rendered.message ?? '', /names its data file missing\.raw, which does not exist/);
+  });
+
+  it('Compare Masks: .seg.nrrd against the .nii.gz of the same array, and two .seg.nrrd numbered differently, agree', async () => {
+    const a = await api();
+    await a.compare(fixture('formats/multilabel.nii.gz'), fixture('formats/slicer_one_layer.seg.nrrd'));
+    assert.equal(a.activeComparison()?.volumeDice, 1);
+    await a.compare(fixture('formats/slicer_one_layer.seg.nrrd'), fixture('formats/slicer_renumbered.seg.nrrd'));
+    assert.equal(a.activeComparison()?.volumeDice, 1, 'segments matched by name');
+    await a.compare(fixture('formats/itk_multilabel.mha'), fixture('formats/itk_multilabel.nhdr'));
+    assert.equal(a.activeComparison()?.volumeDice, 1);
+  });
+});
