@@ -90,6 +90,9 @@ export class SurfaceCollector {
   private readonly pred: VolumeSide;
   private readonly planar: boolean;
   private k = 0;
+  /** Scratch for one corner's voxels: no array per corner (a label image has millions of corners). */
+  private readonly eight = new Float64Array(8);
+  private readonly four = new Float64Array(4);
 
   constructor(
     private readonly shape: Vec3,
@@ -229,7 +232,19 @@ export class SurfaceCollector {
         const d = inside && hiB ? hi![rowB + ci] : 0;
         if (a === b && a === c && a === d && a === pa && a === pb && a === pc && a === pd) continue;
         const g = cornerBase + cj * cx + ci;
-        if (!planar) this.corner3d(side, g, pa, pc, pb, pd, a, c, b, d);
+        if (!planar) {
+          // Code-bit order: the voxel at (d0, d1, d2) sets bit 7 - (4·d0 + 2·d1 + d2) (surfelTable.ts).
+          const v = this.eight;
+          v[0] = pa;
+          v[1] = pc;
+          v[2] = pb;
+          v[3] = pd;
+          v[4] = a;
+          v[5] = c;
+          v[6] = b;
+          v[7] = d;
+          this.corner3d(side, g, v);
+        }
         // 2-D codes: bit 3 - (2·d0 + d1) for the pixel at (d0, d1) along the plane's two axes.
         if (axis === 0 && inside) this.corner2d(side, g, a, c, b, d, 'slice');
         if (axis === 1 && cj < ny) this.corner2d(side, g, pb, pd, b, d, 'slice');
@@ -245,17 +260,14 @@ export class SurfaceCollector {
     }
   }
 
-  /**
-   * A 3-D corner whose eight voxels do not all agree. Arguments in code-bit order: the voxel at
-   * (d0, d1, d2) sets bit 7 - (4·d0 + 2·d1 + d2) (surfelTable.ts).
-   */
-  private corner3d(side: VolumeSide, g: number, ...voxels: number[]): void {
+  /** A 3-D corner whose eight voxels (in code-bit order, in this.eight) do not all agree. */
+  private corner3d(side: VolumeSide, g: number, voxels: Float64Array): void {
     let fgCode = 0;
     for (let b = 0; b < 8; b++) if (voxels[b] !== 0) fgCode |= 128 >> b;
     if (fgCode !== 0 && fgCode !== 255) addCorner(side.foreground, g, fgCode, 'volume');
     for (let b = 0; b < 8; b++) {
       const v = voxels[b];
-      if (v === 0 || voxels.indexOf(v) < b) continue; // each value once
+      if (v === 0 || seenBefore(voxels, b)) continue; // each value once
       const own = side.surfaceOf(v);
       if (own === undefined) continue;
       let code = 0;
@@ -269,10 +281,14 @@ export class SurfaceCollector {
     if (p0 === p1 && p0 === p2 && p0 === p3) return;
     const fgCode = (p0 !== 0 ? 8 : 0) | (p1 !== 0 ? 4 : 0) | (p2 !== 0 ? 2 : 0) | (p3 !== 0 ? 1 : 0);
     if (fgCode !== 0 && fgCode !== 15) addCorner(side.foreground, g, fgCode, lists);
-    const pixels = [p0, p1, p2, p3];
+    const pixels = this.four;
+    pixels[0] = p0;
+    pixels[1] = p1;
+    pixels[2] = p2;
+    pixels[3] = p3;
     for (let b = 0; b < 4; b++) {
       const v = pixels[b];
-      if (v === 0 || pixels.indexOf(v) < b) continue;
+      if (v === 0 || seenBefore(pixels, b)) continue;
       const own = side.surfaceOf(v);
       if (own === undefined) continue;
       let code = 0;
@@ -280,6 +296,12 @@ export class SurfaceCollector {
       addCorner(own, g, code, lists); // never 15: the four pixels differ
     }
   }
+}
+
+/** Whether values[b] already occurs before index b. */
+function seenBefore(values: Float64Array, b: number): boolean {
+  for (let n = 0; n < b; n++) if (values[n] === values[b]) return true;
+  return false;
 }
 
 function shiftWindow(side: VolumeSide, plane: Float64Array | null, rows: Uint8Array | null): void {

@@ -1,6 +1,6 @@
 // Small growable lists and a sparse index set for surface points. The collector keeps several lists
 // per label, and a label image can hold thousands of labels with a handful of points each, so lists
-// start tiny and double, instead of reserving a page each; a set answers "is this cell a surface
+// start empty (most are never used: the per-slice ones without per-slice output) and double, instead of reserving a page each; a set answers "is this cell a surface
 // corner" without a grid the size of the label's box.
 
 /** Growable list of point indices (Float64: a volume's linear index can pass 2^32). */
@@ -8,12 +8,12 @@ export class IndexList {
   private items: Float64Array;
   length = 0;
 
-  constructor(capacity = 8) {
+  constructor(capacity = 0) {
     this.items = new Float64Array(capacity);
   }
 
   push(index: number): void {
-    if (this.length === this.items.length) this.items = grow(this.items, new Float64Array(this.items.length * 2));
+    if (this.length === this.items.length) this.items = grow(this.items, new Float64Array(Math.max(8, this.items.length * 2)));
     this.items[this.length++] = index;
   }
 
@@ -27,12 +27,12 @@ export class CodeList {
   private items: Uint8Array;
   length = 0;
 
-  constructor(capacity = 8) {
+  constructor(capacity = 0) {
     this.items = new Uint8Array(capacity);
   }
 
   push(code: number): void {
-    if (this.length === this.items.length) this.items = grow(this.items, new Uint8Array(this.items.length * 2));
+    if (this.length === this.items.length) this.items = grow(this.items, new Uint8Array(Math.max(8, this.items.length * 2)));
     this.items[this.length++] = code;
   }
 
