@@ -1,9 +1,10 @@
 // Nothing is lost on a reload, driven as a person would (code-server + headless Chromium): open a
 // comparison from the Explorer, choose a label, walk to a low-Dice slice, switch to the overlay,
-// put the viewer of the reference on its coronal plane, then "Developer: Reload Window". The
-// comparison comes back on the same slice, label and mode with its problems, its tree and its
-// status-bar Dice; the viewer comes back on its plane. Then the prediction is deleted and the
-// window reloaded again: the comparison's tab shows the error view, not a crash.
+// name the labels with a preset through "Use Label Names From…", put the viewer of the reference on
+// its coronal plane, then "Developer: Reload Window". The comparison comes back on the same slice,
+// label and mode with its problems, its status-bar Dice and the preset; the viewer comes back on its
+// plane. Then the prediction is deleted and the window reloaded again: the comparison's tab shows
+// the error view, not a crash.
 import * as assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +24,8 @@ before(async () => {
 after(async () => {
   await ui?.close();
 });
+
+const shot = (name: string): Promise<void> => ui.shot(name);
 
 async function command(title: string): Promise<void> {
   await wb.page.locator('.sidebar .title-label').first().click();
@@ -70,19 +73,27 @@ test('a comparison moved to a label, a low-Dice slice and the overlay, and a vie
   await wb.page.locator('.context-view .action-label', { hasText: 'Compare Masks' }).click();
   const frame = await comparisonFrame();
   await sliceShown(frame);
-  // Label 3 (right kidney) has low-Dice slices in the phantom; choose it and walk to one.
+  // Label 3 (right kidney) has low-Dice slices in the phantom; choose it and walk to a flagged slice.
   await frame.locator('.mi-cmp-label').selectOption({ label: '3 right kidney' }).catch(async () => {
     await frame.locator('.mi-cmp-label').selectOption({ index: 3 });
   });
-  const label = await frame.locator('.mi-cmp-label').inputValue();
-  await command('Mask Inspector: Next Low-Dice Slice');
+  await command('Mask Inspector: Next Flagged Slice');
   await command('Mask Inspector: Toggle TP/FP/FN Overlay');
   await frame.locator('text=/^Overlay · /').first().waitFor();
   await wb.page.keyboard.press('Control+Shift+M');
   await wb.page.locator('.markers-panel .monaco-list-row', { hasText: /axial slice \d+/ }).first().waitFor({ timeout: 30_000 });
+  // Label names from a preset, chosen in the quick pick; the side panel says where they come from.
+  await command('Mask Inspector: Use Label Names From…');
+  const quick = wb.page.locator('.quick-input-widget');
+  await quick.locator('.monaco-list-row', { hasText: 'BTCV abdomen' }).first().waitFor();
+  await shot('label-names-quick-pick');
+  await quick.locator('input').fill('BTCV');
+  await quick.locator('.monaco-list-row', { hasText: 'BTCV abdomen (13 organs)' }).first().click();
+  await frame.locator('.mi-names-source', { hasText: 'Names: preset: BTCV abdomen (13 organs)' }).waitFor({ timeout: 60_000 });
+  await frame.locator('.mi-cmp-label option', { hasText: 'left kidney' }).first().waitFor({ state: 'attached', timeout: 30_000 });
   await wb.page.waitForTimeout(1000); // the webview's state is saved as it reports
-  shownBefore = { slice: await sliceShown(frame), label, dice: (await wb.page.locator('.statusbar-item', { hasText: /Dice \d\.\d+/ }).first().textContent()) ?? '' };
-  await ui.shot('reload-before');
+  shownBefore = { slice: await sliceShown(frame), label: await frame.locator('.mi-cmp-label').inputValue(), dice: (await wb.page.locator('.statusbar-item', { hasText: /Dice \d\.\d+/ }).first().textContent()) ?? '' };
+  await shot('reload-before');
 });
 
 test('after "Developer: Reload Window" the comparison is back on its slice, label and mode, with its problems and status bar', async () => {
@@ -92,6 +103,8 @@ test('after "Developer: Reload Window" the comparison is back on its slice, labe
   await tab('reference.nii.gz ↔ prediction.nii.gz').waitFor({ timeout: 30_000 });
   await frame.locator(`text=/^${shownBefore.slice}$/`).first().waitFor({ timeout: 60_000 });
   await settles('the same label', () => frame.locator('.mi-cmp-label').inputValue(), shownBefore.label);
+  // The preset chosen for the folder is remembered.
+  await frame.locator('.mi-names-source', { hasText: 'Names: preset: BTCV abdomen (13 organs)' }).waitFor({ timeout: 30_000 });
   await frame.locator('text=/^Overlay · /').first().waitFor();
   // Its problems and status-bar Dice come back with it.
   await wb.page.keyboard.press('Control+Shift+M');

@@ -231,6 +231,8 @@ export interface OpenOptions {
   readonly background?: boolean;
   /** null: send no metrics (still computing). Default: testResult(). */
   readonly metrics?: ComparisonResult | null;
+  /** Where the label names came from, as the host says it. Default: nothing named them. */
+  readonly labelNames?: LabelNamesInfo;
   readonly initialState?: unknown;
   readonly viewport?: { width: number; height: number };
   /** VS Code's Dark+ (default) or Light+ theme colours. */
