@@ -91,8 +91,9 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     ];
     if (options.extensionTestsPath) payload.push(['extensionTestsPath', server.remoteUri(options.extensionTestsPath)]);
     const url = `${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    await page.goto(url);
-    await page.locator('.monaco-workbench').waitFor({ timeout: options.startTimeoutMs ?? 60_000 });
+    // Under load (a shared 2-core machine) the first page of the workbench can take over 30 s.
+    await page.goto(url, { timeout: options.startTimeoutMs ?? 120_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: options.startTimeoutMs ?? 120_000 });
 
     const quickInput = page.locator('.quick-input-widget');
     const pick = async (opener: string, text: string, rowText: string) => {
