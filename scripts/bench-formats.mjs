@@ -6,15 +6,14 @@
 //
 // Environment: BENCH_RUNS (default 3 runs per format).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measure, median, TIME } from './bench/timedRun.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const DIR = join(ROOT, '.bench', 'formats');
-const TIME = '/usr/bin/time';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const RSS_LIMIT = 1.25;
 
@@ -40,21 +39,6 @@ function ensureFiles() {
     }
   }
 }
-
-function measure(argv) {
-  const out = join(tmpdir(), `mask-inspector-bench-formats-${process.pid}.time`);
-  const r = spawnSync(TIME, ['-f', '%e %M', '-o', out, ...argv], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
-  if (r.status !== 0) throw new Error(`${argv.join(' ')} failed (exit ${r.status}): ${String(r.stderr).slice(0, 500)}`);
-  const [wall, rssKiB] = readFileSync(out, 'utf8').trim().split('\n').pop().split(/\s+/).map(Number);
-  rmSync(out, { force: true });
-  return { wall, rssMiB: rssKiB / 1024 };
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 function main() {
   if (!existsSync(TIME)) return console.log(`${TIME} is missing (apt-get install -y time); no measurements taken.`);

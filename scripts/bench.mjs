@@ -12,14 +12,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measure, median, TIME } from './bench/timedRun.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, '.bench');
 const CLI = join(ROOT, 'dist', 'cli.js');
-const TIME = '/usr/bin/time';
 const PYTHON = '/usr/bin/python3';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -73,22 +72,6 @@ function toolsAvailable() {
   const only = process.env.BENCH_TOOLS?.split(',');
   return only ? tools.filter((t) => only.includes(t.name)) : tools;
 }
-
-/** One measured run: /usr/bin/time writes "%e %M" (wall s, peak RSS KiB) to its own file. */
-function measure(argv) {
-  const out = join(tmpdir(), `mask-inspector-bench-${process.pid}.time`);
-  const r = spawnSync(TIME, ['-f', '%e %M', '-o', out, ...argv], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
-  if (r.status !== 0) throw new Error(`${argv.join(' ')} failed (exit ${r.status}): ${String(r.stderr).slice(0, 500)}`);
-  const [wall, rssKiB] = readFileSync(out, 'utf8').trim().split('\n').pop().split(/\s+/).map(Number);
-  rmSync(out, { force: true });
-  return { wall, rssMiB: rssKiB / 1024 };
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 function main() {
   if (!existsSync(TIME)) {

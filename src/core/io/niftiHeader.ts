@@ -66,10 +66,10 @@ function readWith<T extends NIFTI1 | NIFTI2>(h: T, bytes: Uint8Array, le: boolea
   return h;
 }
 
-function parseNifti1(bytes: Uint8Array, view: DataView, le: boolean): NiftiHeader {
-  const h = readWith(new NIFTI1(), bytes, le);
+/** The fields every reader of this project uses, from the library's header object of either version. */
+function fieldsOf(version: 1 | 2, h: NIFTI1 | NIFTI2, view: DataView, le: boolean): NiftiHeader {
   return {
-    version: 1,
+    version,
     littleEndian: le,
     dim: h.dims.slice(0, 8),
     datatypeCode: h.datatypeCode,
@@ -81,27 +81,8 @@ function parseNifti1(bytes: Uint8Array, view: DataView, le: boolean): NiftiHeade
     sformCode: h.sform_code,
     quatern: [h.quatern_b, h.quatern_c, h.quatern_d],
     qoffset: [h.qoffset_x, h.qoffset_y, h.qoffset_z],
-    srow: srows(view, 280, 4, le),
-    extensions: extensionsOf(h),
-  };
-}
-
-function parseNifti2(bytes: Uint8Array, view: DataView, le: boolean): NiftiHeader {
-  const h = readWith(new NIFTI2(), bytes, le);
-  return {
-    version: 2,
-    littleEndian: le,
-    datatypeCode: h.datatypeCode,
-    dim: h.dims.slice(0, 8),
-    pixdim: h.pixDims.slice(0, 8),
-    voxOffset: h.vox_offset,
-    sclSlope: h.scl_slope,
-    sclInter: h.scl_inter,
-    qformCode: h.qform_code,
-    sformCode: h.sform_code,
-    quatern: [h.quatern_b, h.quatern_c, h.quatern_d],
-    qoffset: [h.qoffset_x, h.qoffset_y, h.qoffset_z],
-    srow: srows(view, 400, 8, le),
+    // NIfTI-1 stores srow as float32 from byte 280, NIfTI-2 as float64 from byte 400.
+    srow: version === 1 ? srows(view, 280, 4, le) : srows(view, 400, 8, le),
     extensions: extensionsOf(h),
   };
 }
@@ -125,14 +106,14 @@ export function parseNiftiHeader(bytes: Uint8Array, name: string): NiftiHeader {
         throw new InputError(`${name} is the header of a NIfTI .hdr/.img pair, which is not supported (use a single .nii or .nii.gz file).`);
       }
       if (magic1 !== 'n+1\0') throw new InputError(`${name} has a NIfTI-1 header size but not the NIfTI-1 magic "n+1" (found ${JSON.stringify(magic1)}).`);
-      return parseNifti1(bytes, view, le);
+      return fieldsOf(1, readWith(new NIFTI1(), bytes, le), view, le);
     }
     if (size === NIFTI2_HEADER_BYTES) {
       if (bytes.length < NIFTI2_HEADER_BYTES) {
         throw new InputError(`${name} is too short for its NIfTI-2 header (${bytes.length} of ${NIFTI2_HEADER_BYTES} bytes).`);
       }
       if (magic2 !== 'n+2\0\r\n\x1a\n') throw new InputError(`${name} has a NIfTI-2 header size but not the NIfTI-2 magic "n+2".`);
-      return parseNifti2(bytes, view, le);
+      return fieldsOf(2, readWith(new NIFTI2(), bytes, le), view, le);
     }
   }
   const sizeLe = int32(view, 0, true);

@@ -7,6 +7,7 @@ import { inflatePrefix, type ByteSource } from './byteSource';
 import { corruptGzip, gzipHeaderLength } from './gzip';
 import { NIFTI2_HEADER_BYTES, parseNiftiHeader } from './niftiHeader';
 import { planNiftiRead, type NiftiPlan } from './niftiLayout';
+import { assembleSlabs } from './slabAssembly';
 import { allocateVoxels, VoxelDecoder } from './voxelDecoder';
 
 /** Default slab size: enough whole slices to fill ~4 MiB (at least one slice). */
@@ -90,40 +91,7 @@ function decoderFor(name: string, plan: NiftiPlan): VoxelDecoder {
   return new VoxelDecoder(name, plan.dataType.type, plan.dataType.bytes, plan.littleEndian, plan.scaling);
 }
 
-async function* streamSlabs(bytes: ByteSource, plan: NiftiPlan, slabBytes: number): AsyncGenerator<Slab> {
-  const [ni, nj, nk] = plan.shape;
-  const sliceBytes = ni * nj * plan.dataType.bytes;
-  const slicesPerSlab = Math.max(1, Math.min(nk, Math.floor(slabBytes / sliceBytes)));
-  // A fresh ArrayBuffer starts 8-byte aligned, so typed views of any width fit.
-  const raw = new Uint8Array(new ArrayBuffer(slicesPerSlab * sliceBytes));
-  const decoder = decoderFor(bytes.name, plan);
-  let k = 0;
-  let filled = 0;
-  let received = 0;
-  let last: Slab | undefined;
-  for await (const chunk of bytes.chunks(plan.dataStart, plan.dataBytes)) {
-    received += chunk.length;
-    let pos = 0;
-    while (pos < chunk.length) {
-      const kCount = Math.min(slicesPerSlab, nk - k);
-      const want = kCount * sliceBytes;
-      const take = Math.min(want - filled, chunk.length - pos);
-      raw.set(chunk.subarray(pos, pos + take), filled);
-      filled += take;
-      pos += take;
-      if (filled === want) {
-        const slab = { kStart: k, kCount, data: decoder.decode(raw.subarray(0, want)) };
-        k += kCount;
-        filled = 0;
-        // The last slab waits until the source has ended: a consumer stops asking after it, and a
-        // gzip source checks its trailer only at the end of the stream.
-        if (k < nk) yield slab;
-        else last = slab;
-      }
-    }
-  }
-  if (last !== undefined) yield last;
-  if (k < nk) {
-    throw new InputError(`${bytes.name} is truncated: its header describes ${plan.dataBytes} bytes of voxel data from byte ${plan.dataStart}, but only ${received} are there.`);
-  }
+function streamSlabs(bytes: ByteSource, plan: NiftiPlan, slabBytes: number): AsyncGenerator<Slab> {
+  return assembleSlabs(bytes.chunks(plan.dataStart, plan.dataBytes), plan.shape, plan.dataType.bytes, decoderFor(bytes.name, plan), slabBytes, (received) =>
+    new InputError(`${bytes.name} is truncated: its header describes ${plan.dataBytes} bytes of voxel data from byte ${plan.dataStart}, but only ${received} are there.`));
 }

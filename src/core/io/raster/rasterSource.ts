@@ -6,6 +6,7 @@ import type { Slab, Volume, VolumeHeader } from '../../volume';
 import type { ReadOptions, VolumeSource } from '../api';
 import type { SupportedDataType } from '../niftiDataTypes';
 import { DEFAULT_SLAB_BYTES } from '../niftiSource';
+import { assembleSlabs } from '../slabAssembly';
 import { allocateVoxels, VoxelDecoder } from '../voxelDecoder';
 import { asciiToBinary } from './asciiValues';
 import { pieceChunks, type RasterPiece } from './rasterPieces';
@@ -51,40 +52,16 @@ async function* voxelBytes(plan: RasterPlan): AsyncGenerator<Uint8Array> {
   }
 }
 
-async function* streamSlabs(plan: RasterPlan, slabBytes: number): AsyncGenerator<Slab> {
-  const [ni, nj, nk] = plan.header.geometry.shape;
-  const sliceBytes = ni * nj * plan.dataType.bytes;
-  const slicesPerSlab = Math.max(1, Math.min(nk, Math.floor(slabBytes / sliceBytes)));
-  const raw = new Uint8Array(new ArrayBuffer(slicesPerSlab * sliceBytes));
+function streamSlabs(plan: RasterPlan, slabBytes: number): AsyncGenerator<Slab> {
   // ASCII values arrive in this machine's byte order.
   const littleEndian = plan.ascii ? new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 : plan.littleEndian;
   const decoder = new VoxelDecoder(plan.header.source, plan.dataType.type, plan.dataType.bytes, littleEndian, plan.header.scaling);
-  let k = 0;
-  let filled = 0;
-  let received = 0;
   const bytes = plan.interleave ? pickInterleaved(voxelBytes(plan), plan.dataType.bytes, plan.interleave.group, plan.interleave.pick) : voxelBytes(plan);
-  for await (const chunk of bytes) {
-    received += chunk.length;
-    let pos = 0;
-    while (pos < chunk.length && k < nk) {
-      const kCount = Math.min(slicesPerSlab, nk - k);
-      const want = kCount * sliceBytes;
-      const take = Math.min(want - filled, chunk.length - pos);
-      raw.set(chunk.subarray(pos, pos + take), filled);
-      filled += take;
-      pos += take;
-      if (filled === want) {
-        yield { kStart: k, kCount, data: decoder.decode(raw.subarray(0, want)) };
-        k += kCount;
-        filled = 0;
-      }
-    }
-  }
-  if (k < nk) {
+  return assembleSlabs(bytes, plan.header.geometry.shape, plan.dataType.bytes, decoder, slabBytes, (received) => {
     const total = plan.pieces.reduce((a, p) => a + p.length, 0) / (plan.interleave?.group ?? 1);
     const where = plan.pieces.length === 1 ? plan.pieces[0]!.name : `${plan.header.source} (${plan.pieces.length} data files)`;
-    throw new InputError(`${where} is truncated: ${plan.promisedBy} promises ${total} bytes of voxel data, but only ${received} are there.`);
-  }
+    return new InputError(`${where} is truncated: ${plan.promisedBy} promises ${total} bytes of voxel data, but only ${received} are there.`);
+  });
 }
 
 export function createRasterSource(plan: RasterPlan, opts: ReadOptions): VolumeSource {
