@@ -22,13 +22,17 @@ async function controlRows(page: Page): Promise<number[]> {
   });
 }
 
-test('viewer at 1280 px with a background: the toolbar is one line', async () => {
+test('viewer at 1280 px (and in a 1600 px window beside the Explorer, ~1090 px) with a background: the toolbar is one line', async () => {
   const v = await openViewer(store(PHANTOM, RAS), { background: true, viewport: { width: 1280, height: 720 } });
   try {
     await v.host.renderedShowing(0, 'axial', 30).catch(() => undefined);
     await v.page.locator('.mi-toolbar .mi-number').first().waitFor({ state: 'visible' });
     await screenshot(v.page, 'viewer-toolbar-1280');
     assert.equal((await controlRows(v.page)).length, 1);
+    await v.page.setViewportSize({ width: 1090, height: 720 });
+    await v.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await screenshot(v.page, 'viewer-toolbar-1090');
+    assert.equal((await controlRows(v.page)).length, 1, 'one line at 1090 px');
   } finally {
     await v.close();
   }

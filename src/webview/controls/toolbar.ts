@@ -65,7 +65,7 @@ export class Toolbar {
       group('Labels', [el('label', 'mi-field', {}, ['Opacity', this.opacity]), this.outline]),
       group('Background', [pick, this.clearBackground]),
       this.windowControls.element,
-      group('View', [this.crosshair, button('Reset view', 'Reset zoom and pan of every plane (R)', () => actions.resetView())]),
+      group('View', [this.crosshair, button('Reset', 'Reset zoom and pan of every plane (R)', () => actions.resetView())]),
     ]);
   }
 
