@@ -5,7 +5,9 @@
 import * as vscode from 'vscode';
 import { isInputError } from '../core/errors';
 import { companionFiles } from '../core/io/open';
+import { MissingFileError } from '../core/io/regularFile';
 import type { MaskFileBytes } from './detachedFiles';
+import { readRegularUri } from './readRegularUri';
 
 function nameOf(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
@@ -17,7 +19,7 @@ function companionUri(header: vscode.Uri, name: string): vscode.Uri {
 }
 
 export async function readMaskFile(uri: vscode.Uri): Promise<MaskFileBytes> {
-  const bytes = await vscode.workspace.fs.readFile(uri);
+  const bytes = await readRegularUri(uri, { role: 'a mask or image file' });
   const name = nameOf(uri);
   let names: readonly string[] = [];
   try {
@@ -28,8 +30,10 @@ export async function readMaskFile(uri: vscode.Uri): Promise<MaskFileBytes> {
   }
   const read = await Promise.all(names.map(async (n) => {
     try {
-      return { name: n, bytes: await vscode.workspace.fs.readFile(companionUri(uri, n)) };
-    } catch {
+      return { name: n, bytes: await readRegularUri(companionUri(uri, n), { role: 'a detached data file' }) };
+    } catch (e) {
+      // Not a regular file (a FIFO would hang the read): one sentence; missing ones the reader names.
+      if (isInputError(e) && !(e instanceof MissingFileError)) throw e;
       return undefined;
     }
   }));

@@ -21,6 +21,9 @@ export interface WorkerChannelOptions<Message, Reply> {
   readonly interpret: (msg: Message) => Incoming<Reply>;
 }
 
+/** The thread ended on its own (out of memory, a crash): every request then fails with this. */
+export class WorkerStopped extends Error {}
+
 interface Waiter<Reply> {
   readonly resolve: (r: Reply) => void;
   readonly reject: (e: Error) => void;
@@ -32,6 +35,8 @@ export class WorkerChannel<Request, Message extends { readonly requestId: number
   private readonly pending = new Map<number, Waiter<Reply>>();
   private nextId = 1;
   private disposed = false;
+  private stopped: WorkerStopped | undefined;
+  private readonly stopListeners = new Set<(e: WorkerStopped) => void>();
 
   constructor(
     scriptPath: string,
@@ -40,10 +45,18 @@ export class WorkerChannel<Request, Message extends { readonly requestId: number
     this.worker = new Worker(scriptPath);
     options.liveThreads.add(this.worker);
     this.worker.on('message', (msg: Message) => this.settle(msg));
-    this.worker.on('error', (e) => this.rejectAll(e));
+    let cause = '';
+    // An uncaught error (or out of memory) is always followed by 'exit', which rejects what is pending.
+    this.worker.on('error', (e) => {
+      cause = e.message;
+    });
     this.worker.on('exit', (code) => {
       options.liveThreads.delete(this.worker);
-      this.rejectAll(new Error(`the ${options.name} stopped (exit code ${code})`));
+      if (this.disposed) return this.rejectAll(new Error(`the ${options.name} was closed`));
+      // An exit nobody asked for: out of memory (node names it in the error event) or a crash.
+      this.stopped = new WorkerStopped(`the ${options.name} stopped unexpectedly (exit code ${code}${cause ? `: ${cause}` : ''})`);
+      this.rejectAll(this.stopped);
+      for (const listener of this.stopListeners) listener(this.stopped);
     });
   }
 
@@ -55,11 +68,18 @@ export class WorkerChannel<Request, Message extends { readonly requestId: number
   /** Sends `make(requestId)`, transferring `transfer`; resolves with the reply to that id. */
   request(make: (requestId: number) => Request, transfer: ArrayBuffer[], onProgress?: (fraction: number) => void): Promise<Reply> {
     if (this.disposed) return Promise.reject(new Error(`the ${this.options.name} was closed`));
+    // A dead thread never answers: fail at once rather than leave the caller waiting forever.
+    if (this.stopped) return Promise.reject(this.stopped);
     const requestId = this.nextId++;
     return new Promise<Reply>((resolve, reject) => {
       this.pending.set(requestId, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
       this.worker.postMessage(make(requestId), transfer);
     });
+  }
+
+  /** Called once if the thread ends without dispose() (the channel is useless from then on). */
+  onStopped(listener: (e: WorkerStopped) => void): void {
+    this.stopListeners.add(listener);
   }
 
   /** Terminates the thread (a running computation stops with it). */

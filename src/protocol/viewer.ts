@@ -190,5 +190,7 @@ export type WebviewToHost =
   /** Buttons in the webview that run host commands. */
   | { readonly type: 'pickBackground' }
   | { readonly type: 'clearBackground' }
+  /** The error view's Reopen: start a new worker and read the file again. */
+  | { readonly type: 'reopen' }
   /** An unexpected error in the webview script, for the host's log. */
   | { readonly type: 'webviewError'; readonly message: string };

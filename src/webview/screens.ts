@@ -14,19 +14,21 @@ export class Screens {
   private readonly error: HTMLElement;
   private readonly notice: HTMLElement;
   /** Stays while the file is shown: its geometry is unusable (or a declared transform was). */
-  private readonly geometryBanner = el('div', 'mi-notice mi-geometry-banner', { role: 'status' });
+  private readonly geometryBanner = el('div', 'mi-geometry-banner', { role: 'status' });
   current: Screen = 'loading';
 
   /**
    * `errorTitle`: the heading over error messages (the comparison editor speaks of two files);
-   * `appTitle`: the view's level-one heading, for screen readers only (the tab already shows it).
+   * `appTitle`: the view's level-one heading, for screen readers only (the tab already shows it);
+   * `onReopen`: the error view offers a Reopen button (the host reads the file again with a new worker).
    */
-  constructor(root: HTMLElement, private readonly app: HTMLElement, errorTitle = 'This file cannot be shown', appTitle = 'Mask viewer') {
+  constructor(root: HTMLElement, private readonly app: HTMLElement, errorTitle = 'This file cannot be shown', appTitle = 'Mask viewer', onReopen?: () => void) {
     // Each screen is the page's main landmark while it shows (hidden ones leave the accessibility tree).
     this.loading = el('main', 'mi-message mi-loading', {}, [el('div', undefined, { role: 'status' }, [this.loadingTitle, this.loadingText, this.progress])]);
     this.error = el('main', 'mi-message mi-error', {}, [
       el('h1', 'mi-message-title', {}, [errorTitle]),
       this.errorText,
+      ...(onReopen ? [button('Reopen', 'Read the file again', onReopen, 'mi-button')] : []),
     ]);
     this.notice = el('div', 'mi-notice', { role: 'alert' }, [
       this.noticeText,

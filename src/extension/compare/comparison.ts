@@ -350,6 +350,7 @@ async function readMask(uri: vscode.Uri): Promise<MaskFileBytes> {
   try {
     return await readMaskFile(uri);
   } catch (e) {
+    if (isInputError(e)) throw e;
     const gone = await vscode.workspace.fs.stat(uri).then(() => false, () => true);
     if (gone) throw new InputError(`${vscode.workspace.asRelativePath(uri)} is not there any more (deleted or moved?). The comparison comes back when the file does.`);
     throw e;

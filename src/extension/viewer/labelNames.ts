@@ -8,6 +8,9 @@ import { labelNamesWarning, type LabelNamesInfo, type LabelNamesOrigin } from '.
 import { labelNamesFromSetting, mergeLabelTables, type LabelEntry, type LabelTable } from '../../core/labels/parse';
 import { labelPreset } from '../../core/labels/presets';
 import { labelSettings } from '../settings';
+import { isInputError } from '../../core/errors';
+import { MAX_SIDE_FILE_BYTES, MissingFileError } from '../../core/io/regularFile';
+import { readRegularUri } from '../readRegularUri';
 import type { LabelNamesChoice } from './labelChoice';
 
 export interface FoundLabels {
@@ -27,7 +30,14 @@ type Found = Omit<FoundLabels, 'table' | 'fromSetting'>;
 export async function loadLabelNames(maskUri: vscode.Uri, choice?: LabelNamesChoice): Promise<FoundLabels> {
   const settings = labelSettings(maskUri);
   const fromSetting = labelNamesFromSetting(settings.names);
-  const found = await fromChoice(choice) ?? (settings.file ? await explicitFile(maskUri, settings.file) : await firstCandidate(maskUri));
+  let found: Found;
+  try {
+    found = await fromChoice(choice) ?? (settings.file ? await explicitFile(maskUri, settings.file) : await firstCandidate(maskUri));
+  } catch (e) {
+    // A label file that cannot be read (a FIFO, a loop, too large) never keeps the mask from opening.
+    if (!isInputError(e)) throw e;
+    found = { named: new Map(), origin: { kind: 'none', chosen: choice !== undefined }, problem: e.message };
+  }
   return { ...found, fromSetting, table: mergeLabelTables(found.named, fromSetting) };
 }
 
@@ -101,11 +111,17 @@ function resolveSettingPath(maskUri: vscode.Uri, setting: string): vscode.Uri {
   return vscode.Uri.joinPath(root, setting);
 }
 
+/**
+ * A label file's text; undefined when there is none (missing, a broken link, a folder of that
+ * name). One that is not a regular file (a FIFO would hang the read) or is too large is refused.
+ */
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const stat = await vscode.workspace.fs.stat(uri);
+    if ((stat.type & vscode.FileType.Directory) !== 0) return undefined;
+    return new TextDecoder().decode(await readRegularUri(uri, { role: 'a label file', maxBytes: MAX_SIDE_FILE_BYTES }));
   } catch (e) {
-    if (e instanceof vscode.FileSystemError) return undefined;
+    if (e instanceof vscode.FileSystemError || e instanceof MissingFileError) return undefined;
     throw e;
   }
 }

@@ -10,6 +10,7 @@ import { VolumeWorker, WorkerFailure, type SliceReply } from '../worker/volumeWo
 import type { LabelNamesChoice } from './labelChoice';
 import { labelNamesInfo, loadLabelNames } from './labelNames';
 import { withLoadProgress } from './progress';
+import { WorkerStopped } from '../workerChannel';
 
 export type ViewState =
   | { readonly kind: 'loading'; readonly message: string }
@@ -28,6 +29,8 @@ export interface DocumentHooks {
   readonly onDispose: () => void;
   /** The label names chosen for this mask's folder ("Use Label Names From…"), if any. */
   readonly labelChoice: (uri: vscode.Uri) => LabelNamesChoice | undefined;
+  /** A fresh worker thread, for Reopen after the last one died. */
+  readonly newWorker: () => VolumeWorker;
 }
 
 export class MaskDocument implements vscode.CustomDocument {
@@ -41,9 +44,33 @@ export class MaskDocument implements vscode.CustomDocument {
 
   constructor(
     readonly uri: vscode.Uri,
-    private readonly worker: VolumeWorker,
+    private worker: VolumeWorker,
     private readonly hooks: DocumentHooks,
-  ) {}
+  ) {
+    this.watchWorker();
+  }
+
+  /**
+   * A worker that dies (out of memory, a bug) leaves the error view, whose Reopen button calls
+   * reopen(); never a blank tab or slices that never come.
+   */
+  private watchWorker(): void {
+    const worker = this.worker;
+    worker.onStopped((e) => {
+      if (this.disposed || worker !== this.worker) return;
+      this.hooks.log(`${this.fileName}: ${e.message}`);
+      this.workerInfo = undefined;
+      this.setView({ kind: 'error', message: workerStoppedSentence(this.fileName, e) });
+    });
+  }
+
+  /** Starts a new worker and reads the file again (the error view's Reopen). */
+  reopen(): Promise<void> {
+    this.worker.dispose();
+    this.worker = this.hooks.newWorker();
+    this.watchWorker();
+    return this.load();
+  }
 
   get fileName(): string {
     return this.uri.path.slice(this.uri.path.lastIndexOf('/') + 1);
@@ -168,6 +195,7 @@ export class MaskDocument implements vscode.CustomDocument {
   private sentence(e: unknown, context: string): string {
     if (isInputError(e) || (e instanceof WorkerFailure && e.inputError)) return (e as Error).message;
     if (e instanceof vscode.FileSystemError) return `${context}: ${e.message}`;
+    if (e instanceof WorkerStopped) return workerStoppedSentence(this.fileName, e);
     this.hooks.log(`${context}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return `${context} because of an internal error (details in Output › Mask Inspector).`;
   }
@@ -201,6 +229,10 @@ function backgroundMessage(state: BackgroundState): HostToWebview {
     case 'ready': return { type: 'background', background: state.info };
     case 'error': return { type: 'backgroundError', message: state.message };
   }
+}
+
+function workerStoppedSentence(fileName: string, e: WorkerStopped): string {
+  return `${fileName} cannot be shown: ${e.message}, perhaps out of memory. Reopen reads it again.`;
 }
 
 async function fileSize(uri: vscode.Uri): Promise<number> {

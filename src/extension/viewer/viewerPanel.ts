@@ -74,6 +74,9 @@ export class ViewerPanel implements vscode.Disposable {
       case 'clearBackground':
         this.hooks.clearBackground(this.document);
         return;
+      case 'reopen':
+        void this.document.reopen();
+        return;
       case 'webviewError':
         this.hooks.log(`webview (${this.document.fileName}): ${msg.message}`);
         return;

@@ -50,6 +50,7 @@ export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<MaskD
     const worker = new VolumeWorker(join(this.context.extensionPath, 'dist', 'worker.js'));
     const watcher = watchFile(uri, () => void document.load());
     const document: MaskDocument = new MaskDocument(uri, worker, {
+      newWorker: () => new VolumeWorker(join(this.context.extensionPath, 'dist', 'worker.js')),
       log: this.log,
       labelChoice: (uri) => this.labelChoices.get(uri),
       onDispose: () => {

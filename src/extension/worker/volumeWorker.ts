@@ -4,7 +4,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Plane } from '../../protocol/viewer';
 import type { HostToWorker, VolumeRole, WorkerToHost } from '../../protocol/worker';
 import { companionMessage, type MaskFileBytes } from '../detachedFiles';
-import { ownedBuffer, WorkerChannel, type Incoming } from '../workerChannel';
+import { ownedBuffer, WorkerChannel, type Incoming, type WorkerStopped } from '../workerChannel';
 
 type Reply = Exclude<WorkerToHost, { type: 'failed' }>;
 export type MaskLoaded = Extract<WorkerToHost, { type: 'maskLoaded' }>;
@@ -54,6 +54,11 @@ export class VolumeWorker {
     const reply = await this.channel.request((requestId) => ({ type: 'slice', requestId, plane, index }), []);
     if (reply.type === 'slice') return reply;
     throw new Error(`the worker answered a slice request with '${reply.type}'`);
+  }
+
+  /** Called if the thread dies on its own (out of memory, a crash). */
+  onStopped(listener: (e: WorkerStopped) => void): void {
+    this.channel.onStopped(listener);
   }
 
   clearBackground(): void {
