@@ -5,6 +5,7 @@
 // after another; a newer one aborts a running computation instead of waiting for it.
 import * as vscode from 'vscode';
 import { InputError, isInputError } from '../../core/errors';
+import { MissingFileError } from '../../core/io/regularFile';
 import type { MaskFileBytes } from '../detachedFiles';
 import { readMaskFile } from '../maskFiles';
 import type { ComparisonResult } from '../../core/metrics/types';
@@ -350,7 +351,7 @@ async function readMask(uri: vscode.Uri): Promise<MaskFileBytes> {
   try {
     return await readMaskFile(uri);
   } catch (e) {
-    if (isInputError(e)) throw e;
+    if (isInputError(e) && !(e instanceof MissingFileError)) throw e;
     const gone = await vscode.workspace.fs.stat(uri).then(() => false, () => true);
     if (gone) throw new InputError(`${vscode.workspace.asRelativePath(uri)} is not there any more (deleted or moved?). The comparison comes back when the file does.`);
     throw e;
