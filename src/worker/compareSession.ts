@@ -45,6 +45,8 @@ export class CompareSession {
   /** The last finished compute of the held pair: what `surface` measures the labels and slices of. */
   private computed: ComparisonResult | undefined;
   private running: { readonly requestId: number; readonly controller: AbortController } | undefined;
+  /** Finished computes of the held pair by plane, threshold and floor: switching planes back is free. */
+  private readonly computedByKey = new Map<string, ComparisonResult>();
 
   /** `post` sends progress while a computation runs (replies are returned). */
   constructor(private readonly post: (message: CompareWorkerToHost) => void) {}
@@ -54,6 +56,7 @@ export class CompareSession {
     this.pair = undefined;
     this.background = undefined;
     this.computed = undefined;
+    this.computedByKey.clear();
     const reference = await decodeWithin(msg.reference, msg.maxBytes);
     // Colour PNG labels are numbered per file: renumber the prediction to the reference's colours.
     const prediction = renumberPredictionColours(reference.header, await decodeWithin(msg.prediction, msg.maxBytes));
@@ -84,6 +87,12 @@ export class CompareSession {
     this.abortRunning();
     const pair = this.pair;
     if (!pair) throw new Error('metrics were requested before both masks finished loading');
+    const key = `${msg.plane}|${msg.threshold}|${msg.minErrorMm2}`;
+    const kept = this.computedByKey.get(key);
+    if (kept) {
+      this.computed = kept;
+      return { message: { type: 'metrics', requestId: msg.requestId, result: kept }, transfer: [] };
+    }
     const controller = new AbortController();
     const run = { requestId: msg.requestId, controller };
     this.running = run;
@@ -96,6 +105,7 @@ export class CompareSession {
         onProgress: (fraction) => this.post({ type: 'progress', requestId: msg.requestId, fraction }),
       });
       this.computed = result;
+      this.computedByKey.set(key, result);
       return { message: { type: 'metrics', requestId: msg.requestId, result }, transfer: [] };
     } finally {
       if (this.running === run) this.running = undefined;

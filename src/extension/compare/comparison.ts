@@ -60,6 +60,8 @@ export class Comparison {
   private readonly listeners = new Set<(msg: HostToCompareWebview) => void>();
   /** fileStamps() when the files were last read. */
   private readStamps = '';
+  /** maskInspector.comparePlane at first, then the plane the person chose. */
+  private planeValue: Plane;
   private disposed = false;
 
   constructor(
@@ -67,7 +69,9 @@ export class Comparison {
     public prediction: vscode.Uri,
     private readonly worker: CompareWorker,
     private readonly hooks: ComparisonHooks,
-  ) {}
+  ) {
+    this.planeValue = comparePlane(reference);
+  }
 
   get state(): ComparisonState { return this.current; }
   get result(): ComparisonResult | SurfaceComparisonResult | undefined { return this.current.kind === 'ready' ? this.current.result : undefined; }
@@ -100,6 +104,25 @@ export class Comparison {
   /** Settles when every load and computation asked for so far has finished. */
   whenSettled(): Promise<void> {
     return this.pipeline;
+  }
+
+  /** The plane the metrics are (or are being) computed in: the comparison's plane buttons choose it. */
+  get plane(): Plane { return this.planeValue; }
+
+  /**
+   * Per-slice metrics in `plane` (the person chose it in the comparison): the worker computes them
+   * once per plane and keeps them, so switching back is immediate. Nothing to do when the metrics
+   * are already for that plane or are being computed for it.
+   */
+  setPlane(plane: Plane): Promise<void> {
+    if (plane === this.planeValue) return this.pipeline;
+    this.planeValue = plane;
+    return this.recompute();
+  }
+
+  /** maskInspector.comparePlane changed: it is the plane again (the recompute that follows uses it). */
+  followPlaneSetting(): void {
+    this.planeValue = comparePlane(this.reference);
   }
 
   /** New metrics for the held pair (plane or threshold setting changed). */
@@ -220,7 +243,7 @@ export class Comparison {
   }
 
   private async computeNow(): Promise<void> {
-    const plane = comparePlane(this.reference);
+    const plane = this.planeValue;
     const rule = { threshold: lowDiceThreshold(this.reference), minErrorMm2: minErrorMm2(this.reference) };
     const controller = new AbortController();
     this.computing = controller;

@@ -100,7 +100,13 @@ export class ComparisonManager implements vscode.Disposable {
     const panel = new ComparisonPanel(comparison, webviewPanel, {
       log: this.log,
       runCommand: this.runCommand,
-      onDidChangeShown: () => this.changed.fire(managed),
+      onDidChangeShown: () => {
+        // The plane buttons choose the plane of the per-slice metrics too, so the strip, the
+        // problems and the panes agree (computed on demand, kept per plane by the worker).
+        const plane = managed.panel.shown.plane;
+        if (comparison.volumes && comparison.state.kind !== 'error' && plane !== comparison.plane) void comparison.setPlane(plane);
+        this.changed.fire(managed);
+      },
     });
     const managed: ManagedComparison = { id, panel, comparison };
     this.open.set(panel, managed);

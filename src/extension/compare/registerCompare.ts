@@ -73,6 +73,7 @@ export function registerCompare(
     }),
     vscode.commands.registerCommand('maskInspector._clearBackgroundComparison', () => manager.active?.comparison.clearBackground()),
     vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('maskInspector.comparePlane')) for (const m of manager.all) m.comparison.followPlaneSetting();
       if (affectsMetrics(e)) for (const m of manager.all) void m.comparison.recompute();
       if (affectsCompareDisplay(e)) for (const m of manager.all) m.panel.sendSettings();
       if (e.affectsConfiguration('maskInspector.navigateSelectedLabelOnly')) for (const m of manager.all) m.panel.followNavigationSetting();

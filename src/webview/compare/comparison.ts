@@ -123,6 +123,10 @@ export class Comparison implements PaneHost, FrameActions {
       const next: [number, number, number] = [cursor[0], cursor[1], cursor[2]];
       next[result.axis] = opening;
       this.update({ plane: this.flatPlane() ?? result.plane, cursor: next });
+    } else if (!this.flatPlane() && this.state.plane !== result.plane) {
+      // The metrics' plane is the plane shown (the host computes them for the plane chosen here,
+      // or for maskInspector.comparePlane when that setting changes).
+      this.update({ plane: result.plane });
     }
     this.refreshAppearance();
   }
