@@ -21,6 +21,7 @@ export async function* assembleSlabs(
   let k = 0;
   let filled = 0;
   let received = 0;
+  let last: Slab | undefined;
   for await (const chunk of chunks) {
     received += chunk.length;
     let pos = 0;
@@ -32,11 +33,16 @@ export async function* assembleSlabs(
       filled += take;
       pos += take;
       if (filled === want) {
-        yield { kStart: k, kCount, data: decoder.decode(raw.subarray(0, want)) };
+        const slab = { kStart: k, kCount, data: decoder.decode(raw.subarray(0, want)) };
         k += kCount;
         filled = 0;
+        // The last slab waits until the stream has ended: a consumer stops asking after it, and a
+        // gzip stream checks its CRC-32 and length trailer only at its end (byteSource.ts).
+        if (k < nk) yield slab;
+        else last = slab;
       }
     }
   }
+  if (last !== undefined) yield last;
   if (k < nk) throw short(received);
 }
