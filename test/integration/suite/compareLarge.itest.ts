@@ -61,7 +61,10 @@ describe('comparison of a 512×512×300 pair', function () {
     assert.ok(active, JSON.stringify(await compareState()));
     assert.equal(active.sliceDice.length, 300);
     console.log(`[compare] 512×512×300 six labels: metrics shown after ${Date.now() - started} ms; longest extension-host task ${longest.toFixed(0)} ms`);
-    assert.ok(longest < 250, `the extension host was blocked for ${longest.toFixed(0)} ms`);
+    // A guard against work on the host thread (decoding these files there blocks for seconds), not a
+    // latency target: with code-server, Chromium and the worker sharing 2 cores, gaps of 250–350 ms
+    // were seen with nothing else running, so the bound is 500 ms.
+    assert.ok(longest < 500, `the extension host was blocked for ${longest.toFixed(0)} ms`);
   });
 
   it('closing the editor during the count stops its worker', async () => {

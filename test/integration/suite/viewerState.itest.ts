@@ -111,15 +111,24 @@ describe('viewer state', function () {
     await until('the setting to apply', async () => ((await documentState(uri))?.labels?.[1]?.name === 'kidney' ? true : undefined));
   });
 
-  it('pushes a changed opacity setting to the open webview', async () => {
+  it('pushes a changed opacity setting to the open webview, where it weighs the labels over a background', async () => {
     const uri = fixture(MASK);
     await openAndWait(uri);
-    await setSetting('overlayOpacity', 0.5);
     const full = paletteColour(2);
-    // Over black, half opacity halves each channel.
-    await until('the half-opacity colour', async () => {
-      const drawn = rgb((await probe(uri, 'axial', 1, [[5, 4, 1]])).samples[0]!.rgba);
-      return drawn && drawn.every((c, n) => Math.abs(c - full[n]! / 2) <= 2) ? true : undefined;
+    const drawn = async (): Promise<number[] | null> => rgb((await probe(uri, 'axial', 1, [[5, 4, 1]])).samples[0]!.rgba);
+    const isFull = (c: readonly number[] | null): boolean => !!c && c.every((v, n) => Math.abs(v - full[n]!) <= 2);
+    // Over black (no background) labels are drawn in full colour, whatever the opacity.
+    await setSetting('overlayOpacity', 0.5);
+    await until('full colour over black', async () => (isFull(await drawn()) ? true : undefined));
+    await vscode.commands.executeCommand('maskInspector.setBackground', uri, fixture('viewer/ct_ras.nii.gz'));
+    await until('the background', async () => ((await documentState(uri))?.background ? true : undefined));
+    await setSetting('overlayOpacity', 1);
+    await until('the opaque label colour', async () => (isFull(await drawn()) ? true : undefined));
+    // Opacity 0 leaves the CT's grey alone under the label.
+    await setSetting('overlayOpacity', 0);
+    await until('the background grey alone', async () => {
+      const c = await drawn();
+      return c && !isFull(c) && c[0] === c[1] && c[1] === c[2] ? true : undefined;
     });
   });
 
