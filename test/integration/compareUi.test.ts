@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Frame } from 'playwright-core';
 import { openPhantomWorkbench, type PhantomWorkbench } from './phantomWorkbench';
-import type { Workbench } from './workbench';
+import { selectTwoInExplorer, type Workbench } from './workbench';
 
 let ui: PhantomWorkbench;
 let wb: Workbench;
@@ -192,10 +192,7 @@ test('F8 / Ctrl+F8 in the focused comparison, and the status-bar Dice, walk to t
 test('the Explorer context menu compares two selected masks', async () => {
   await command('View: Close All Editors');
   await command('File: Focus on Files Explorer');
-  const row = (name: string) => wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
-  await row('reference.nii.gz').click();
-  await row('prediction.nii.gz').click({ modifiers: ['Control'] });
-  await row('prediction.nii.gz').click({ button: 'right' });
+  await selectTwoInExplorer(wb.page, 'reference.nii.gz', 'prediction.nii.gz');
   await shot('workbench-explorer-menu');
   await wb.page.locator('.context-view .action-label', { hasText: 'Compare Masks' }).click();
   const frame = await comparisonFrame();

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Frame } from 'playwright-core';
 import { openPhantomWorkbench, type PhantomWorkbench } from './phantomWorkbench';
-import type { Workbench } from './workbench';
+import { selectTwoInExplorer, type Workbench } from './workbench';
 
 let ui: PhantomWorkbench;
 let wb: Workbench;
@@ -66,10 +66,7 @@ test('a comparison moved to a label, a low-Dice slice and the overlay, and a vie
   await viewer.locator('.mi-pane-title:visible', { hasText: 'Coronal' }).first().waitFor();
 
   await command('File: Focus on Files Explorer');
-  const row = (name: string) => wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
-  await row('reference.nii.gz').click();
-  await row('prediction.nii.gz').click({ modifiers: ['Control'] });
-  await row('prediction.nii.gz').click({ button: 'right' });
+  await selectTwoInExplorer(wb.page, 'reference.nii.gz', 'prediction.nii.gz');
   await wb.page.locator('.context-view .action-label', { hasText: 'Compare Masks' }).click();
   const frame = await comparisonFrame();
   await sliceShown(frame);

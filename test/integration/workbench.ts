@@ -96,11 +96,22 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     await page.locator('.monaco-workbench').waitFor({ timeout: options.startTimeoutMs ?? 120_000 });
 
     const quickInput = page.locator('.quick-input-widget');
+    // On a loaded machine the opener key can land while an earlier quick input is still closing (the
+    // key then closes it again and the input is never editable): close what is open and try again.
     const pick = async (opener: string, text: string, rowText: string) => {
-      await page.keyboard.press(opener);
       const input = quickInput.locator('input');
-      await input.waitFor({ state: 'visible' });
-      await input.fill(text);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await page.keyboard.press(opener);
+          await input.waitFor({ state: 'visible', timeout: 15_000 });
+          await input.fill(text, { timeout: 15_000 });
+          break;
+        } catch (error) {
+          if (attempt >= 3) throw error;
+          await page.keyboard.press('Escape');
+          await page.waitForTimeout(500);
+        }
+      }
       await quickInput.locator('.monaco-list-row', { hasText: rowText }).first().waitFor();
       await page.keyboard.press('Enter');
     };
@@ -139,4 +150,24 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     await close({ keepScratch: true });
     throw err;
   }
+}
+
+/**
+ * Selects two files in the Explorer as a person does (click, then Ctrl+click) and opens the
+ * context menu on the second. The first click opens its file, which can take focus from the
+ * Explorer while the Ctrl+click arrives, so the selection is checked and the Ctrl+click repeated.
+ */
+export async function selectTwoInExplorer(page: Page, first: string, second: string): Promise<void> {
+  const row = (name: string) => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  await row(first).click();
+  for (let attempt = 0; ; attempt++) {
+    await page.waitForTimeout(500);
+    await row(second).click({ modifiers: ['Control'] });
+    const selected = async (name: string) => (await row(name).getAttribute('aria-selected')) === 'true';
+    if ((await selected(first)) && (await selected(second))) break;
+    if (attempt >= 5) throw new Error(`the Explorer did not keep ${first} and ${second} selected together`);
+    // Start again from the first file alone (a Ctrl+click on a selected row would unselect it).
+    await row(first).click();
+  }
+  await row(second).click({ button: 'right' });
 }
