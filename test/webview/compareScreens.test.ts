@@ -20,13 +20,13 @@ test('loading, then the panes while metrics compute (progress on the strip), the
     await progress.waitFor({ state: 'visible' });
     assert.equal(await v.page.locator('.mi-strip-progress-text').textContent(), 'Computing Dice per slice…');
     assert.equal(await v.page.locator('.mi-strip-progress progress').evaluate((e) => (e as HTMLProgressElement).value), 0.4);
-    assert.equal(await v.page.getByRole('button', { name: 'Go to the slice with the lowest Dice' }).isDisabled(), true);
+    assert.equal(await v.page.getByRole('button', { name: 'Go to the most severe flagged slice of any label' }).isDisabled(), true);
     assert.match(await v.page.locator('.mi-cmp-side').textContent() ?? '', /Computing…/);
     await v.host.sendMetrics(testResult());
     await progress.waitFor({ state: 'hidden' });
-    assert.equal(await v.page.getByRole('button', { name: 'Go to the slice with the lowest Dice' }).isDisabled(), false);
+    assert.equal(await v.page.getByRole('button', { name: 'Go to the most severe flagged slice of any label' }).isDisabled(), false);
     // The navigation buttons run the host's commands.
-    await v.page.getByRole('button', { name: 'Go to the slice with the lowest Dice' }).click();
+    await v.page.getByRole('button', { name: 'Go to the most severe flagged slice of any label' }).click();
     await v.host.after(since, (m): m is CompareWebviewToHost => m.type === 'command' && m.command === 'goToWorstSlice');
   } finally {
     await v.close();
