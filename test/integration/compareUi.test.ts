@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Frame } from 'playwright-core';
 import { openPhantomWorkbench, type PhantomWorkbench } from './phantomWorkbench';
-import { selectTwoInExplorer, type Workbench } from './workbench';
+import { compareFromExplorer, type Workbench } from './workbench';
 
 let ui: PhantomWorkbench;
 let wb: Workbench;
@@ -25,19 +25,9 @@ after(async () => {
 
 const shot = (name: string): Promise<void> => ui.shot(name);
 
-/**
- * Runs a command from the Command Palette. F1 pressed while a webview has focus does not reach the
- * workbench, so focus the Explorer's title first (the active editor stays what it was).
- */
-async function command(title: string): Promise<void> {
-  await wb.page.locator('.sidebar .title-label').first().click();
-  await wb.runCommand(title);
-}
-
-/** The comparison webview's content frame (it has the Dice strip, the viewer does not). */
-function comparisonFrame(): Promise<Frame> {
-  return wb.waitForWebview('.mi-cmp-label', 60_000);
-}
+const command = (title: string): Promise<void> => ui.command(title);
+const comparisonFrame = (): Promise<Frame> => ui.comparisonFrame(60_000);
+const sliceShown = (frame: Frame): Promise<string> => ui.sliceShown(frame);
 
 /**
  * Waits until some comparison webview shows "Slice N · axial". Clicking a problem briefly shows the
@@ -53,10 +43,6 @@ async function waitForSlice(index: string, timeoutMs = 20_000): Promise<void> {
     if (Date.now() > deadline) throw new Error(`no comparison webview showed slice ${index} within ${timeoutMs} ms`);
     await wb.page.waitForTimeout(200);
   }
-}
-
-async function sliceShown(frame: Frame): Promise<string> {
-  return (await frame.locator('text=/^Slice \\d+ · axial$/').first().textContent()) ?? '';
 }
 
 test('two open masks on one grid bring a one-time offer to compare them', async () => {
@@ -191,10 +177,7 @@ test('F8 / Ctrl+F8 in the focused comparison, and the status-bar Dice, walk to t
 
 test('the Explorer context menu compares two selected masks', async () => {
   await command('View: Close All Editors');
-  await command('File: Focus on Files Explorer');
-  await selectTwoInExplorer(wb.page, 'reference.nii.gz', 'prediction.nii.gz');
-  await shot('workbench-explorer-menu');
-  await wb.page.locator('.context-view .action-label', { hasText: 'Compare Masks' }).click();
+  await compareFromExplorer(wb, 'reference.nii.gz', 'prediction.nii.gz', () => shot('workbench-explorer-menu'));
   const frame = await comparisonFrame();
   await frame.locator('text=/^Slice \\d+ · axial$/').first().waitFor({ timeout: 60_000 });
   await wb.page.locator('.tabs-container .tab', { hasText: 'reference.nii.gz ↔ prediction.nii.gz' }).waitFor();

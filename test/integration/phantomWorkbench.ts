@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writePhantom } from '../../src/core/phantom/writePhantom';
 import { repoRoot } from '../webview/harness';
-import { openWorkbench, type Workbench } from './workbench';
+import type { Frame } from 'playwright-core';
+import { openWorkbench, runCommandFromSideBar, type Workbench } from './workbench';
 
 export const PHANTOM_LABEL_NAMES = { 1: 'liver', 2: 'spleen', 3: 'right kidney', 4: 'left kidney', 5: 'aorta', 6: 'bladder' } as const;
 
@@ -14,6 +15,12 @@ export interface PhantomWorkbench {
   readonly wb: Workbench;
   /** Saves a screenshot (and copies it for the README when asked to). */
   shot(name: string): Promise<void>;
+  /** Runs a command from the Command Palette, even while a webview has focus. */
+  command(title: string): Promise<void>;
+  /** The comparison webview's content frame (it has the label picker; the viewer does not). */
+  comparisonFrame(timeoutMs?: number): Promise<Frame>;
+  /** The comparison's "Slice N · axial" caption. */
+  sliceShown(frame: Frame): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -37,6 +44,11 @@ export async function openPhantomWorkbench(): Promise<PhantomWorkbench> {
         mkdirSync(docs, { recursive: true });
         copyFileSync(path, join(docs, `${name}.png`));
       }
+    },
+    command: (title) => runCommandFromSideBar(wb, title),
+    comparisonFrame: (timeoutMs = 90_000) => wb.waitForWebview('.mi-cmp-label', timeoutMs),
+    async sliceShown(frame) {
+      return (await frame.locator('text=/^Slice \\d+ · axial$/').first().textContent({ timeout: 60_000 })) ?? '';
     },
     async close() {
       await wb.close();

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Frame } from 'playwright-core';
 import { openPhantomWorkbench, type PhantomWorkbench } from './phantomWorkbench';
-import { selectTwoInExplorer, type Workbench } from './workbench';
+import { compareFromExplorer, type Workbench } from './workbench';
 
 let ui: PhantomWorkbench;
 let wb: Workbench;
@@ -26,18 +26,10 @@ after(async () => {
 });
 
 const shot = (name: string): Promise<void> => ui.shot(name);
-
-async function command(title: string): Promise<void> {
-  await wb.page.locator('.sidebar .title-label').first().click();
-  await wb.runCommand(title);
-}
-
-const comparisonFrame = (): Promise<Frame> => wb.waitForWebview('.mi-cmp-label', 90_000);
+const command = (title: string): Promise<void> => ui.command(title);
+const comparisonFrame = () => ui.comparisonFrame();
+const sliceShown = (frame: Frame): Promise<string> => ui.sliceShown(frame);
 const tab = (text: string) => wb.page.locator('.tabs-container .tab', { hasText: text }).first();
-
-async function sliceShown(frame: Frame): Promise<string> {
-  return (await frame.locator('text=/^Slice \\d+ · axial$/').first().textContent({ timeout: 60_000 })) ?? '';
-}
 
 async function reloadWindow(): Promise<void> {
   const reloaded = wb.page.waitForEvent('load', { timeout: 60_000 });
@@ -65,9 +57,7 @@ test('a comparison moved to a label, a low-Dice slice and the overlay, and a vie
   await viewer.getByRole('button', { name: 'Show the coronal plane' }).click();
   await viewer.locator('.mi-pane-title:visible', { hasText: 'Coronal' }).first().waitFor();
 
-  await command('File: Focus on Files Explorer');
-  await selectTwoInExplorer(wb.page, 'reference.nii.gz', 'prediction.nii.gz');
-  await wb.page.locator('.context-view .action-label', { hasText: 'Compare Masks' }).click();
+  await compareFromExplorer(wb, 'reference.nii.gz', 'prediction.nii.gz');
   const frame = await comparisonFrame();
   await sliceShown(frame);
   // Label 3 (right kidney) has low-Dice slices in the phantom; choose it and walk to a flagged slice.

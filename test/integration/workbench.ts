@@ -171,3 +171,41 @@ export async function selectTwoInExplorer(page: Page, first: string, second: str
   }
   await row(second).click({ button: 'right' });
 }
+
+/**
+ * Runs a command from the Command Palette. F1 pressed while a webview has focus does not reach the
+ * workbench, so focus the side bar's title first (the active editor stays what it was).
+ */
+export async function runCommandFromSideBar(wb: Workbench, title: string): Promise<void> {
+  await wb.page.locator('.sidebar .title-label').first().click();
+  await wb.runCommand(title);
+}
+
+/**
+ * Starts a comparison from the Explorer as a person does: two files selected, "Compare Masks" in
+ * the context menu of the second. The pointer rests on the item before a click with a real press
+ * length: an instant press on a menu that has just opened was ignored now and then by the
+ * workbench (the menu stayed open, the item highlighted). If no comparison tab appears, the gesture
+ * is repeated with the keyboard (Enter on the highlighted item), twice at most. A notification shown
+ * instead (say, "select exactly two masks") ends it with that message. `withMenuOpen` runs once
+ * while the menu is open (a screenshot, say).
+ */
+export async function compareFromExplorer(wb: Workbench, first: string, second: string, withMenuOpen?: () => Promise<void>): Promise<void> {
+  const comparisonTab = wb.page.locator('.tabs-container .tab', { hasText: `${first} ↔ ${second}` }).first();
+  const menuItem = wb.page.locator('.context-view .action-label', { hasText: 'Compare Masks' });
+  for (let attempt = 1; ; attempt++) {
+    await runCommandFromSideBar(wb, 'File: Focus on Files Explorer');
+    await selectTwoInExplorer(wb.page, first, second);
+    await menuItem.hover({ timeout: 10_000 });
+    await wb.page.waitForTimeout(200);
+    if (attempt === 1) await withMenuOpen?.();
+    if (attempt === 1) await menuItem.click({ delay: 80 });
+    else await wb.page.keyboard.press('Enter');
+    if (await comparisonTab.waitFor({ timeout: 20_000 }).then(() => true, () => false)) return;
+    await wb.screenshot(`compare-from-explorer-attempt-${attempt}`);
+    const said = (await wb.page.locator('.notification-toast').allTextContents()).find((t) => t.includes('Mask Inspector'));
+    if (said || attempt >= 3) throw new Error(`"Compare Masks" on ${first} and ${second} opened no comparison after ${attempt} attempt(s)${said ? `; the window said: ${said}` : ''}`);
+    console.log(`compareFromExplorer: attempt ${attempt} opened no comparison; trying again`);
+    await wb.page.keyboard.press('Escape');
+  }
+}
