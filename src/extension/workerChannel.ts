@@ -9,8 +9,16 @@ import { assertNever } from '../protocol/assertNever';
 /** What one message from the worker means for the request it names. */
 export type Incoming<Reply> =
   | { readonly kind: 'reply'; readonly reply: Reply }
-  | { readonly kind: 'progress'; readonly fraction: number }
+  | { readonly kind: 'progress'; readonly fraction: number; readonly bytes?: BytesRead }
   | { readonly kind: 'failure'; readonly error: Error };
+
+/** How far a read has come, in bytes (progress of a request that reads files). */
+export interface BytesRead {
+  readonly read: number;
+  readonly total: number;
+}
+
+export type ProgressListener = (fraction: number, bytes?: BytesRead) => void;
 
 export interface WorkerChannelOptions<Message, Reply> {
   /** Names the worker in errors, e.g. 'compare worker'. */
@@ -27,7 +35,7 @@ export class WorkerStopped extends Error {}
 interface Waiter<Reply> {
   readonly resolve: (r: Reply) => void;
   readonly reject: (e: Error) => void;
-  readonly onProgress?: (fraction: number) => void;
+  readonly onProgress?: ProgressListener;
 }
 
 export class WorkerChannel<Request, Message extends { readonly requestId: number }, Reply> {
@@ -66,7 +74,7 @@ export class WorkerChannel<Request, Message extends { readonly requestId: number
   }
 
   /** Sends `make(requestId)`, transferring `transfer`; resolves with the reply to that id. */
-  request(make: (requestId: number) => Request, transfer: ArrayBuffer[], onProgress?: (fraction: number) => void): Promise<Reply> {
+  request(make: (requestId: number) => Request, transfer: ArrayBuffer[], onProgress?: ProgressListener): Promise<Reply> {
     if (this.disposed) return Promise.reject(new Error(`the ${this.options.name} was closed`));
     // A dead thread never answers: fail at once rather than leave the caller waiting forever.
     if (this.stopped) return Promise.reject(this.stopped);
@@ -95,7 +103,7 @@ export class WorkerChannel<Request, Message extends { readonly requestId: number
     const incoming = this.options.interpret(msg);
     switch (incoming.kind) {
       case 'progress':
-        waiter.onProgress?.(incoming.fraction);
+        waiter.onProgress?.(incoming.fraction, incoming.bytes);
         return;
       case 'failure':
         this.pending.delete(msg.requestId);

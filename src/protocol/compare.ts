@@ -194,7 +194,8 @@ export type CompareWebviewToHost =
 // ---------------------------------------------------------------------------------------------
 // Host <-> compare worker (dist/compareWorker.js, one per comparison panel)
 
-export interface CompareFile {
+/** A file sent as its bytes (the host read it through vscode.workspace.fs). */
+export interface CompareFileBytes {
   /** File name (the reader picks the format from its extension and names it in errors). */
   readonly name: string;
   /** Transferred, not copied. */
@@ -203,10 +204,31 @@ export interface CompareFile {
   readonly companions?: readonly DetachedFile[];
 }
 
+/**
+ * A file on the extension host's own disk (a file: URI, checked by the host to be a regular file):
+ * the worker streams it itself, detached data files included, without the host holding its bytes.
+ */
+export interface CompareFilePath {
+  readonly name: string;
+  readonly path: string;
+}
+
+export type CompareFile = CompareFileBytes | CompareFilePath;
+
+/** The metrics a comparison asks for: plane, low-Dice threshold and noise floor. */
+export interface CompareRule {
+  readonly plane: Plane;
+  readonly threshold: number;
+  readonly minErrorMm2: number;
+}
+
 export type HostToCompareWorker =
   /**
    * Decode both masks (replacing any held) and check their grids. Answer `opened` or `failed`.
-   * A volume needing more than `maxBytes` of memory is refused from its header.
+   * A volume needing more than `maxBytes` of memory is refused from its header. Both files stream
+   * through the counting pass as they are read (one pass); with `metrics`, that pass's result is
+   * kept, so the `compute` for the same rule that follows is answered at once. Progress arrives
+   * as `progress` with `bytes` (voxel bytes read of both files' total); a `cancel` stops the read.
    */
   | {
       readonly type: 'open';
@@ -214,6 +236,7 @@ export type HostToCompareWorker =
       readonly reference: CompareFile;
       readonly prediction: CompareFile;
       readonly maxBytes: number;
+      readonly metrics?: CompareRule;
     }
   /**
    * Compute the metrics of the held pair along `plane`. Progress arrives as `progress`; a newer
@@ -229,14 +252,20 @@ export type HostToCompareWorker =
   | { readonly type: 'surface'; readonly requestId: number; readonly toleranceMm: number; readonly perSlice: boolean }
   | { readonly type: 'cancel'; readonly requestId: number }
   /** Pair the reference with an intensity image on its grid. Answer `backgroundLoaded` or `failed`. */
-  | { readonly type: 'loadBackground'; readonly requestId: number; readonly background: CompareFile; readonly maxBytes: number }
+  | { readonly type: 'loadBackground'; readonly requestId: number; readonly background: CompareFileBytes; readonly maxBytes: number }
   | { readonly type: 'clearBackground' }
   | { readonly type: 'slice'; readonly requestId: number; readonly plane: Plane; readonly index: number };
+
+/** How far a read has come: voxel bytes decoded so far of all the files' voxel bytes. */
+export interface ReadBytes {
+  readonly read: number;
+  readonly total: number;
+}
 
 export type CompareWorkerToHost =
   /** Label names are the host's business, so the VolumeInfo labels carry none. */
   | { readonly type: 'opened'; readonly requestId: number; readonly volumes: CompareVolumes }
-  | { readonly type: 'progress'; readonly requestId: number; readonly fraction: number }
+  | { readonly type: 'progress'; readonly requestId: number; readonly fraction: number; readonly bytes?: ReadBytes }
   | { readonly type: 'metrics'; readonly requestId: number; readonly result: ComparisonResult }
   | { readonly type: 'surface'; readonly requestId: number; readonly result: SurfaceComparisonResult }
   | { readonly type: 'backgroundLoaded'; readonly requestId: number; readonly info: BackgroundInfo }

@@ -1,6 +1,7 @@
 // What one comparison worker holds: the reference and the prediction (the prediction read through
 // an index map onto the reference's grid, never resampled into a copy), an optional background on
-// the reference's grid, and at most one running metrics computation. The host thread never
+// the reference's grid, and at most one running read or metrics computation. Opening reads both
+// files and counts them in the same pass. The host thread never
 // touches voxels; everything here does.
 import { InputError } from '../core/errors';
 import { alignGrids } from '../core/geometry/align';
@@ -8,10 +9,11 @@ import { predictionIndexMap } from '../core/geometry/reorient';
 import { renumberPredictionColours } from '../core/metrics/colourLabels';
 import { compareSources } from '../core/metrics/compare';
 import type { Volume } from '../core/volume';
-import type { ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker } from '../protocol/compare';
+import type { CompareRule, ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker, ReadBytes } from '../protocol/compare';
 import type { Plane, PlaneAxes } from '../protocol/viewer';
 import { alignBackground } from './backgroundGrid';
-import { decodeWithin, volumeInfo } from './compareInfo';
+import { decodeWithin, openWithin, volumeInfo } from './compareInfo';
+import { fillingSource } from './fillingSource';
 import { chunkedSource } from './compareSlabs';
 import { intensityStats } from './intensity';
 import { planeLayouts } from './session';
@@ -51,19 +53,48 @@ export class CompareSession {
   /** `post` sends progress while a computation runs (replies are returned). */
   constructor(private readonly post: (message: CompareWorkerToHost) => void) {}
 
+  /**
+   * Reads both files in one pass: headers first (memory limit and grids checked before any voxel
+   * is read), then both streams fill the volumes and run through the counting pass together. A
+   * `cancel` of this request stops the read.
+   */
   async open(msg: Message<'open'>): Promise<Reply> {
     this.abortRunning();
     this.pair = undefined;
     this.background = undefined;
     this.computed = undefined;
     this.computedByKey.clear();
-    const reference = await decodeWithin(msg.reference, msg.maxBytes);
-    // Colour PNG labels are numbered per file: renumber the prediction to the reference's colours.
-    const prediction = renumberPredictionColours(reference.header, await decodeWithin(msg.prediction, msg.maxBytes));
-    const alignment = alignGrids(reference.header.geometry, prediction.header.geometry);
+    const controller = new AbortController();
+    const run = { requestId: msg.requestId, controller };
+    this.running = run;
+    try {
+      return await this.readPair(msg, controller.signal);
+    } finally {
+      if (this.running === run) this.running = undefined;
+    }
+  }
+
+  private async readPair(msg: Message<'open'>, signal: AbortSignal): Promise<Reply> {
+    // One after the other, so that of two bad files the reference is named, as before.
+    const refSource = await openWithin(msg.reference, msg.maxBytes);
+    const predSource = await openWithin(msg.prediction, msg.maxBytes);
+    const alignment = alignGrids(refSource.header.geometry, predSource.header.geometry);
     if (alignment.kind === 'mismatch') {
       throw new InputError(`${msg.prediction.name} is not on the grid of ${msg.reference.name}: ${lowerFirst(alignment.reason)}`);
     }
+    const progress = readProgress((fraction, bytes) => this.post({ type: 'progress', requestId: msg.requestId, fraction, bytes }));
+    const ref = fillingSource(refSource, progress.add);
+    const pred = fillingSource(predSource, progress.add);
+    progress.start(ref.totalBytes + pred.totalBytes);
+    const rule = msg.metrics;
+    const result = await compareSources(ref.source, pred.source, {
+      ...(rule && { plane: rule.plane, threshold: rule.threshold, minErrorMm2: rule.minErrorMm2 }),
+      signal,
+    });
+    const reference = ref.volume();
+    // Colour PNG labels are numbered per file: renumber the prediction to the reference's colours.
+    const read = pred.volume();
+    const prediction = renumberPredictionColours(reference.header, read);
     const { offset, stride } = predictionIndexMap(alignment, prediction.header.geometry.shape);
     this.pair = {
       reference,
@@ -71,9 +102,14 @@ export class CompareSession {
       predictionMap: { offset, strides: stride },
       planes: planeLayouts(reference.header.geometry),
     };
+    // A renumbered prediction is compared as renumbered from then on, so its first result is not kept.
+    if (rule && prediction === read) {
+      this.computed = result;
+      this.computedByKey.set(computeKey(rule), result);
+    }
     const volumes: CompareVolumes = {
-      reference: volumeInfo(msg.reference.name, reference),
-      prediction: volumeInfo(msg.prediction.name, prediction),
+      reference: volumeInfo(msg.reference.name, reference, ref.labels()),
+      prediction: volumeInfo(msg.prediction.name, prediction, prediction === read ? pred.labels() : undefined),
       alignment: alignment.kind,
     };
     return { message: { type: 'opened', requestId: msg.requestId, volumes }, transfer: [] };
@@ -87,7 +123,7 @@ export class CompareSession {
     this.abortRunning();
     const pair = this.pair;
     if (!pair) throw new Error('metrics were requested before both masks finished loading');
-    const key = `${msg.plane}|${msg.threshold}|${msg.minErrorMm2}`;
+    const key = computeKey(msg);
     const kept = this.computedByKey.get(key);
     if (kept) {
       this.computed = kept;
@@ -183,3 +219,28 @@ export class CompareSession {
 }
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
+const computeKey = (rule: CompareRule): string => `${rule.plane}|${rule.threshold}|${rule.minErrorMm2}`;
+
+/**
+ * Progress of a read in voxel bytes, posted when it has moved by a percent (a 2 GB pair would
+ * otherwise send two thousand messages, each re-rendering the host's progress).
+ */
+function readProgress(post: (fraction: number, bytes: ReadBytes) => void): { start(total: number): void; add(bytes: number): void } {
+  let total = 0;
+  let read = 0;
+  let posted = -1;
+  return {
+    start(t) {
+      total = t;
+      post(0, { read: 0, total });
+    },
+    add(bytes) {
+      read += bytes;
+      const fraction = total > 0 ? Math.min(1, read / total) : 1;
+      if (fraction - posted < 0.01 && fraction < 1) return;
+      posted = fraction;
+      post(fraction, { read, total });
+    },
+  };
+}

@@ -1,5 +1,5 @@
-// The labels a mask holds and how many voxels each has, for the legend. One pass over the volume:
-// a dense counter for 8- and 16-bit integers (the usual mask types), a map otherwise.
+// The labels a mask holds and how many voxels each has, for the legend: counted over a whole volume
+// (the viewer) or slab by slab while it streams in (the comparison).
 import type { VolumeHeader, VoxelArray } from '../core/volume';
 import type { LabelInfo } from '../protocol/viewer';
 
@@ -19,38 +19,73 @@ export interface LabelCounts {
 export const DEFAULT_LABEL_LIMIT = 1000;
 
 export function countLabels(data: VoxelArray, limit = DEFAULT_LABEL_LIMIT): LabelCounts {
-  if (data instanceof Uint8Array || data instanceof Int8Array || data instanceof Uint16Array || data instanceof Int16Array) {
-    return countDense(data, limit);
-  }
-  return countSparse(data, limit);
+  const tally = new LabelTally(limit);
+  tally.add(data);
+  return tally.counts();
 }
 
-function countDense(data: Uint8Array | Int8Array | Uint16Array | Int16Array, limit: number): LabelCounts {
-  const signed = data instanceof Int8Array || data instanceof Int16Array;
-  const bits = data.BYTES_PER_ELEMENT * 8;
-  const size = 2 ** bits;
-  const bias = signed ? size / 2 : 0;
-  // Readers refuse more than 2^31 voxels, so 32-bit counters cannot overflow.
-  const counts = data instanceof Uint8Array ? countUint8(data) : new Uint32Array(size);
-  if (!(data instanceof Uint8Array)) for (let n = 0; n < data.length; n++) counts[data[n]! + bias]!++;
-  const labels: LabelCount[] = [];
-  for (let b = 0; b < size; b++) {
-    const c = counts[b]!;
-    if (c > 0 && b !== bias) labels.push({ value: b - bias, voxelCount: c });
+/**
+ * The same counts taken a slab at a time, as a volume streams in: the comparison counts each slab
+ * while it is still in cache instead of walking the whole volume again afterwards. A dense counter
+ * for 8- and 16-bit integers (the usual mask types), a map otherwise.
+ */
+export class LabelTally {
+  private dense: { readonly counts: Uint32Array; readonly bias: number } | undefined;
+  private readonly sparse = new Map<number, number>();
+  /** The map outgrew its cap: counting stopped there (a float image, not a label mask). */
+  private overflowed = false;
+
+  constructor(private readonly limit = DEFAULT_LABEL_LIMIT) {}
+
+  add(data: VoxelArray): void {
+    if (data instanceof Uint8Array || data instanceof Int8Array || data instanceof Uint16Array || data instanceof Int16Array) {
+      const signed = data instanceof Int8Array || data instanceof Int16Array;
+      const size = 2 ** (data.BYTES_PER_ELEMENT * 8);
+      this.dense ??= { counts: new Uint32Array(size), bias: signed ? size / 2 : 0 };
+      const { counts, bias } = this.dense;
+      // Readers refuse more than 2^31 voxels, so 32-bit counters cannot overflow.
+      if (data instanceof Uint8Array) countUint8(data, counts);
+      else for (let n = 0; n < data.length; n++) counts[data[n]! + bias]!++;
+      return;
+    }
+    if (this.overflowed) return;
+    // Stop collecting new values well past the limit so a float image cannot grow the map to millions.
+    const cap = this.limit * 4;
+    const counts = this.sparse;
+    for (let n = 0; n < data.length; n++) {
+      const v = data[n]!;
+      if (v === 0 || Number.isNaN(v)) continue;
+      const c = counts.get(v);
+      if (c !== undefined) counts.set(v, c + 1);
+      else if (counts.size < cap) counts.set(v, 1);
+      else {
+        this.overflowed = true;
+        return;
+      }
+    }
   }
-  return limited(labels, limit);
+
+  counts(): LabelCounts {
+    if (!this.dense) return limited(sorted(this.sparse), this.limit, this.overflowed);
+    const { counts, bias } = this.dense;
+    const labels: LabelCount[] = [];
+    for (let b = 0; b < counts.length; b++) {
+      const c = counts[b]!;
+      if (c > 0 && b !== bias) labels.push({ value: b - bias, voxelCount: c });
+    }
+    return limited(labels, this.limit);
+  }
 }
 
 /**
  * uint8 masks, the common case, four voxels per step: masks are mostly background, and a zero
  * 32-bit word is four background voxels skipped at once (~4× a byte loop on a 262 M-voxel mask).
  */
-function countUint8(data: Uint8Array): Uint32Array {
-  const counts = new Uint32Array(256);
+function countUint8(data: Uint8Array, counts: Uint32Array): void {
   const toAligned = (4 - (data.byteOffset % 4)) % 4;
   if (data.length < toAligned + 4) {
     for (let n = 0; n < data.length; n++) counts[data[n]!]!++;
-    return counts;
+    return;
   }
   const head = toAligned;
   for (let n = 0; n < head; n++) counts[data[n]!]!++;
@@ -65,22 +100,6 @@ function countUint8(data: Uint8Array): Uint32Array {
     counts[v >>> 24]!++;
   }
   for (let n = head + wordCount * 4; n < data.length; n++) counts[data[n]!]!++;
-  return counts;
-}
-
-function countSparse(data: VoxelArray, limit: number): LabelCounts {
-  const counts = new Map<number, number>();
-  // Stop collecting new values well past the limit so a float image cannot grow the map to millions.
-  const cap = limit * 4;
-  for (let n = 0; n < data.length; n++) {
-    const v = data[n]!;
-    if (v === 0 || Number.isNaN(v)) continue;
-    const c = counts.get(v);
-    if (c !== undefined) counts.set(v, c + 1);
-    else if (counts.size < cap) counts.set(v, 1);
-    else return limited(sorted(counts), limit, true);
-  }
-  return limited(sorted(counts), limit);
 }
 
 function sorted(counts: Map<number, number>): LabelCount[] {

@@ -2,10 +2,10 @@
 // callbacks, zero-copy transfer of file bytes, cancellation, and a registry of live threads so
 // tests can prove none outlive their panel. No vscode import: unit tests drive it directly.
 import type { Worker } from 'node:worker_threads';
-import type { ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker, SurfaceComparisonResult } from '../../protocol/compare';
+import type { CompareFile, CompareFilePath, CompareRule, ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker, SurfaceComparisonResult } from '../../protocol/compare';
 import type { BackgroundInfo, Plane } from '../../protocol/viewer';
 import { companionMessage, type MaskFileBytes } from '../detachedFiles';
-import { ownedBuffer, WorkerChannel, type Incoming } from '../workerChannel';
+import { ownedBuffer, WorkerChannel, type Incoming, type ProgressListener } from '../workerChannel';
 
 type Reply = Exclude<CompareWorkerToHost, { type: 'failed' | 'progress' }>;
 export type CompareSliceReply = Extract<CompareWorkerToHost, { type: 'slice' }>;
@@ -22,6 +22,17 @@ export class CompareWorkerFailure extends Error {
 }
 
 export type NamedBytes = MaskFileBytes;
+/** A compared file: its bytes, or its path on the extension host's disk (the worker streams it). */
+export type NamedFile = NamedBytes | CompareFilePath;
+
+export interface OpenOptions {
+  /** Compute these metrics in the reading pass (the compute that follows is then answered at once). */
+  readonly metrics?: CompareRule;
+  /** Called as the files are read: the fraction, and voxel bytes read of both files' total. */
+  readonly onProgress?: ProgressListener;
+  /** Aborting stops the read (the open rejects with a cancelled CompareWorkerFailure). */
+  readonly signal?: AbortSignal;
+}
 
 /** Threads that have started and not yet exited (counted on 'exit', not on dispose). */
 const liveThreads = new Set<Worker>();
@@ -32,7 +43,7 @@ export function liveCompareWorkerCount(): number {
 function interpret(msg: CompareWorkerToHost): Incoming<Reply> {
   switch (msg.type) {
     case 'progress':
-      return { kind: 'progress', fraction: msg.fraction };
+      return { kind: 'progress', fraction: msg.fraction, ...(msg.bytes && { bytes: msg.bytes }) };
     case 'failed':
       return { kind: 'failure', error: new CompareWorkerFailure(msg.message, msg.inputError, msg.cancelled) };
     default:
@@ -47,21 +58,20 @@ export class CompareWorker {
     this.channel = new WorkerChannel(scriptPath, { name: 'compare worker', liveThreads, interpret });
   }
 
-  /** Hands both files' bytes to the worker: the caller must not use them afterwards. */
-  async open(reference: NamedBytes, prediction: NamedBytes, maxBytes: number): Promise<CompareVolumes> {
-    const ref = ownedBuffer(reference.bytes);
-    const pred = ownedBuffer(prediction.bytes);
-    const refDetached = companionMessage(reference);
-    const predDetached = companionMessage(prediction);
-    const reply = await this.channel.request(
-      (requestId) => ({
-        type: 'open',
-        requestId,
-        reference: { name: reference.name, bytes: ref, ...(refDetached.companions.length > 0 && { companions: refDetached.companions }) },
-        prediction: { name: prediction.name, bytes: pred, ...(predDetached.companions.length > 0 && { companions: predDetached.companions }) },
-        maxBytes,
-      }),
-      [...(ref === pred ? [ref] : [ref, pred]), ...refDetached.transfer, ...predDetached.transfer],
+  /**
+   * Opens both files in the worker, which reads them in one pass with the metrics' counting. Bytes
+   * are handed over: the caller must not use them afterwards.
+   */
+  async open(reference: NamedFile, prediction: NamedFile, maxBytes: number, options: OpenOptions = {}): Promise<CompareVolumes> {
+    const ref = fileMessage(reference);
+    const pred = fileMessage(prediction);
+    const transfer = [...new Set([...ref.transfer, ...pred.transfer])];
+    const { metrics } = options;
+    const reply = await this.cancellable(
+      (requestId) => ({ type: 'open', requestId, reference: ref.file, prediction: pred.file, maxBytes, ...(metrics && { metrics }) }),
+      options.onProgress,
+      options.signal,
+      transfer,
     );
     if (reply.type === 'opened') return reply.volumes;
     throw new Error(`the compare worker answered an open with '${reply.type}'`);
@@ -74,7 +84,7 @@ export class CompareWorker {
   async compute(
     plane: Plane,
     rule: { readonly threshold: number; readonly minErrorMm2: number },
-    onProgress?: (fraction: number) => void,
+    onProgress?: ProgressListener,
     signal?: AbortSignal,
   ): Promise<ComparisonResult> {
     const { threshold, minErrorMm2 } = rule;
@@ -127,8 +137,9 @@ export class CompareWorker {
   /** A request that `signal` cancels (the worker then answers `failed` with `cancelled`). */
   private async cancellable(
     make: (requestId: number) => HostToCompareWorker,
-    onProgress: ((fraction: number) => void) | undefined,
+    onProgress: ProgressListener | undefined,
     signal: AbortSignal | undefined,
+    transfer: ArrayBuffer[] = [],
   ): Promise<Reply> {
     let requestId = 0;
     const onAbort = (): void => this.channel.post({ type: 'cancel', requestId });
@@ -137,10 +148,19 @@ export class CompareWorker {
       return await this.channel.request((id) => {
         requestId = id;
         return make(id);
-      }, [], onProgress);
+      }, transfer, onProgress);
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
   }
 }
 
+
+/** A file as the open message carries it, and the buffers to transfer with it. */
+function fileMessage(named: NamedFile): { file: CompareFile; transfer: ArrayBuffer[] } {
+  if ('path' in named) return { file: { name: named.name, path: named.path }, transfer: [] };
+  const bytes = ownedBuffer(named.bytes);
+  const detached = companionMessage(named);
+  const file = { name: named.name, bytes, ...(detached.companions.length > 0 && { companions: detached.companions }) };
+  return { file, transfer: [bytes, ...detached.transfer] };
+}

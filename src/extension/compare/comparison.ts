@@ -1,12 +1,12 @@
 // One comparison of a reference with a prediction: its worker thread, what it shows (loading /
-// error / ready), the metrics, label names and the reference's background. Files are read through
-// vscode.workspace.fs and their bytes handed to the worker; the host thread never touches voxels
+// error / ready), the metrics, label names and the reference's background. Files on this machine's
+// disk are streamed by the worker, which counts the metrics in the same pass; others are read
+// through vscode.workspace.fs and their bytes handed to the worker. The host thread never touches voxels
 // and never serialises the result (it travels by structured clone). Loads and computes run one
 // after another; a newer one aborts a running computation instead of waiting for it.
 import * as vscode from 'vscode';
 import { InputError, isInputError } from '../../core/errors';
 import { MissingFileError } from '../../core/io/regularFile';
-import type { MaskFileBytes } from '../detachedFiles';
 import { readMaskFile } from '../maskFiles';
 import type { ComparisonResult } from '../../core/metrics/types';
 import type { LabelNames } from '../../core/report/sliceText';
@@ -16,11 +16,13 @@ import { maxVolumeBytes } from '../settings';
 import type { LabelNamesChoice } from '../viewer/labelChoice';
 import { comparisonLabels } from './comparisonLabels';
 import { comparePlane, lowDiceThreshold, minErrorMm2, surfaceSettings, type SurfaceSettings } from './compareSettings';
-import { CompareWorker, CompareWorkerFailure, type CompareSliceReply } from './compareWorker';
+import { CompareWorker, CompareWorkerFailure, type CompareSliceReply, type NamedFile } from './compareWorker';
+import { showReadProgress } from './readProgress';
+import { checkRegularUri } from '../readRegularUri';
 import { intensityImageWarning } from './maskCheck';
 import { runSurface, sameMeasurement } from './surfaceRun';
 
-/** Pairs at least this big (about half a second of counting) get a cancellable notification. */
+/** Pairs at least this big (about half a second of reading) get a cancellable notification. */
 const NOTIFY_ABOVE_VOXELS = 32 * 2 ** 20;
 /** The viewer's key for a mask's background pairing (workspaceState); a comparison reuses the reference's. */
 export const BACKGROUND_PAIRING_KEY = 'maskInspector.backgroundFor:';
@@ -51,6 +53,8 @@ export class Comparison {
   private backgroundValue: { readonly uri: vscode.Uri; readonly info: BackgroundInfo } | undefined;
   private pipeline: Promise<void> = Promise.resolve();
   private computing: AbortController | undefined;
+  /** The read of both files while it runs (Cancel, a reload or closing the panel stop it). */
+  private reading: AbortController | undefined;
   /** The Dice metrics alone: what the boundary metrics are measured for and merged into. */
   private dice: ComparisonResult | undefined;
   private surfaceValue: SurfaceStatus = { kind: 'off' };
@@ -88,6 +92,7 @@ export class Comparison {
 
   /** Reads both files and computes the metrics; resolves when they are shown or failed. */
   reload(): Promise<void> {
+    this.abortReading();
     this.abortComputation();
     return this.enqueue(() => this.loadNow());
   }
@@ -187,6 +192,7 @@ export class Comparison {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.abortReading();
     this.abortComputation();
     this.listeners.clear();
     this.worker.dispose();
@@ -207,6 +213,12 @@ export class Comparison {
     return this.pipeline;
   }
 
+  /** A read in progress stops too: its files are read again (reload, swap) or not at all (dispose). */
+  private abortReading(): void {
+    this.reading?.abort('superseded');
+    this.reading = undefined;
+  }
+
   private abortComputation(): void {
     this.computing?.abort('superseded');
     this.computing = undefined;
@@ -220,11 +232,23 @@ export class Comparison {
     this.backgroundValue = undefined;
     this.dice = undefined;
     this.setState({ kind: 'loading', message: 'Reading the files…', fraction: null });
+    const controller = new AbortController();
+    this.reading = controller;
+    // The metrics of the plane shown are counted in the reading pass; computeNow then gets them at once.
+    const metrics = { plane: this.planeValue, threshold: lowDiceThreshold(this.reference), minErrorMm2: minErrorMm2(this.reference) };
+    const progress = showReadProgress({
+      title: this.title,
+      notifyAboveBytes: 2 * NOTIFY_ABOVE_VOXELS,
+      controller,
+      onUpdate: (message, fraction) => this.setState({ kind: 'loading', message: `Reading the files… ${message}`, fraction }),
+    });
     try {
       this.readStamps = await this.fileStamps();
-      const [ref, pred] = await Promise.all([readMask(this.reference), readMask(this.prediction)]);
-      this.setState({ kind: 'loading', message: 'Decoding…', fraction: null });
-      const volumes = await this.worker.open(ref, pred, maxBytes);
+      // One file after the other: bytes read through the host are held until the worker takes them.
+      const ref = await maskForWorker(this.reference);
+      const pred = await maskForWorker(this.prediction);
+      const volumes = await this.worker.open(ref, pred, maxBytes, { metrics, onProgress: progress.report, signal: controller.signal });
+      progress.done();
       const named = await comparisonLabels(this.reference, this.prediction, volumes, this.hooks.labelChoice);
       this.volumesValue = named.volumes;
       this.namesValue = named.names;
@@ -236,8 +260,16 @@ export class Comparison {
       this.hooks.onChange(this);
       await this.restoreBackground();
     } catch (e) {
-      this.setState({ kind: 'error', message: this.sentence(e, `${this.title} could not be compared`) });
+      progress.done();
+      if (controller.signal.aborted && controller.signal.reason === 'superseded') return; // a newer step follows
+      const cancelled = controller.signal.aborted || (e instanceof CompareWorkerFailure && e.cancelled);
+      const message = cancelled
+        ? 'Reading the files was cancelled. Run "Mask Inspector: Recompute Comparison" to read them again.'
+        : this.sentence(e, `${this.title} could not be compared`);
+      this.setState({ kind: 'error', message });
       return;
+    } finally {
+      if (this.reading === controller) this.reading = undefined;
     }
     await this.computeNow();
   }
@@ -366,13 +398,18 @@ export class Comparison {
 }
 
 /**
- * A compared file's bytes (and its detached data files'). One that is gone (deleted or moved since the comparison opened, e.g.
- * before a window reload brought the comparison back) is one sentence naming it; the comparison
- * reads it again when it reappears (the file watcher sees it created).
+ * A compared file as the worker gets it: on this machine's disk (file: URIs; the extension host's
+ * worker runs where the files are) its path, which the worker streams itself after the same
+ * regular-file check; elsewhere (remote file systems, virtual workspaces) its bytes, read through
+ * vscode.workspace.fs. One that is gone (deleted or moved since the comparison opened, e.g. before
+ * a window reload brought the comparison back) is one sentence naming it; the comparison reads it
+ * again when it reappears (the file watcher sees it created).
  */
-async function readMask(uri: vscode.Uri): Promise<MaskFileBytes> {
+async function maskForWorker(uri: vscode.Uri): Promise<NamedFile> {
   try {
-    return await readMaskFile(uri);
+    if (uri.scheme !== 'file') return await readMaskFile(uri);
+    await checkRegularUri(uri, { role: 'a mask or image file' });
+    return { name: fileNameOf(uri), path: uri.fsPath };
   } catch (e) {
     if (isInputError(e) && !(e instanceof MissingFileError)) throw e;
     const gone = await vscode.workspace.fs.stat(uri).then(() => false, () => true);

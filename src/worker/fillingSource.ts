@@ -1,0 +1,68 @@
+// A streaming volume source that keeps what streams through it. The comparison needs both masks in
+// memory (the panes slice them) and their metrics; reading a file whole and then counting it in a
+// second pass costs a second walk over every voxel and, for gzip, a whole-file inflate. Wrapped
+// here, the reader's slabs are copied into the volume as they arrive, their labels are tallied for
+// the legend while the slab is still in cache, and the counting pass sees the same slab: one pass.
+import type { VolumeSource } from '../core/io/api';
+import { voxelCount, type Slab, type Volume, type VoxelArray } from '../core/volume';
+import { LabelTally, type LabelCounts } from './labelCounts';
+import { memoryNeeded } from './session';
+
+export interface FillingSource {
+  /** Stream it (or readAll it) once: each slab lands in `volume()` on its way past. */
+  readonly source: VolumeSource;
+  /** The filled volume; throws when the stream has not been read to its end. */
+  volume(): Volume;
+  /** The labels of the volume as filled (for the legend). */
+  labels(): LabelCounts;
+  /** Voxel bytes this volume holds when full. */
+  readonly totalBytes: number;
+}
+
+/** `onBytes(n)`: n more bytes of voxels arrived (the comparison's "read of the total"). */
+export function fillingSource(inner: VolumeSource, onBytes: (bytes: number) => void): FillingSource {
+  const header = inner.header;
+  const [ni, nj, nk] = header.geometry.shape;
+  const sliceLength = ni * nj;
+  let data: VoxelArray | undefined;
+  let filledSlices = 0;
+  const tally = new LabelTally();
+
+  async function* slabs(): AsyncGenerator<Slab> {
+    if (filledSlices > 0) throw new Error(`${header.source} was streamed twice; a filling source streams once`);
+    for await (const slab of inner.slabs()) {
+      // Of the slabs' own type, which is what readAll would have given.
+      data ??= like(slab.data, voxelCount(header.geometry.shape));
+      const start = slab.kStart * sliceLength;
+      const kept = data.subarray(start, start + slab.kCount * sliceLength);
+      kept.set(slab.data);
+      tally.add(kept);
+      filledSlices = slab.kStart + slab.kCount;
+      onBytes(kept.byteLength);
+      // The kept copy, not the reader's reused buffer: it stays valid after the next slab.
+      yield { kStart: slab.kStart, kCount: slab.kCount, data: kept };
+    }
+  }
+
+  const volume = (): Volume => {
+    if (!data || filledSlices !== nk) throw new Error(`${header.source} was not read to its end (${filledSlices} of ${nk} slices)`);
+    return { header, data };
+  };
+
+  const source: VolumeSource = {
+    header,
+    slabs,
+    readAll: async () => {
+      if (filledSlices === nk && data) return volume();
+      for await (const slab of slabs()) void slab;
+      return volume();
+    },
+  };
+  return { source, volume, labels: () => tally.counts(), totalBytes: memoryNeeded(header) };
+}
+
+/** A zeroed array of `data`'s own type. */
+function like(data: VoxelArray, length: number): VoxelArray {
+  const Ctor = data.constructor as new (n: number) => VoxelArray;
+  return new Ctor(length);
+}
