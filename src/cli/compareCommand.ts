@@ -20,12 +20,14 @@ const SLAB_BYTES = 1 << 20;
 
 /**
  * Opens both files. --volume picks a volume of 4-D files; 3-D files are used as they are, so a 4-D
- * probability map can be compared with a 3-D reference.
+ * probability map can be compared with a 3-D reference. Without --volume, a segmentation whose
+ * segments overlap (layers) is compared segment by segment.
  */
 export async function openPair(refPath: string, predPath: string, volume: number | undefined): Promise<[VolumeSource, VolumeSource]> {
   const open = async (path: string): Promise<VolumeSource> => {
     const first = await openVolume(path, { slabBytes: SLAB_BYTES });
-    if (volume === undefined || volume === 0 || first.header.volumes === 1) return first;
+    // An explicit --volume (0 too) reads that one volume, or that one layer of overlapping segments.
+    if (volume === undefined || first.header.volumes === 1) return first;
     return openVolume(path, { slabBytes: SLAB_BYTES, volumeIndex: volume });
   };
   const [ref, pred] = await Promise.all([open(refPath), open(predPath)]);

@@ -77,6 +77,12 @@ export interface VolumeHeader {
   readonly labelNames?: ReadonlyMap<number, string>;
   /** Every segment a segmentation file lists, in every layer (Slicer .seg.nrrd, DICOM SEG). */
   readonly segments?: readonly SegmentInfo[];
+  /**
+   * A volume that shows every segment of a segmentation with overlapping segments (segmentLayers.ts):
+   * how many layers the file stores them in. Its voxels show the last layer's segment where segments
+   * overlap; the metrics count each segment in full.
+   */
+  readonly segmentLayers?: number;
   /** Things about the file a person should know that do not stop it from being read. */
   readonly notes?: readonly string[];
   /**

@@ -20,4 +20,16 @@ export interface VolumeSource {
   slabs(): AsyncIterable<Slab>;
   /** Reads the chosen volume into one typed array of the file's own type. */
   readAll(): Promise<Volume>;
+  /**
+   * Segmentations whose segments overlap, stored as layers (Slicer .seg.nrrd, DICOM SEG), opened
+   * without a volume index: every layer, so each segment can be its own label (segmentLayers.ts).
+   * The source itself still reads layer 0, as an explicit volume index would.
+   */
+  readonly segmentLayers?: SegmentLayerAccess;
+}
+
+export interface SegmentLayerAccess {
+  readonly count: number;
+  /** Layer `index` (0-based) as its own source: voxel values are the segments' label values in it. */
+  open(index: number): Promise<VolumeSource>;
 }

@@ -42,8 +42,18 @@ function planByName(ref: VolumeHeader, pred: VolumeHeader): LabelColourPlan | un
   for (const [value, name] of predNames) if (!names.has(predRemap.get(value)!)) names.set(predRemap.get(value)!, name);
   const moved = [...predRemap].filter(([from, to]) => from !== to);
   if (moved.length === 0) return { predRemap: null, colours, names, notes: [] };
-  const list = moved.map(([from, to]) => `${predNames.get(from)} ${from} → ${to}`).join(', ');
-  return { predRemap, colours, names, notes: [`${pred.source} numbers its segments differently from ${ref.source}, so they were matched by name (${list}).`] };
+  const matched = moved.filter(([from]) => refValueOf.has(predNames.get(from)!));
+  const unmatched = moved.filter(([from]) => !refValueOf.has(predNames.get(from)!));
+  const notes: string[] = [];
+  if (matched.length > 0) {
+    const list = matched.map(([from, to]) => `${predNames.get(from)} ${from} → ${to}`).join(', ');
+    notes.push(`${pred.source} numbers its segments differently from ${ref.source}, so they were matched by name (${list}).`);
+  }
+  if (unmatched.length > 0) {
+    const list = unmatched.map(([from, to]) => `${predNames.get(from)} ${from} → ${to}`).join(', ');
+    notes.push(`${pred.source} has segments whose names ${ref.source} does not have; they were given numbers of their own (${list}).`);
+  }
+  return { predRemap, colours, names, notes };
 }
 
 const key = (c: Rgba): string => c.join(',');

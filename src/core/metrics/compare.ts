@@ -8,8 +8,10 @@ import { planeAxis } from '../geometry/orientation';
 import { reorientToReference, type Aligned } from '../geometry/reorient';
 import type { VolumeSource } from '../io/api';
 import { hasWorldGeometry, type Geometry, type Slab, type Volume, type VolumeHeader } from '../volume';
-import { planLabelColours, remapLabelSlabs } from './colourLabels';
-import { countingPass } from './countingPass';
+import { planLabelColours, remapLabelSlabs, type LabelColourPlan } from './colourLabels';
+import { countingPass, type PassCounts } from './countingPass';
+import { openSegmentLayers } from '../io/segmentLayers';
+import { countSegments, OVERLAPPING_SEGMENTS } from './segmentCompare';
 import { keepsSlabOrder, remappedSlabs } from './slabRemap';
 import { sliceVoxelAreaMm2 } from './severity';
 import { summarise } from './summarise';
@@ -62,6 +64,7 @@ function describe(h: VolumeHeader, kind: VolumeDescription['kind']): VolumeDescr
   return {
     path: h.source, shape: g.shape, spacing: world ? g.spacing : null, orientation: world ? g.orientation : 'voxel grid',
     geometry: g.affineSource, dataType: h.dataType, kind, ...volume,
+    ...(h.segmentLayers !== undefined && { segmentLayers: h.segmentLayers }),
   };
 }
 
@@ -87,6 +90,36 @@ async function* wholeVolume(volume: Volume): AsyncGenerator<Slab> {
   yield { kStart: 0, kCount: volume.header.geometry.shape[2], data: volume.data };
 }
 
+/** The prediction's slabs in the reference's voxel layout (streamed when the orientation allows). */
+async function inReferenceOrder(pred: VolumeSource, plan: Plan, refGeometry: Geometry): Promise<AsyncIterable<Slab>> {
+  if (plan.reorient === null) return pred.slabs();
+  if (keepsSlabOrder(plan.reorient)) return remappedSlabs(pred.slabs(), plan.reorient, refGeometry.shape, pred.header.geometry.shape);
+  return wholeVolume(reorientToReference(await pred.readAll(), refGeometry, plan.reorient));
+}
+
+interface Counted {
+  readonly counts: PassCounts;
+  readonly labelPlan: LabelColourPlan;
+  /** The headers that describe the files as compared (every segment of a layered file). */
+  readonly refHeader: VolumeHeader;
+  readonly predHeader: VolumeHeader;
+}
+
+async function countLabelMasks(ref: VolumeSource, pred: VolumeSource, plan: Plan, axis: 0 | 1 | 2, o: ReturnType<typeof resolveOptions>, opts: RunControl): Promise<Counted> {
+  const refGeometry = ref.header.geometry;
+  let predSlabs = await inReferenceOrder(pred, plan, refGeometry);
+  const labelPlan = planLabelColours(ref.header, pred.header);
+  if (labelPlan.predRemap) predSlabs = remapLabelSlabs(predSlabs, labelPlan.predRemap);
+  const counts = await countingPass(
+    {
+      ref: ref.slabs(), pred: predSlabs, shape: refGeometry.shape, axis,
+      probThreshold: o.probThreshold, refPath: ref.header.source, predPath: pred.header.source,
+    },
+    { onProgress: opts.onProgress, signal: opts.signal, onSlices: opts.onSlices },
+  );
+  return { counts, labelPlan, refHeader: ref.header, predHeader: pred.header };
+}
+
 export async function compareSources(
   ref: VolumeSource,
   pred: VolumeSource,
@@ -96,20 +129,11 @@ export async function compareSources(
   const plan = planGrids(ref.header, pred.header, o.ignoreGeometry);
   const refGeometry = ref.header.geometry;
   const axis = planeAxis(refGeometry, o.plane);
-  let predSlabs: AsyncIterable<Slab>;
-  if (plan.reorient === null) predSlabs = pred.slabs();
-  else if (keepsSlabOrder(plan.reorient)) predSlabs = remappedSlabs(pred.slabs(), plan.reorient, refGeometry.shape, pred.header.geometry.shape);
-  else predSlabs = wholeVolume(reorientToReference(await pred.readAll(), refGeometry, plan.reorient));
-  const colourPlan = planLabelColours(ref.header, pred.header);
-  if (colourPlan.predRemap) predSlabs = remapLabelSlabs(predSlabs, colourPlan.predRemap);
-
-  const counts = await countingPass(
-    {
-      ref: ref.slabs(), pred: predSlabs, shape: refGeometry.shape, axis,
-      probThreshold: o.probThreshold, refPath: ref.header.source, predPath: pred.header.source,
-    },
-    { onProgress: opts.onProgress, signal: opts.signal, onSlices: opts.onSlices },
-  );
+  const [refLayers, predLayers] = await Promise.all([openSegmentLayers(ref), openSegmentLayers(pred)]);
+  const { counts, labelPlan: colourPlan, refHeader, predHeader } =
+    refLayers || predLayers
+      ? await countSegments({ ref, pred, refLayers, predLayers, axis, opts, predInReferenceOrder: (source) => inReferenceOrder(source, plan, refGeometry) })
+      : await countLabelMasks(ref, pred, plan, axis, o, opts);
   // Without a usable transform there are no millimetres: a voxel then counts as 1 mm² (the floor
   // and the severity become voxel counts), as the README says.
   const voxelAreaMm2 = hasWorldGeometry(refGeometry) ? sliceVoxelAreaMm2(refGeometry.affine, axis) : 1;
@@ -120,8 +144,8 @@ export async function compareSources(
   const soft = counts.soft;
   const g = summary.foreground.refVoxels;
   return {
-    reference: describe(ref.header, counts.refKind),
-    prediction: describe(pred.header, counts.predKind),
+    reference: describe(refHeader, counts.refKind),
+    prediction: describe(predHeader, counts.predKind),
     plane: o.plane,
     axis,
     threshold: o.threshold,
@@ -143,8 +167,8 @@ export async function compareSources(
       softDiceSquared: soft.p2 + g === 0 ? null : (2 * soft.pg) / (soft.p2 + g),
     }),
     geometry: { alignment: plan.alignment, note: plan.note, reference: refGeometry.affineSource, prediction: pred.header.geometry.affineSource },
-    warnings: [...geometryWarnings(ref.header, pred.header, o.plane), ...fileNotes(ref.header, pred.header), ...colourPlan.notes],
-    conventions: conventions(o),
+    warnings: [...geometryWarnings(ref.header, pred.header, o.plane), ...fileNotes(refHeader, predHeader), ...colourPlan.notes],
+    conventions: refLayers || predLayers ? { ...conventions(o), overlappingSegments: OVERLAPPING_SEGMENTS } : conventions(o),
   };
 }
 

@@ -17,6 +17,12 @@ export class LabelTable {
   /** Foreground (any non-zero value) per slice: only the intersection needs its own counter, the
    * reference and prediction foregrounds are sums over labels. */
   readonly fgInter: Float64Array;
+  /**
+   * Foreground per slice counted directly, for segmentations whose segments overlap (one voxel
+   * in two labels); null when labels exclude each other and the sums over labels are exact.
+   */
+  fgRef: Float64Array | null = null;
+  fgPred: Float64Array | null = null;
   private readonly columns = new Map<number, number>();
   /** Small non-negative labels (the common case) skip the Map. -1 = no column yet. */
   private readonly smallColumns = new Int32Array(65536).fill(-1);

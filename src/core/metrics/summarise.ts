@@ -105,7 +105,11 @@ export function summarise(table: LabelTable, p: SummaryParameters): Summary {
     return sum;
   };
   const foreground = overlap(
-    { ref: (s) => rowSum(table.ref, s), pred: (s) => rowSum(table.pred, s), inter: (s) => table.fgInter[s] },
+    {
+      ref: (s) => (table.fgRef === null ? rowSum(table.ref, s) : table.fgRef[s]!),
+      pred: (s) => (table.fgPred === null ? rowSum(table.pred, s) : table.fgPred[s]!),
+      inter: (s) => table.fgInter[s],
+    },
     sliceCount,
     p,
   );

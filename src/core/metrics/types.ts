@@ -47,6 +47,8 @@ export interface VolumeDescription {
   readonly dataType: DataType;
   /** 'probability' when a float volume held values in [0, 1] that were not all 0 or 1. */
   readonly kind: 'labels' | 'probability';
+  /** Segmentations whose segments overlap: how many layers hold them (every segment was compared). */
+  readonly segmentLayers?: number;
   /** 4-D files only: which volume was compared (0-based) and how many the file holds. */
   readonly volume?: { readonly index: number; readonly of: number };
 }
@@ -150,5 +152,7 @@ export interface ComparisonResult {
     readonly probabilityMaps: string;
     readonly means: string;
     readonly ranking: string;
+    /** Present when a file's segments overlap (stored in layers): how its segments were compared. */
+    readonly overlappingSegments?: string;
   };
 }

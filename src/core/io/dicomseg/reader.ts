@@ -83,7 +83,12 @@ export function openDicomSegFromBytes(name: string, bytes: Uint8Array, opts: Rea
     throw new InputError(`${name} holds ${volumes.arrays.length} volume(s) (${what}), so volume index ${index} does not exist.`);
   }
   const header = headerOf(seg, volumes, index, grid);
-  return inMemorySource({ header, data: volumes.arrays[index]! }, opts);
+  const source = inMemorySource({ header, data: volumes.arrays[index]! }, opts);
+  // Overlapping segments, no layer asked for: every layer is on offer, so each segment can be its own label.
+  if (opts.volumeIndex !== undefined || volumes.kind !== 'labels' || volumes.arrays.length < 2) return source;
+  const open = (layer: number): Promise<VolumeSource> =>
+    Promise.resolve(inMemorySource({ header: headerOf(seg, volumes, layer, grid), data: volumes.arrays[layer]! }, { ...opts, volumeIndex: layer }));
+  return { ...source, segmentLayers: { count: volumes.arrays.length, open } };
 }
 
 export async function openDicomSegFile(path: string, opts: ReadOptions = {}): Promise<VolumeSource> {

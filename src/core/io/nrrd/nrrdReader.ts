@@ -50,7 +50,7 @@ function openLayout(name: string, text: NrrdHeaderText, layout: NrrdLayout, stor
   }
   const pieces = layout.extraAxis === 'stacked' ? piecesFor(run, layout.volumeIndex * volumeBytes, volumeBytes) : piecesFor(run, 0, layout.totalBytes);
   if (!layout.ascii) for (const p of pieces) checkPlainPieceFits(p, `the NRRD header of ${name}`);
-  return createRasterSource({
+  const source = createRasterSource({
     header,
     dataType: layout.dataType,
     littleEndian: layout.littleEndian,
@@ -59,6 +59,10 @@ function openLayout(name: string, text: NrrdHeaderText, layout: NrrdLayout, stor
     promisedBy: `the NRRD header of ${name}`,
     ...(layout.extraAxis === 'interleaved' && { interleave: { group: layout.volumes, pick: layout.volumeIndex } }),
   }, opts);
+  // Overlapping Slicer segments, no layer asked for: every layer is on offer, so each segment can be its own label.
+  if (opts.volumeIndex !== undefined || layout.extraAxis !== 'interleaved' || header.segments === undefined) return source;
+  const open = (index: number): Promise<VolumeSource> => Promise.resolve(openLayout(name, text, planNrrd(name, text, { ...opts, volumeIndex: index }), stores, { ...opts, volumeIndex: index }));
+  return { ...source, segmentLayers: { count: layout.volumes, open } };
 }
 
 function parse(name: string, bytes: Uint8Array, complete: boolean, opts: ReadOptions): { text: NrrdHeaderText; layout: NrrdLayout } {
