@@ -175,6 +175,42 @@ test('F8 / Ctrl+F8 in the focused comparison, and the status-bar Dice, walk to t
   await waitForSlice('39');
 });
 
+test('the Sagittal button moves the per-slice Dice with the panes: strip, Problems panel and Go to Worst follow', async () => {
+  const frame = await comparisonFrame();
+  const strip = frame.getByRole('slider', { name: 'Dice per slice: choose a slice' });
+  assert.equal(await strip.getAttribute('aria-valuemax'), '79', 'the axial strip has the 80 axial slices');
+  await frame.getByRole('button', { name: 'Show the sagittal plane' }).click();
+  await frame.locator('text=/^Slice \\d+ · sagittal$/').first().waitFor({ timeout: 30_000 });
+  await frame.locator('.mi-strip-title', { hasText: /^Dice per sagittal slice/ }).waitFor({ timeout: 30_000 });
+  await settlesTo(() => strip.getAttribute('aria-valuemax'), '159', 'the strip has the 160 sagittal slices');
+  // The Problems panel is republished for the sagittal plane, and only for it.
+  await wb.page.keyboard.press('Control+Shift+M');
+  const problems = wb.page.locator('.markers-panel .monaco-list-row');
+  await problems.filter({ hasText: /sagittal slice \d+, / }).first().waitFor({ timeout: 30_000 });
+  assert.equal(await problems.filter({ hasText: /axial slice \d+, / }).count(), 0, 'no axial problem left once the sagittal plane is shown');
+  await shot('workbench-compare-sagittal');
+  // Go to Worst goes to the worst sagittal slice: the one the Problems panel lists first.
+  const first = /sagittal slice (\d+), /.exec((await problems.filter({ hasText: /sagittal slice \d+, / }).first().textContent()) ?? '')?.[1];
+  assert.ok(first, 'the first problem names a sagittal slice');
+  await command('Mask Inspector: Go to Worst Slice');
+  await frame.locator(`text=/^Slice ${first} · sagittal$/`).first().waitFor({ timeout: 20_000 });
+  // Back to the axial plane for the scenarios after this one.
+  await frame.getByRole('button', { name: 'Show the axial plane' }).click();
+  await problems.filter({ hasText: /axial slice \d+, / }).first().waitFor({ timeout: 30_000 });
+  await settlesTo(() => strip.getAttribute('aria-valuemax'), '79', 'the strip is back to the axial slices');
+});
+
+/** Polls `read` until it gives `expected` (the webview and the host answer asynchronously). */
+async function settlesTo(read: () => Promise<string | null>, expected: string, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let got = await read();
+  while (got !== expected && Date.now() < deadline) {
+    await wb.page.waitForTimeout(200);
+    got = await read();
+  }
+  assert.equal(got, expected, what);
+}
+
 test('the Explorer context menu compares two selected masks', async () => {
   await command('View: Close All Editors');
   await compareFromExplorer(wb, 'reference.nii.gz', 'prediction.nii.gz', () => shot('workbench-explorer-menu'));
