@@ -14,9 +14,10 @@ export const DEFAULT_MAX_DIAGNOSTICS = 500;
 /** White / red / azure: no label uses them, and they stay apart with colour-vision deficiencies (see core/overlayColours). */
 export const DEFAULT_OVERLAY_COLOURS = DEFAULT_OVERLAY_HEX;
 
-export function comparePlane(scope?: vscode.Uri): Plane {
+/** maskInspector.comparePlane: a plane, or 'auto' (the reference's acquisition plane, see core/geometry/acquisitionPlane). */
+export function comparePlane(scope?: vscode.Uri): Plane | 'auto' {
   const value = vscode.workspace.getConfiguration(SECTION, scope).get<string>('comparePlane');
-  return PLANES.find((p) => p === value) ?? 'axial';
+  return PLANES.find((p) => p === value) ?? (value === 'auto' ? 'auto' : 'axial');
 }
 
 export function lowDiceThreshold(scope?: vscode.Uri): number {

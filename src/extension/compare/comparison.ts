@@ -6,6 +6,7 @@
 // after another; a newer one aborts a running computation instead of waiting for it.
 import * as vscode from 'vscode';
 import { InputError, isInputError } from '../../core/errors';
+import { acquisitionPlane } from '../../core/geometry/acquisitionPlane';
 import { MissingFileError } from '../../core/io/regularFile';
 import { readMaskFile } from '../maskFiles';
 import type { ComparisonResult } from '../../core/metrics/types';
@@ -66,6 +67,8 @@ export class Comparison {
   private readStamps = '';
   /** maskInspector.comparePlane at first, then the plane the person chose. */
   private planeValue: Plane;
+  /** The setting says 'auto' and nobody chose a plane yet: the reference's acquisition plane, once read. */
+  private planeIsAuto: boolean;
   private disposed = false;
 
   constructor(
@@ -74,7 +77,9 @@ export class Comparison {
     private readonly worker: CompareWorker,
     private readonly hooks: ComparisonHooks,
   ) {
-    this.planeValue = comparePlane(reference);
+    const setting = comparePlane(reference);
+    this.planeIsAuto = setting === 'auto';
+    this.planeValue = setting === 'auto' ? 'axial' : setting;
   }
 
   get state(): ComparisonState { return this.current; }
@@ -120,6 +125,7 @@ export class Comparison {
    * are already for that plane or are being computed for it.
    */
   setPlane(plane: Plane): Promise<void> {
+    this.planeIsAuto = false;
     if (plane === this.planeValue) return this.pipeline;
     this.planeValue = plane;
     return this.recompute();
@@ -127,7 +133,11 @@ export class Comparison {
 
   /** maskInspector.comparePlane changed: it is the plane again (the recompute that follows uses it). */
   followPlaneSetting(): void {
-    this.planeValue = comparePlane(this.reference);
+    const setting = comparePlane(this.reference);
+    this.planeIsAuto = setting === 'auto';
+    const reference = this.volumesValue?.reference;
+    if (setting !== 'auto') this.planeValue = setting;
+    else if (reference) this.planeValue = acquisitionPlane(reference.spacing, (p) => reference.planes[p].sliceAxis);
   }
 
   /** New metrics for the held pair (plane or threshold setting changed). */
@@ -251,6 +261,7 @@ export class Comparison {
       progress.done();
       const named = await comparisonLabels(this.reference, this.prediction, volumes, this.hooks.labelChoice);
       this.volumesValue = named.volumes;
+      if (this.planeIsAuto) this.planeValue = acquisitionPlane(volumes.reference.spacing, (p) => volumes.reference.planes[p].sliceAxis);
       this.namesValue = named.names;
       this.labelNamesValue = named.labelNames;
       this.emit({ type: 'volumes', volumes: named.volumes, labelNames: named.labelNames });

@@ -133,6 +133,21 @@ describe('comparison editor', function () {
     await shownInWebview(Number(otherIndex), 2);
   });
 
+  it('a sagittal acquisition (a real spine MR model output) opens in its sagittal plane: problems and panes, as numpy finds them', async () => {
+    const c = await openComparison('real/panoptica-spine/ref.nii.gz', 'real/panoptica-spine/pred.nii.gz');
+    const plane = async () => (await api()).activeComparison()?.plane;
+    assert.equal(await plane(), 'sagittal');
+    const expected = await numpy('real_spine', 'sagittal');
+    assert.deepEqual(problemKeys(await problemsOf(c)), numpyFlagged(expected, 0.8));
+    await until('the webview to draw the sagittal plane', async () => ((await activeState()).rendered?.plane === 'sagittal' ? true : undefined));
+    // Settled: the webview's first drawing did not take the comparison back to the axial plane.
+    await new Promise((done) => setTimeout(done, 1000));
+    assert.equal(await plane(), 'sagittal');
+    // A plane named in the setting wins over the acquisition plane.
+    await setCompareSetting('comparePlane', 'axial');
+    await until('axial problems', async () => ((await problemsOf(c)).every((d) => d.message.startsWith('axial slice')) && (await plane()) === 'axial' ? true : undefined));
+  });
+
   it('threshold, plane, severity and cap settings recompute or republish the problems', async () => {
     const c = await openComparison();
     await setCompareSetting('lowDiceThreshold', 0.5);
