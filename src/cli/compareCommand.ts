@@ -6,9 +6,11 @@ import { compareSources } from '../core/metrics/compare';
 import type { ComparisonResult } from '../core/metrics/types';
 import { COMPARISON_FLAGS, comparisonOptions, parse, type Values } from './args';
 import { formatCsv, formatTable } from './format';
-import { cliLabelNames, LABEL_FLAGS, withFileLabelNames, withLabelNames } from './labelNames';
+import { jsonChunks, StreamedList } from './jsonChunks';
+import { cliLabelNames, LABEL_FLAGS, nameLabel, withFileLabelNames, withLabelNames } from './labelNames';
 import { checkSurfaceFlags, compareWithSurface, SURFACE_FLAGS } from './surface';
-import { surfaceToJson } from '../core/surface/json';
+import { labelWithSurface, withSurface, withSurfaceExceptLabels } from '../core/surface/comparison';
+import { surfaceJsonReplacer } from '../core/surface/json';
 import { UsageError } from './usage';
 
 /**
@@ -43,22 +45,34 @@ async function comparePair(pair: [VolumeSource, VolumeSource], values: Values): 
   return compareSources(pair[0], pair[1], options);
 }
 
-export async function compareCommand(args: readonly string[]): Promise<string> {
+/** The command's output, in chunks (--json on a label image is tens of MB; see jsonChunks.ts). */
+export async function compareCommand(args: readonly string[]): Promise<Iterable<string>> {
   const { values, positionals } = parse(args, { ...COMPARISON_FLAGS, ...SURFACE_FLAGS, ...LABEL_FLAGS, json: { type: 'boolean' }, csv: { type: 'boolean' } }, ['REFERENCE', 'PREDICTION']);
   if (values.json && values.csv) throw new UsageError('Choose one of --json and --csv.');
   checkSurfaceFlags(values);
   // Before the comparison, so that an unusable --labels file is refused at once.
   const fromLabelFile = await cliLabelNames(positionals[0], typeof values.labels === 'string' ? values.labels : undefined);
   const pair = await openPair(positionals[0], positionals[1], comparisonOptions(values).volume);
-  const result =
-    values.surface === true
-      ? await compareWithSurface(pair, values, values.json === true || values.csv === true)
-      : await comparePair(pair, values);
+  const measured = values.surface === true ? await compareWithSurface(pair, values, values.json === true || values.csv === true) : null;
+  const result = measured?.result ?? (await comparePair(pair, values));
   const names = withFileLabelNames(fromLabelFile, pair[0].header, pair[1].header);
   // What could not be measured (null in the output) is said on stderr, one line each, and in --json.
-  for (const warning of result.warnings) process.stderr.write(`mask-inspector: warning: ${warning.replace(/\s*\n\s*/g, ' ')}\n`);
-  // surfaceToJson writes Infinity (one mask empty) as "inf"; without --surface it is JSON.stringify.
-  if (values.json) return surfaceToJson(withLabelNames(result, names)) + '\n';
-  if (values.csv) return formatCsv(result);
-  return formatTable(withLabelNames(result, names));
+  const warnings = measured === null ? result.warnings : withSurfaceExceptLabels(result, measured.surface).warnings;
+  for (const warning of warnings) process.stderr.write(`mask-inspector: warning: ${warning.replace(/\s*\n\s*/g, ' ')}\n`);
+  if (values.json) {
+    // Each label is merged with its surface numbers and named as it is written, then dropped.
+    const head = measured === null ? result : withSurfaceExceptLabels(result, measured.surface);
+    const label = (n: number) => nameLabel(measured === null ? result.labels[n] : labelWithSurface(result, measured.surface, n), names);
+    const labels = new StreamedList(result.labels.length, label);
+    // surfaceJsonReplacer writes Infinity (one mask empty) as "inf"; without --surface there is none.
+    return withNewline(jsonChunks({ ...head, labels, labelNames: names.source }, surfaceJsonReplacer));
+  }
+  const full = measured === null ? result : withSurface(result, measured.surface);
+  if (values.csv) return [formatCsv(full)];
+  return [formatTable(withLabelNames(full, names))];
+}
+
+function* withNewline(chunks: Iterable<string>): Generator<string> {
+  yield* chunks;
+  yield '\n';
 }

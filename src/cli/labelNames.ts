@@ -83,14 +83,13 @@ export function withFileLabelNames(names: CliLabelNames, reference: VolumeHeader
 
 /** `result` with each label's name (null when unknown) right after its value, and the names' source. */
 export function withLabelNames<R extends { readonly labels: readonly { readonly label: number }[] }>(result: R, names: CliLabelNames): Named<R> {
-  return {
-    ...result,
-    // Object.assign keeps `label, name` as the first two keys of each label in the JSON.
-    labels: result.labels.map((l) => {
-      // A label file's name wins over the name the mask file itself gives (a Slicer segment's).
-      const name = names.table.get(l.label)?.name ?? ('name' in l && typeof l.name === 'string' ? l.name : null);
-      return Object.assign({ label: l.label, name }, l, { name });
-    }),
-    labelNames: names.source,
-  };
+  return { ...result, labels: result.labels.map((l) => nameLabel(l, names)), labelNames: names.source };
+}
+
+/** One label of withLabelNames' result: its name (null when unknown) right after its value. */
+export function nameLabel<L extends { readonly label: number }>(l: L, names: CliLabelNames): L & { readonly name: string | null } {
+  // A label file's name wins over the name the mask file itself gives (a Slicer segment's).
+  const name = names.table.get(l.label)?.name ?? ('name' in l && typeof l.name === 'string' ? l.name : null);
+  // Object.assign keeps `label, name` as the first two keys of each label in the JSON.
+  return Object.assign({ label: l.label, name }, l, { name });
 }

@@ -19,7 +19,7 @@ async function run(argv: readonly string[]): Promise<void> {
   }
   switch (command) {
     case 'compare':
-      process.stdout.write(await compareCommand(rest));
+      await writeChunks(await compareCommand(rest));
       return;
     case 'batch': {
       const outcome = await batchCommand(rest);
@@ -32,6 +32,13 @@ async function run(argv: readonly string[]): Promise<void> {
       return;
     default:
       throw new UsageError(`Unknown command "${command}"; expected compare, batch or phantom (see mask-inspector --help).`);
+  }
+}
+
+/** Chunks to stdout, waiting whenever stdout's buffer is full, so a large output is never held whole. */
+async function writeChunks(chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
   }
 }
 

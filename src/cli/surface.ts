@@ -8,7 +8,8 @@ import { compareSources, compareVolumes } from '../core/metrics/compare';
 import { resolveOptions } from '../core/metrics/options';
 import { SurfaceCollector } from '../core/surface/collect';
 import type { ComparisonResult } from '../core/metrics/types';
-import { measureComparison, surfaceForComparison, unmeasurable, withSurface, type SurfaceComparisonResult } from '../core/surface/comparison';
+import { measureComparison, surfaceForComparison, unmeasurable, type SurfaceComparisonResult } from '../core/surface/comparison';
+import type { SurfaceReport } from '../core/surface/surfaceMetrics';
 import { hasWorldGeometry, type VoxelArray } from '../core/volume';
 import { comparisonOptions, numberFlag, type Values } from './args';
 import { UsageError } from './usage';
@@ -45,9 +46,14 @@ export function toleranceByLabel(values: Values): Map<number, number> | undefine
  * when the output lists slices (JSON, CSV). Label masks are streamed once: the Dice counts and the
  * surface points come out of the same read, and neither volume is held whole. Float volumes
  * (probability maps) are read whole, since whether they are probabilities is known only after the
- * read.
+ * read. The surface numbers come apart from the comparison (withSurface merges them), so that JSON
+ * output can merge one label at a time as it writes it.
  */
-export async function compareWithSurface(pair: readonly [VolumeSource, VolumeSource], values: Values, perSlice: boolean): Promise<SurfaceComparisonResult> {
+export async function compareWithSurface(
+  pair: readonly [VolumeSource, VolumeSource],
+  values: Values,
+  perSlice: boolean,
+): Promise<{ readonly result: ComparisonResult; readonly surface: SurfaceReport }> {
   const toleranceMm = numberFlag(values, 'tolerance');
   if (toleranceMm !== undefined && toleranceMm < 0) throw new UsageError(`--tolerance must be a number of mm >= 0, not ${toleranceMm}.`);
   const toleranceMmByLabel = toleranceByLabel(values);
@@ -58,7 +64,7 @@ export async function compareWithSurface(pair: readonly [VolumeSource, VolumeSou
     const [refVolume, predVolume] = await Promise.all([ref.readAll(), pred.readAll()]);
     const result = await compareVolumes(refVolume, predVolume, options);
     warnUnmatched(toleranceMmByLabel, result);
-    return withSurface(result, surfaceForComparison(refVolume, predVolume, result, surfaceOptions));
+    return { result, surface: surfaceForComparison(refVolume, predVolume, result, surfaceOptions) };
   }
   const geometry = ref.header.geometry;
   const measurable = hasWorldGeometry(geometry) && hasWorldGeometry(pred.header.geometry);
@@ -68,7 +74,7 @@ export async function compareWithSurface(pair: readonly [VolumeSource, VolumeSou
   const result = await compareSources(ref, pred, { ...options, onSlices });
   warnUnmatched(toleranceMmByLabel, result);
   const none = unmeasurable(ref.header, pred.header, result, surfaceOptions);
-  return withSurface(result, none ?? measureComparison(collector!.finish(), geometry.spacing, result, surfaceOptions));
+  return { result, surface: none ?? measureComparison(collector!.finish(), geometry.spacing, result, surfaceOptions) };
 }
 
 const isFloat = (v: VolumeSource): boolean => v.header.dataType === 'float32' || v.header.dataType === 'float64';

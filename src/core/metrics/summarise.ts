@@ -46,6 +46,18 @@ interface SliceCounts {
   inter(slice: number): number;
 }
 
+/** Slice `s` of a label in neither mask there; one frozen object per index, shared by every label. */
+export function emptySlice(s: number): SliceMetrics {
+  return (EMPTY_SLICES[s] ??= Object.freeze({ index: s, tp: 0, fp: 0, fn: 0, dice: null }));
+}
+
+/**
+ * A label image's labels each fill a few of its slices: 4,999 labels in 64 slices are 320,000
+ * slice rows, nearly all empty. Sharing the empty ones keeps those rows from being 320,000 objects
+ * that every garbage collection copies.
+ */
+const EMPTY_SLICES: SliceMetrics[] = [];
+
 function overlap(counts: SliceCounts, sliceCount: number, p: SummaryParameters): OverlapMetrics {
   const slices: SliceMetrics[] = new Array<SliceMetrics>(sliceCount);
   let tp = 0;
@@ -58,7 +70,7 @@ function overlap(counts: SliceCounts, sliceCount: number, p: SummaryParameters):
     tp += both;
     refVoxels += r;
     predVoxels += q;
-    slices[s] = { index: s, tp: both, fp: q - both, fn: r - both, dice: dice(both, q - both, r - both, p.smooth) };
+    slices[s] = r + q === 0 ? emptySlice(s) : { index: s, tp: both, fp: q - both, fn: r - both, dice: dice(both, q - both, r - both, p.smooth) };
   }
   const fp = predVoxels - tp;
   const fn = refVoxels - tp;

@@ -104,19 +104,30 @@ function unmeasured(result: ComparisonResult, opts: SurfaceComparisonOptions, wh
 
 /** `result` with the numbers of `surface` (from surfaceForComparison on the same result) merged in. */
 export function withSurface(result: ComparisonResult, surface: SurfaceReport): SurfaceComparisonResult {
-  const slices = surface.perSlice;
-  const merge = <T extends OverlapMetrics>(m: T, values: SurfaceValues, series: SliceSeries | undefined): WithSurface<T> => ({
-    ...m,
-    ...values,
-    slices: series === undefined ? m.slices : m.slices.map((s) => sliceWithSurface(s, series)),
-  });
+  return { ...withSurfaceExceptLabels(result, surface), labels: result.labels.map((_, n) => labelWithSurface(result, surface, n)) };
+}
+
+/**
+ * withSurface's result with `labels` still those of `result` (in their place among the keys), for a
+ * writer that merges each label as it writes it (labelWithSurface): a label image's labels times
+ * slices merged at once are hundreds of thousands of objects alive together.
+ */
+export function withSurfaceExceptLabels(result: ComparisonResult, surface: SurfaceReport): Omit<SurfaceComparisonResult, 'labels'> & Pick<ComparisonResult, 'labels'> {
   return {
     ...result,
-    labels: result.labels.map((l, n) => merge(l, withoutLabel(surface.labels[n]), slices?.labels[n])),
-    foreground: merge(result.foreground, surface.foreground, slices?.foreground),
-    surface: { conventions: surface.conventions, perSlice: slices !== undefined },
+    foreground: mergeSurface(result.foreground, surface.foreground, surface.perSlice?.foreground),
+    surface: { conventions: surface.conventions, perSlice: surface.perSlice !== undefined },
     warnings: surface.unmeasured === undefined ? result.warnings : [...result.warnings, surface.unmeasured],
   };
+}
+
+/** Label `n` of `result` with its numbers from `surface`, as withSurface has it. */
+export function labelWithSurface(result: ComparisonResult, surface: SurfaceReport, n: number): WithSurface<LabelMetrics> {
+  return mergeSurface(result.labels[n], withoutLabel(surface.labels[n]), surface.perSlice?.labels[n]);
+}
+
+function mergeSurface<T extends OverlapMetrics>(m: T, values: SurfaceValues, series: SliceSeries | undefined): WithSurface<T> {
+  return { ...m, ...values, slices: series === undefined ? m.slices : m.slices.map((s) => sliceWithSurface(s, series)) };
 }
 
 /**
@@ -126,8 +137,15 @@ export function withSurface(result: ComparisonResult, surface: SurfaceReport): S
  */
 function sliceWithSurface(s: SliceMetrics, series: SliceSeries): SliceMetrics & SliceSurfaceValues {
   const n = s.index;
+  // Neither mask in this slice: no boundary values either, and the row is the same for every label.
+  if (s.tp + s.fp + s.fn === 0 && series.hd[n] === null && series.hd95[n] === null && series.assd[n] === null && series.nsd[n] === null) {
+    return (EMPTY_SLICES[n] ??= Object.freeze({ index: n, tp: 0, fp: 0, fn: 0, dice: null, hd: null, hd95: null, assd: null, nsd: null }));
+  }
   return { index: n, tp: s.tp, fp: s.fp, fn: s.fn, dice: s.dice, hd: series.hd[n], hd95: series.hd95[n], assd: series.assd[n], nsd: series.nsd[n] };
 }
+
+/** Empty slices with their (null) boundary values, one per index, shared as summarise.ts shares those without. */
+const EMPTY_SLICES: (SliceMetrics & SliceSurfaceValues)[] = [];
 
 function withoutLabel(v: SurfaceValues & { readonly label: number }): SurfaceValues {
   return { hd: v.hd, hd95: v.hd95, assd: v.assd, nsd: v.nsd, toleranceMm: v.toleranceMm };

@@ -1,7 +1,8 @@
 // Small growable lists and a sparse index set for surface points. The collector keeps several lists
 // per label, and a label image can hold thousands of labels with a handful of points each, so lists
-// start empty (most are never used: the per-slice ones without per-slice output) and double, instead of reserving a page each; a set answers "is this cell a surface
-// corner" without a grid the size of the label's box.
+// start empty (most are never used: the per-slice ones without per-slice output) and grow
+// (nextCapacity), instead of reserving a page each; a set answers "is this cell a surface corner"
+// without a grid the size of the label's box.
 
 /** Growable list of point indices (Float64: a volume's linear index can pass 2^32). */
 export class IndexList {
@@ -13,7 +14,7 @@ export class IndexList {
   }
 
   push(index: number): void {
-    if (this.length === this.items.length) this.items = grow(this.items, new Float64Array(Math.max(8, this.items.length * 2)));
+    if (this.length === this.items.length) this.items = grow(this.items, new Float64Array(nextCapacity(this.items.length)));
     this.items[this.length++] = index;
   }
 
@@ -32,13 +33,22 @@ export class CodeList {
   }
 
   push(code: number): void {
-    if (this.length === this.items.length) this.items = grow(this.items, new Uint8Array(Math.max(8, this.items.length * 2)));
+    if (this.length === this.items.length) this.items = grow(this.items, new Uint8Array(nextCapacity(this.items.length)));
     this.items[this.length++] = code;
   }
 
   at(n: number): number {
     return this.items[n];
   }
+}
+
+/**
+ * 8, then 64, then doubling. V8 keeps typed arrays of up to 64 bytes on its heap, where they cost
+ * about as little as an object; larger ones get a buffer of their own, slow to make and to free.
+ * Jumping from 8 to 64 items makes most small labels' lists take one such buffer, not three.
+ */
+function nextCapacity(length: number): number {
+  return length === 0 ? 8 : length === 8 ? 64 : length * 2;
 }
 
 function grow<T extends Float64Array | Uint8Array>(from: T, to: T): T {
