@@ -1,38 +1,26 @@
 // `npm run bench:surface-memory` (part of `npm run bench`): peak memory and time of
-// `compare --surface` as a person runs it (node dist/cli.js, under /usr/bin/time -v), against the
+// `compare --surface` as a person runs it (node dist/cli.js, under /usr/bin/time), against the
 // plain `compare` of the same pair in the same run, and the absolute peak against the README's bound:
 //   - 4,999 small labels (uint16) in a 64×64×64 volume: bound 256 MiB and 2 s (CPU, so the machine's
-//     other load does not count), in table and in --json output (which lists every slice of every label);
+//     other load does not count), in table and in --json output (which lists every slice of every
+//     label: 31 MB of JSON);
 //   - with BENCH_BIG=1, also the 1024×1024×1000 phantom pair (`mask-inspector phantom`, written once
 //     into .bench/, gitignored): bound 1 GiB. Opt-in: it takes minutes on a busy machine.
-// Prints; never fails on a number.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// Each figure is the median of BENCH_RUNS runs (default 3; 1 for the big pair). Prints; never fails
+// on a number.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { bundled } from './bench/bundled.mjs';
+import { measure, median, TIME } from './bench/timedRun.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const OUT = join(ROOT, '.bench', 'surface-memory');
-const TIME = '/usr/bin/time';
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const MiB = 1 << 20;
-
-/** A minimal NIfTI-1 writer (uint16, qform = spacing, no rotation). */
-function niftiGz(data, shape, spacing) {
-  const header = Buffer.alloc(352);
-  header.writeInt32LE(348, 0);
-  [3, ...shape, 1, 1, 1, 1].forEach((d, i) => header.writeInt16LE(d, 40 + 2 * i));
-  header.writeInt16LE(512, 70); // datatype uint16
-  header.writeInt16LE(16, 72); // bitpix
-  [1, ...spacing, 1, 1, 1, 1].forEach((p, i) => header.writeFloatLE(p, 76 + 4 * i));
-  header.writeFloatLE(352, 108); // vox_offset
-  header.writeFloatLE(1, 112); // scl_slope
-  header.writeUInt8(2 | 8, 123); // xyzt_units: mm, s
-  header.writeInt16LE(1, 252); // qform_code: scanner
-  header.write('n+1\0', 344, 'latin1');
-  return gzipSync(Buffer.concat([header, Buffer.from(data.buffer, data.byteOffset, data.byteLength)]), { level: 1 });
-}
 
 /**
  * 4,999 labels, each a 3×3×2 block in its own cell of a 4×4×3 lattice; the prediction's block is
@@ -59,30 +47,19 @@ function manyLabelPair() {
   return { shape, spacing: [0.8, 0.8, 1.5], ref, pred, labels: label };
 }
 
-/** Runs the CLI under /usr/bin/time -v: wall and CPU seconds, peak RSS in bytes. */
-function measure(args) {
-  const r = spawnSync(TIME, ['-v', process.execPath, CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr.slice(-2000)}`);
-  const field = (name) => {
-    const m = new RegExp(`${name}: (.+)`).exec(r.stderr);
-    if (!m) throw new Error(`/usr/bin/time -v printed no "${name}"`);
-    return m[1].trim();
-  };
-  const [seconds, minutes = 0, hours = 0] = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)').split(':').map(Number).reverse();
-  return {
-    wall: seconds + minutes * 60 + hours * 3600,
-    cpu: Number(field('User time \\(seconds\\)')) + Number(field('System time \\(seconds\\)')),
-    rss: Number(field('Maximum resident set size \\(kbytes\\)')) * 1024,
-  };
+/** Median wall and CPU seconds and peak RSS (bytes) of `runs` runs of the CLI. */
+function measureCli(args, runs) {
+  const all = Array.from({ length: runs }, () => measure([process.execPath, CLI, ...args]));
+  return { wall: median(all.map((r) => r.wall)), cpu: median(all.map((r) => r.cpu)), rss: median(all.map((r) => r.rssMiB)) * MiB };
 }
 
 const mib = (bytes) => `${(bytes / MiB).toFixed(0)} MiB`;
 
-function report(what, args, boundBytes, boundCpu) {
-  const plain = measure(args);
-  const surface = measure([...args, '--surface']);
+function report(what, args, boundBytes, boundCpu, runs = RUNS) {
+  const plain = measureCli(args, runs);
+  const surface = measureCli([...args, '--surface'], runs);
   const within = (ok) => (ok ? 'within' : 'OVER');
-  console.log(`${what}`);
+  console.log(`${what} (median of ${runs})`);
   console.log(`  compare (baseline):   peak RSS ${mib(plain.rss).padStart(8)}, ${plain.cpu.toFixed(2)} s CPU, ${plain.wall.toFixed(2)} s wall`);
   console.log(`  compare --surface:    peak RSS ${mib(surface.rss).padStart(8)}, ${surface.cpu.toFixed(2)} s CPU, ${surface.wall.toFixed(2)} s wall`);
   console.log(`  ratio --surface/baseline: peak RSS ${(surface.rss / plain.rss).toFixed(2)}×, CPU ${(surface.cpu / plain.cpu).toFixed(2)}×`);
@@ -97,11 +74,15 @@ if (!existsSync(TIME)) {
 if (!existsSync(CLI)) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
 mkdirSync(OUT, { recursive: true });
 
+const { writeNiftiGz } = await bundled('niftiWriter', { 'src/core/io/niftiWriter.ts': ['writeNiftiGz'] });
 const many = manyLabelPair();
 const refPath = join(OUT, 'many_ref.nii.gz');
 const predPath = join(OUT, 'many_pred.nii.gz');
-writeFileSync(refPath, niftiGz(many.ref, many.shape, many.spacing));
-writeFileSync(predPath, niftiGz(many.pred, many.shape, many.spacing));
+const [sx, sy, sz] = many.spacing;
+const header = { shape: many.shape, affine: [sx, 0, 0, 0, 0, sy, 0, 0, 0, 0, sz, 0, 0, 0, 0, 1], dataType: 'uint16' };
+await writeNiftiGz(refPath, header, [many.ref]);
+await writeNiftiGz(predPath, header, [many.pred]);
+console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
 report(`${many.labels} labels (uint16) in ${many.shape.join('×')}, table output`, ['compare', refPath, predPath], 256 * MiB, 2);
 report(`${many.labels} labels (uint16) in ${many.shape.join('×')}, --json (every slice of every label)`, ['compare', refPath, predPath, '--json'], 256 * MiB, 2);
 
@@ -113,8 +94,8 @@ if (process.env.BENCH_BIG === '1') {
     console.log(`writing the 1024×1024×1000 phantom pair into ${dir} ...`);
     execFileSync(process.execPath, [CLI, 'phantom', dir, '--shape', '1024,1024,1000', '--no-image'], { stdio: 'inherit' });
   }
-  report('1024×1024×1000 phantom pair (uint8, 1 GB per volume decoded), table output', ['compare', ref, pred], 1024 * MiB);
-  report('1024×1024×1000 phantom pair, --json (per-slice surface values too)', ['compare', ref, pred, '--json'], 1024 * MiB);
+  report('1024×1024×1000 phantom pair (uint8, 1 GB per volume decoded), table output', ['compare', ref, pred], 1024 * MiB, undefined, 1);
+  report('1024×1024×1000 phantom pair, --json (per-slice surface values too)', ['compare', ref, pred, '--json'], 1024 * MiB, undefined, 1);
 } else {
   console.log('1024×1024×1000 phantom pair: skipped (BENCH_BIG=1 to run it; minutes on a busy machine)');
 }

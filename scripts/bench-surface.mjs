@@ -8,26 +8,17 @@
 //
 // Environment: BENCH_RUNS (default 3), BENCH_PER_SLICE=1 to also time the per-slice 2-D variant.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import * as esbuild from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { bundled } from './bench/bundled.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, '.bench', 'surface');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SHAPE = [512, 512, 300];
 const SPACING = [0.8, 0.8, 2.0];
-
-/** The surface module bundled on the fly, so the benchmark measures the current source. */
-async function loadSurface() {
-  mkdirSync(OUT, { recursive: true });
-  const file = join(OUT, 'surface.mjs');
-  await esbuild.build({ entryPoints: [join(ROOT, 'src/core/surface/index.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile: file, logLevel: 'warning' });
-  return import(pathToFileURL(file).href);
-}
 
 /** Six organ-sized ellipsoids (radii in voxels); the prediction is shifted, rescaled, with a stray island. */
 const ORGANS = [
@@ -72,23 +63,6 @@ function makePair() {
   return { ref, pred };
 }
 
-/** A minimal NIfTI-1 writer (uint8, qform = spacing, no rotation), enough for plastimatch. */
-function niftiGz(data) {
-  const header = Buffer.alloc(352);
-  header.writeInt32LE(348, 0);
-  const dims = [3, ...SHAPE, 1, 1, 1, 1];
-  dims.forEach((d, i) => header.writeInt16LE(d, 40 + 2 * i));
-  header.writeInt16LE(2, 70); // datatype uint8
-  header.writeInt16LE(8, 72); // bitpix
-  [1, ...SPACING, 1, 1, 1, 1].forEach((p, i) => header.writeFloatLE(p, 76 + 4 * i));
-  header.writeFloatLE(352, 108); // vox_offset
-  header.writeFloatLE(1, 112); // scl_slope
-  header.writeUInt8(2 | 8, 123); // xyzt_units: mm, s
-  header.writeInt16LE(1, 252); // qform_code: scanner
-  header.write('n+1\0', 344, 'latin1');
-  return gzipSync(Buffer.concat([header, Buffer.from(data.buffer, data.byteOffset, data.byteLength)]), { level: 1 });
-}
-
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
@@ -103,7 +77,8 @@ function time(fn) {
   return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, cpu: (cpu.user + cpu.system) / 1e6, result };
 }
 
-const surface = await loadSurface();
+// The current source's surface metrics, and its NIfTI writer for plastimatch's inputs.
+const surface = await bundled('surface', { 'src/core/surface/index.ts': ['surfaceMetrics'], 'src/core/io/niftiWriter.ts': ['writeNiftiGz'] });
 console.log(`building ${SHAPE.join('×')} six-label ellipsoid pair, spacing ${SPACING.join(' × ')} mm ...`);
 const { ref, pred } = makePair();
 const volume = (data) => ({ data, shape: SHAPE, spacing: SPACING });
@@ -140,8 +115,10 @@ if (spawnSync('plastimatch', ['--version'], { stdio: 'ignore' }).status !== 0) {
 } else {
   const refPath = join(OUT, 'reference.nii.gz');
   const predPath = join(OUT, 'prediction.nii.gz');
-  writeFileSync(refPath, niftiGz(ref));
-  writeFileSync(predPath, niftiGz(pred));
+  mkdirSync(OUT, { recursive: true });
+  const header = { shape: SHAPE, affine: [SPACING[0], 0, 0, 0, 0, SPACING[1], 0, 0, 0, 0, SPACING[2], 0, 0, 0, 0, 1], dataType: 'uint8' };
+  await surface.writeNiftiGz(refPath, header, [ref]);
+  await surface.writeNiftiGz(predPath, header, [pred]);
   const plastimatch = [];
   const timeFile = join(OUT, 'plastimatch.time');
   const timed = existsSync('/usr/bin/time'); // its CPU seconds, as for ours

@@ -15,11 +15,9 @@
 // ≤ 16 ms. Never fails on timing. Environment: BENCH_STEPS (default 200), CHROMIUM_PATH.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import * as esbuild from 'esbuild';
+import { bundled } from './bench/bundled.mjs';
 import { chromium } from 'playwright-core';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -177,49 +175,38 @@ async function browserScenarios() {
 
 /** The pure renderer in Node (no canvas): the lower bound of a redraw. */
 async function rendererInNode() {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-webview-'));
-  try {
-    const entry = join(dir, 'entry.ts');
-    const out = join(dir, 'entry.mjs');
-    const src = (p) => JSON.stringify(join(ROOT, p));
-    const code = `
-      import { renderLabelSlice } from ${src('src/webview/renderer.ts')};
-      import { buildLabelLut } from ${src('src/webview/lut.ts')};
-      import { paletteColour } from ${src('src/webview/palette.ts')};
-      export { renderLabelSlice, buildLabelLut, paletteColour };`;
-    (await import('node:fs')).writeFileSync(entry, code);
-    await esbuild.build({ entryPoints: [entry], outfile: out, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
-    const { renderLabelSlice, buildLabelLut, paletteColour } = await import(pathToFileURL(out).href);
-    const n = SIZE * SIZE;
-    const mask = new Uint8Array(n);
-    const ct = new Int16Array(n);
-    for (let j = 0; j < SIZE; j++) for (let i = 0; i < SIZE; i++) {
-      mask[i + j * SIZE] = ((i >> 6) + (j >> 6)) % 7;
-      ct[i + j * SIZE] = (i * 7 + j * 3) % 1400 - 1000;
+  const { renderLabelSlice, buildLabelLut, paletteColour } = await bundled('renderer', {
+    'src/webview/renderer.ts': ['renderLabelSlice'],
+    'src/webview/lut.ts': ['buildLabelLut'],
+    'src/webview/palette.ts': ['paletteColour'],
+  });
+  const n = SIZE * SIZE;
+  const mask = new Uint8Array(n);
+  const ct = new Int16Array(n);
+  for (let j = 0; j < SIZE; j++) for (let i = 0; i < SIZE; i++) {
+    mask[i + j * SIZE] = ((i >> 6) + (j >> 6)) % 7;
+    ct[i + j * SIZE] = (i * 7 + j * 3) % 1400 - 1000;
+  }
+  const lut = buildLabelLut([1, 2, 3, 4, 5, 6].map((value) => ({ value, colour: paletteColour(value) })), new Set(), 0.5);
+  const out32 = new Uint32Array(n);
+  const raster = { width: SIZE, height: SIZE, origin: (SIZE - 1) * SIZE, stepX: 1, stepY: -SIZE };
+  const rows = [
+    ['renderLabelSlice, mask only', undefined, false],
+    ['renderLabelSlice, mask + background', ct, false],
+    ['renderLabelSlice, outline + background', ct, true],
+  ];
+  console.log('\nNode, pure renderer (512×512 → ImageData pixels)      median    p95');
+  for (const [name, bg, outline] of rows) {
+    const options = { lut, outline, window: { low: -160, high: 240 } };
+    for (let i = 0; i < 30; i++) renderLabelSlice(out32, raster, mask, bg, options);
+    const times = [];
+    for (let i = 0; i < 200; i++) {
+      const t0 = performance.now();
+      renderLabelSlice(out32, raster, mask, bg, options);
+      times.push(performance.now() - t0);
     }
-    const lut = buildLabelLut([1, 2, 3, 4, 5, 6].map((value) => ({ value, colour: paletteColour(value) })), new Set(), 0.5);
-    const out32 = new Uint32Array(n);
-    const raster = { width: SIZE, height: SIZE, origin: (SIZE - 1) * SIZE, stepX: 1, stepY: -SIZE };
-    const rows = [
-      ['renderLabelSlice, mask only', undefined, false],
-      ['renderLabelSlice, mask + background', ct, false],
-      ['renderLabelSlice, outline + background', ct, true],
-    ];
-    console.log('\nNode, pure renderer (512×512 → ImageData pixels)      median    p95');
-    for (const [name, bg, outline] of rows) {
-      const options = { lut, outline, window: { low: -160, high: 240 } };
-      for (let i = 0; i < 30; i++) renderLabelSlice(out32, raster, mask, bg, options);
-      const times = [];
-      for (let i = 0; i < 200; i++) {
-        const t0 = performance.now();
-        renderLabelSlice(out32, raster, mask, bg, options);
-        times.push(performance.now() - t0);
-      }
-      const s = stats(times);
-      console.log(`${name.padEnd(50)} ${fmt(s.median)} ${fmt(s.p95)} ms`);
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    const s = stats(times);
+    console.log(`${name.padEnd(50)} ${fmt(s.median)} ${fmt(s.p95)} ms`);
   }
 }
 

@@ -1,5 +1,5 @@
-// A small gzip NIfTI-1 writer for the volumes this project makes itself (phantoms for the demo and
-// the benchmark). It is never used on a person's files. Voxels arrive as k-slabs and go straight
+// A small gzip NIfTI-1 writer for the volumes this project makes itself (phantoms for the demo, the
+// benchmarks' pairs). It is never used on a person's files. Voxels arrive as k-slabs and go straight
 // into a gzip stream (level 1: the benchmark's 262-million-voxel masks are written in seconds), so
 // memory stays around one slab however large the volume.
 import { createWriteStream } from 'node:fs';
@@ -8,11 +8,12 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Affine, Vec3 } from '../volume';
 
-export type WritableDataType = 'uint8' | 'int16' | 'float32';
+export type WritableDataType = 'uint8' | 'int16' | 'uint16' | 'float32';
 
 const CODES: Record<WritableDataType, { code: number; bits: number }> = {
   uint8: { code: 2, bits: 8 },
   int16: { code: 4, bits: 16 },
+  uint16: { code: 512, bits: 16 },
   float32: { code: 16, bits: 32 },
 };
 
@@ -96,7 +97,7 @@ export function niftiHeader(h: NiftiWriteHeader): Uint8Array {
   return bytes;
 }
 
-export type WritableVoxels = Uint8Array | Int16Array | Float32Array;
+export type WritableVoxels = Uint8Array | Int16Array | Uint16Array | Float32Array;
 
 /**
  * Writes header + voxels as .nii.gz. `slabs` yields consecutive whole k-slabs in the header's
