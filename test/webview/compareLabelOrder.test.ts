@@ -1,10 +1,10 @@
 // The side panel's labels can be listed worst volume Dice first: a toggle button reached and
 // pressed with the keyboard, the foreground row staying on top, labels without a Dice last; pressed
-// again, back to label order. The order function is checked on its own too.
+// again, back to label order; the order is kept in the saved view state. The order function is checked on its own too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { orderLabels } from '../../src/webview/compare/labelOrder';
-import { openComparison } from './compareHost';
+import { openComparison, savedCompareState } from './compareHost';
 import { screenshot } from './page';
 import { testResult } from './compareFixture';
 
@@ -34,6 +34,20 @@ test('the side panel sorts its labels by Dice from the keyboard, and back', asyn
     assert.equal(await sort.getAttribute('aria-pressed'), 'true');
     assert.deepEqual((await names()).map((n) => n.split(' ')[0]), ['Foreground', '2', '1']);
     await screenshot(v.page, 'compare-labels-by-dice');
+    // The order is part of the saved view state: a rebuilt webview (hidden tab, window reload) keeps it.
+    const saved = await savedCompareState(v.page);
+    assert.equal((saved as { labelOrder?: unknown }).labelOrder, 'dice');
+    const again = await openComparison({ initialState: saved });
+    try {
+      await again.host.rendered(0, { view: 'comparison' });
+      const againRows = again.page.locator('.mi-cmp-labels .mi-cmp-label-row');
+      await againRows.first().waitFor();
+      assert.deepEqual((await againRows.locator('.mi-legend-name').allTextContents()).map((t) => t.trim().split(' ')[0]), ['Foreground', '2', '1']);
+      assert.equal(await again.page.getByRole('button', { name: /^Sort by Dice/ }).getAttribute('aria-pressed'), 'true');
+    } finally {
+      await again.close();
+    }
+    await sort.focus();
     await v.page.keyboard.press('Space');
     assert.equal(await sort.getAttribute('aria-pressed'), 'false');
     assert.deepEqual(await names(), byValue);

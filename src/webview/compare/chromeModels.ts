@@ -132,6 +132,7 @@ export function panelModel(c: ComparisonView, shown: ShownSlice | undefined): Pa
       ...c.result.labels.map((l) => ({ choice: l.label, title: choiceTitle(l.label, c.labels), dice: l.dice, colour: c.appearances.labelColour(l.label) })),
     ] : [],
     label: c.state.label,
+    labelOrder: c.state.labelOrder,
   };
 }
 

@@ -23,6 +23,7 @@ import { LABEL_READING, type OverlapClass } from './overlap';
 import { Appearances, DEFAULT_COMPARE_SETTINGS } from './appearances';
 import { MaskSource, OverlaySource, SliceOverlap } from './sources';
 import type { ShownSlice } from './chromeModels';
+import type { LabelOrder } from './labelOrder';
 import type { StripMode } from './stripModes';
 
 export interface CompareApi {
@@ -230,6 +231,7 @@ export class Comparison implements PaneHost, FrameActions {
   resetView(): void { this.update({ zoom: { axial: RESET_ZOOM, coronal: RESET_ZOOM, sagittal: RESET_ZOOM } }); }
   command(command: CompareCommand): void { this.api.postMessage({ type: 'command', command }); }
   setStripMode(stripMode: StripMode): void { this.update({ stripMode }); }
+  setLabelOrder(labelOrder: LabelOrder): void { this.update({ labelOrder }); }
   setNavigationScope(selectedLabelOnly: boolean): void {
     // Shown at once; the host echoes it back with the settings.
     this.settings = { ...this.settings, navigateSelectedLabelOnly: selectedLabelOnly };

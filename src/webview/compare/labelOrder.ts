@@ -4,6 +4,7 @@
 import type { LabelChoice } from '../../protocol/compare';
 
 export type LabelOrder = 'value' | 'dice';
+export const LABEL_ORDERS: readonly LabelOrder[] = ['value', 'dice'];
 
 interface Ordered {
   readonly choice: LabelChoice;

@@ -46,11 +46,13 @@ export interface PanelModel {
   readonly files: { readonly reference: string; readonly prediction: string; readonly alignment: string } | undefined;
   readonly labels: readonly PanelLabel[];
   readonly label: LabelChoice;
+  readonly labelOrder: LabelOrder;
 }
 
 export interface PanelActions {
   setClassVisible(cls: OverlapClass, visible: boolean): void;
   setLabel(choice: LabelChoice): void;
+  setLabelOrder(order: LabelOrder): void;
   command(command: CompareCommand): void;
 }
 
@@ -88,8 +90,7 @@ export class MetricsPanel {
   private readonly labelButtons = new Map<LabelChoice, HTMLButtonElement>();
   private labelsKey = '';
   private labelOrder: LabelOrder = 'value';
-  private readonly sortButton = button('Sort by Dice', 'List the labels by volume Dice, worst first (again: by label value)', () => this.toggleOrder(), 'mi-button mi-small');
-  private lastLabels: { labels: readonly PanelLabel[]; selected: LabelChoice } = { labels: [], selected: null };
+  private readonly sortButton = button('Sort by Dice', 'List the labels by volume Dice, worst first (again: by label value)', () => this.actions.setLabelOrder(this.labelOrder === 'value' ? 'dice' : 'value'), 'mi-button mi-small');
   private staticKey = '';
 
   constructor(private readonly actions: PanelActions) {
@@ -156,6 +157,8 @@ export class MetricsPanel {
         ['Grid', m.files.alignment],
       ]) : el('p', 'mi-legend-note', {}, ['…']));
     }
+    this.labelOrder = m.labelOrder;
+    this.sortButton.setAttribute('aria-pressed', String(m.labelOrder === 'dice'));
     this.updateLabels(m.labels, m.label);
   }
 
@@ -167,15 +170,8 @@ export class MetricsPanel {
     this.sliceHd95Flag.classList.toggle('mi-cmp-flag-low', above);
   }
 
-  private toggleOrder(): void {
-    this.labelOrder = this.labelOrder === 'value' ? 'dice' : 'value';
-    this.sortButton.setAttribute('aria-pressed', String(this.labelOrder === 'dice'));
-    this.updateLabels(this.lastLabels.labels, this.lastLabels.selected);
-  }
-
   /** Rebuilt only when the labels or their order change, so a focused row keeps its focus while the view redraws. */
   private updateLabels(labels: readonly PanelLabel[], selected: LabelChoice): void {
-    this.lastLabels = { labels, selected };
     const key = JSON.stringify([labels, this.labelOrder]);
     if (key !== this.labelsKey) {
       this.labelsKey = key;
