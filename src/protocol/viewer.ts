@@ -73,6 +73,11 @@ export interface VolumeInfo {
   /** 4-D files: how many volumes the file holds and which one is shown (0-based). */
   readonly volumes: number;
   readonly volumeIndex: number;
+  /**
+   * A segmentation whose segments overlap: how many layers hold them. Every segment is a label
+   * (counts are each segment's own); where segments overlap the later layer's is drawn.
+   */
+  readonly segmentLayers?: number;
 }
 
 /** A background (intensity) image paired with the mask; its slices arrive on the mask's grid. */

@@ -16,6 +16,7 @@ export class InfoPanel {
       ['Display', convention],
     ];
     if (info.volumes > 1) rows.push(['Volume', `${info.volumeIndex + 1} of ${info.volumes}`]);
+    if (info.segmentLayers !== undefined) rows.push(['Layers', `${info.segmentLayers} (overlapping segments, all shown)`]);
     rows.push(['Labels', String(info.labels.length) + (info.labelsTruncated ? '+' : '')]);
     if (background) {
       rows.push(['Background', background.fileName]);

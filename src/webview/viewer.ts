@@ -3,6 +3,7 @@
 import type { Vec3 } from '../core/volume';
 import { planeMapping, voxelToWorld, type PlaneMapping } from '../core/geometry/display';
 import { geometryBannerText, hasAnatomy } from './geometryBanner';
+import { segmentLayersNote } from './segmentLayersNote';
 import { PLANES, type BackgroundInfo, type HostToWebview, type LabelNamesInfo, type Plane, type ViewerSettings, type VolumeInfo, type WebviewToHost } from '../protocol/viewer';
 import { Toolbar, type ToolbarActions } from './controls/toolbar';
 import { el } from './dom';
@@ -93,7 +94,8 @@ export class Viewer implements PaneHost, ToolbarActions {
       this.update({ layout: 'single', plane: flat[0]! });
     }
     this.refreshLabels();
-    this.screens.showGeometryBanner(geometryBannerText(info));
+    const banner = [geometryBannerText(info), segmentLayersNote(info)].filter((t) => t !== undefined).join(' ');
+    this.screens.showGeometryBanner(banner === '' ? undefined : banner);
     this.screens.showVolume();
   }
 

@@ -4,7 +4,8 @@
 import { InputError } from '../core/errors';
 import type { VolumeSource } from '../core/io/api';
 import { openVolume, openVolumeFromBytes } from '../core/io/open';
-import type { Volume } from '../core/volume';
+import type { Volume, VolumeHeader } from '../core/volume';
+import { holdSegmentLayers } from './layeredVolume';
 import type { VolumeInfo } from '../protocol/viewer';
 import { countLabels, withFileLabels, type LabelCounts } from './labelCounts';
 import { detachedMap, memoryNeeded, planeLayouts } from './session';
@@ -26,16 +27,22 @@ export async function openWithin(file: CompareFile, maxBytes: number): Promise<V
     'path' in file
       ? await openVolume(file.path, { slabBytes: SLAB_BYTES })
       : openVolumeFromBytes(name, new Uint8Array(file.bytes), { slabBytes: SLAB_BYTES }, detachedMap(file.companions ?? []));
-  const needed = memoryNeeded(source.header);
-  if (needed > maxBytes) {
-    const mb = (n: number): number => Math.round(n / 2 ** 20);
-    throw new InputError(
-      `${name} needs ${mb(needed)} MB of memory (${source.header.geometry.shape.join('×')} ${source.header.dataType}), ` +
-        `over the maskInspector.maxVolumeMegabytes limit of ${mb(maxBytes)} MB.`,
-    );
-  }
+  const checkBytes = (header: VolumeHeader, copies: number): void => {
+    const needed = memoryNeeded(header) * copies;
+    if (needed > maxBytes) {
+      const mb = (n: number): number => Math.round(n / 2 ** 20);
+      const layers = copies > 1 ? `, its ${copies - 1} layers of overlapping segments and their composite` : '';
+      throw new InputError(
+        `${name} needs ${mb(needed)} MB of memory (${header.geometry.shape.join('×')} ${header.dataType}${layers}), ` +
+          `over the maskInspector.maxVolumeMegabytes limit of ${mb(maxBytes)} MB.`,
+      );
+    }
+  };
+  checkBytes(source.header, 1);
   // Results and sentences name the file as the editor shows it, whichever way it was read.
-  return 'path' in file ? { ...source, header: { ...source.header, source: name } } : source;
+  const named = 'path' in file ? { ...source, header: { ...source.header, source: name } } : source;
+  // Overlapping segments: every layer is held, so each segment is drawn and counted.
+  return holdSegmentLayers(named, checkBytes);
 }
 
 /** Decodes a file whole after checking, from its header alone, that the voxels fit in `maxBytes`. */
@@ -63,5 +70,6 @@ export function volumeInfo(name: string, volume: Volume, counted: LabelCounts = 
     labelsTruncated: truncated,
     volumes: header.volumes,
     volumeIndex: header.volumeIndex,
+    ...(header.segmentLayers !== undefined && { segmentLayers: header.segmentLayers }),
   };
 }

@@ -6,7 +6,8 @@
 import { InputError } from '../core/errors';
 import { alignGrids } from '../core/geometry/align';
 import { predictionIndexMap } from '../core/geometry/reorient';
-import { renumberPredictionColours } from '../core/metrics/colourLabels';
+import type { SegmentLayerAccess } from '../core/io/api';
+import { planLabelColours, renumberPredictionColours } from '../core/metrics/colourLabels';
 import { compareSources } from '../core/metrics/compare';
 import type { Volume } from '../core/volume';
 import type { CompareRule, ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker, ReadBytes } from '../protocol/compare';
@@ -14,6 +15,7 @@ import type { Plane, PlaneAxes } from '../protocol/viewer';
 import { alignBackground } from './backgroundGrid';
 import { decodeWithin, openWithin, volumeInfo } from './compareInfo';
 import { fillingSource } from './fillingSource';
+import { segmentCounts, withSegmentLayers } from './layeredVolume';
 import { chunkedSource } from './compareSlabs';
 import { intensityStats } from './intensity';
 import { planeLayouts } from './session';
@@ -32,6 +34,9 @@ interface Pair {
   /** Where each reference-grid voxel is in the prediction's array. */
   readonly predictionMap: VoxelIndexMap;
   readonly planes: Readonly<Record<Plane, PlaneAxes>>;
+  /** Files whose segments overlap: their layers, so every compute counts each segment in full. */
+  readonly referenceLayers?: SegmentLayerAccess;
+  readonly predictionLayers?: SegmentLayerAccess;
 }
 
 interface Background {
@@ -86,6 +91,9 @@ export class CompareSession {
     const ref = fillingSource(refSource, progress.add);
     const pred = fillingSource(predSource, progress.add);
     progress.start(ref.totalBytes + pred.totalBytes);
+    // A file in layers is already in memory (its composite for the panes, its layers for the
+    // metrics): the metrics read the layers, so the composite is taken in before.
+    for (const f of [ref, pred]) if (f.source.segmentLayers) await f.source.readAll();
     const rule = msg.metrics;
     const result = await compareSources(ref.source, pred.source, {
       ...(rule && { plane: rule.plane, threshold: rule.threshold, minErrorMm2: rule.minErrorMm2 }),
@@ -101,15 +109,18 @@ export class CompareSession {
       prediction,
       predictionMap: { offset, strides: stride },
       planes: planeLayouts(reference.header.geometry),
+      ...(refSource.segmentLayers && { referenceLayers: refSource.segmentLayers }),
+      ...(predSource.segmentLayers && { predictionLayers: predSource.segmentLayers }),
     };
+    const predRenumbered = prediction === read ? null : planLabelColours(reference.header, read.header).predRemap;
     // A renumbered prediction is compared as renumbered from then on, so its first result is not kept.
     if (rule && prediction === read) {
       this.computed = result;
       this.computedByKey.set(computeKey(rule), result);
     }
     const volumes: CompareVolumes = {
-      reference: volumeInfo(msg.reference.name, reference, ref.labels()),
-      prediction: volumeInfo(msg.prediction.name, prediction, prediction === read ? pred.labels() : undefined),
+      reference: volumeInfo(msg.reference.name, reference, (await segmentCounts(refSource)) ?? ref.labels()),
+      prediction: volumeInfo(msg.prediction.name, prediction, (await segmentCounts(predSource, predRenumbered)) ?? (prediction === read ? pred.labels() : undefined)),
       alignment: alignment.kind,
     };
     return { message: { type: 'opened', requestId: msg.requestId, volumes }, transfer: [] };
@@ -133,7 +144,7 @@ export class CompareSession {
     const run = { requestId: msg.requestId, controller };
     this.running = run;
     try {
-      const result = await compareSources(chunkedSource(pair.reference), chunkedSource(pair.prediction), {
+      const result = await compareSources(withSegmentLayers(chunkedSource(pair.reference), pair.referenceLayers), withSegmentLayers(chunkedSource(pair.prediction), pair.predictionLayers), {
         plane: msg.plane,
         threshold: msg.threshold,
         minErrorMm2: msg.minErrorMm2,
@@ -154,6 +165,10 @@ export class CompareSession {
     const pair = this.pair;
     const result = this.computed;
     if (!pair || !result) throw new Error('surface metrics were requested before the Dice metrics were computed');
+    const layered = pair.referenceLayers ? pair.reference : pair.predictionLayers ? pair.prediction : undefined;
+    if (layered) {
+      throw new InputError(`Surface distances are measured on one label mask per file, but ${layered.header.source} has segments that overlap; its Dice and volumes count each segment in full.`);
+    }
     // Shared once: the thread reads the voxels in place and slices keep coming from the same memory.
     const shared: Pair = { ...pair, reference: shareVolume(pair.reference), prediction: shareVolume(pair.prediction) };
     this.pair = shared;

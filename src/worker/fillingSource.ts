@@ -51,6 +51,7 @@ export function fillingSource(inner: VolumeSource, onBytes: (bytes: number) => v
 
   const source: VolumeSource = {
     header,
+    ...(inner.segmentLayers && { segmentLayers: inner.segmentLayers }),
     slabs,
     readAll: async () => {
       if (filledSlices === nk && data) return volume();

@@ -13,6 +13,8 @@ import { alignBackground } from './backgroundGrid';
 import { intensityStats } from './intensity';
 import { countLabels, withFileLabels } from './labelCounts';
 import { extractSlice, ownIndexMap, type VoxelIndexMap } from './slice';
+import { holdSegmentLayers, segmentCounts } from './layeredVolume';
+import type { VolumeSource } from '../core/io/api';
 
 export interface Reply {
   readonly message: WorkerToHost;
@@ -52,11 +54,13 @@ export class ViewerSession {
   private async loadMask(msg: Extract<HostToWorker, { type: 'load' }>): Promise<Reply> {
     this.mask = undefined;
     this.background = undefined;
-    const volume = await decode(msg.name, msg.bytes, msg.maxBytes, msg.companions);
+    const source = await open(msg.name, msg.bytes, msg.maxBytes, msg.companions);
+    const volume = await source.readAll();
     const geometry = volume.header.geometry;
     const planes = planeLayouts(geometry);
     this.mask = { volume, planes };
-    const { labels, truncated } = countLabels(volume.data);
+    // Overlapping segments: each segment's own count, not what the composite shows of it.
+    const { labels, truncated } = (await segmentCounts(source)) ?? countLabels(volume.data);
     const info: VolumeInfo = {
       fileName: msg.name,
       format: volume.header.format,
@@ -72,6 +76,7 @@ export class ViewerSession {
       labelsTruncated: truncated,
       volumes: volume.header.volumes,
       volumeIndex: volume.header.volumeIndex,
+      ...(volume.header.segmentLayers !== undefined && { segmentLayers: volume.header.segmentLayers }),
     };
     return { message: { type: 'maskLoaded', requestId: msg.requestId, info }, transfer: [] };
   }
@@ -80,7 +85,7 @@ export class ViewerSession {
     const mask = this.mask;
     if (!mask) throw new Error('a background was sent before its mask finished loading');
     this.background = undefined; // a failed load must not leave the previous background showing
-    const volume = await decode(msg.name, msg.bytes, msg.maxBytes, msg.companions);
+    const volume = await (await open(msg.name, msg.bytes, msg.maxBytes, msg.companions)).readAll();
     const { map, alignment } = alignBackground(mask.volume.header, volume.header);
     const stats = intensityStats(volume.data);
     this.background = { volume, map };
@@ -119,18 +124,25 @@ export function detachedMap(files: readonly DetachedFile[]): Map<string, Uint8Ar
 
 const BYTES_PER_ELEMENT = { Uint8Array: 1, Int8Array: 1, Uint16Array: 2, Int16Array: 2, Uint32Array: 4, Int32Array: 4, Float32Array: 4, Float64Array: 8 } as const;
 
-/** Decodes a volume after checking, from its header alone, that it fits the memory limit. */
-async function decode(name: string, bytes: ArrayBuffer, maxBytes: number, companions: readonly DetachedFile[] = []): Promise<Volume> {
+/**
+ * Opens a volume after checking, from its header alone, that it fits the memory limit; readAll
+ * decodes it. A segmentation in layers is decoded here, every layer and the composite drawn.
+ */
+async function open(name: string, bytes: ArrayBuffer, maxBytes: number, companions: readonly DetachedFile[] = []): Promise<VolumeSource> {
   // Opening parses the header only; voxels are allocated by readAll, after this check.
   const source = openVolumeFromBytes(name, new Uint8Array(bytes), {}, detachedMap(companions));
-  const needed = memoryNeeded(source.header);
-  if (needed > maxBytes) {
-    throw new InputError(
-      `${name} needs ${megabytes(needed)} MB of memory (${source.header.geometry.shape.join('×')} ${source.header.dataType}), ` +
-        `over the maskInspector.maxVolumeMegabytes limit of ${megabytes(maxBytes)} MB.`,
-    );
-  }
-  return source.readAll();
+  const check = (header: VolumeHeader, copies: number): void => {
+    const needed = memoryNeeded(header) * copies;
+    if (needed > maxBytes) {
+      const layers = copies > 1 ? `, its ${copies - 1} layers of overlapping segments and their composite` : '';
+      throw new InputError(
+        `${name} needs ${megabytes(needed)} MB of memory (${header.geometry.shape.join('×')} ${header.dataType}${layers}), ` +
+          `over the maskInspector.maxVolumeMegabytes limit of ${megabytes(maxBytes)} MB.`,
+      );
+    }
+  };
+  check(source.header, 1);
+  return holdSegmentLayers(source, check);
 }
 
 export function memoryNeeded(header: VolumeHeader): number {

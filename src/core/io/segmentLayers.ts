@@ -40,7 +40,7 @@ export async function openSegmentLayers(source: VolumeSource): Promise<SegmentLa
   const access = source.segmentLayers;
   if (!access || access.count < 2) return undefined;
   const layers: VolumeSource[] = [];
-  for (let index = 0; index < access.count; index++) layers.push(index === 0 && source.header.volumeIndex === 0 ? source : await access.open(index));
+  for (let index = 0; index < access.count; index++) layers.push(await access.open(index));
   const first = layers[0]!.header;
   const segments = first.segments ?? [];
   const labels = segmentLabels(segments);

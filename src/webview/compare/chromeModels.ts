@@ -12,6 +12,7 @@ import type { CompareToolbarModel, LabelOption } from './compareToolbar';
 import type { CompareViewState } from './compareState';
 import type { StripModel } from './diceStrip';
 import { worstLabelsOf } from './stripModes';
+import { comparedSegmentsNote } from '../segmentLayersNote';
 import { choiceTitle, flaggedCount, formatDice, metricsFor } from './metricsModel';
 import type { PanelModel, PanelSlice } from './metricsPanel';
 import type { SurfaceModel } from './surfaceSection';
@@ -113,6 +114,12 @@ function surfaceModel(c: ComparisonView): SurfaceModel {
   return { status: c.surface, values: m && surfaceOf(m), toleranceMm: m?.toleranceMm };
 }
 
+/** The Files row about overlapping segments, when a file has them. */
+function filesSegments(volumes: NonNullable<ComparisonView['volumes']>, result: ComparisonView['result']): { segments?: string } {
+  const segments = comparedSegmentsNote(volumes.reference, volumes.prediction, result?.warnings ?? []);
+  return segments === undefined ? {} : { segments };
+}
+
 export function panelModel(c: ComparisonView, shown: ShownSlice | undefined): PanelModel {
   const volume = c.result ? metricsFor(c.result, c.state.label) : undefined;
   const alignment = c.volumes?.alignment === 'reoriented' ? 'same voxels, another axis order (resampled by index)' : 'identical';
@@ -126,7 +133,7 @@ export function panelModel(c: ComparisonView, shown: ShownSlice | undefined): Pa
     threshold: c.settings.threshold,
     hd95LimitMm: c.settings.hd95LimitMm,
     surface: surfaceModel(c),
-    files: c.volumes ? { reference: c.volumes.reference.fileName, prediction: c.volumes.prediction.fileName, alignment } : undefined,
+    files: c.volumes ? { reference: c.volumes.reference.fileName, prediction: c.volumes.prediction.fileName, alignment, ...filesSegments(c.volumes, c.result) } : undefined,
     labels: c.result ? [
       { choice: null, title: 'Foreground', dice: c.result.foreground.dice, colour: undefined },
       ...c.result.labels.map((l) => ({ choice: l.label, title: choiceTitle(l.label, c.labels), dice: l.dice, colour: c.appearances.labelColour(l.label) })),

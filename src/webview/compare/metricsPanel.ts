@@ -43,7 +43,7 @@ export interface PanelModel {
   /** maskInspector.flagHd95AboveMm: a 2-D HD95 above it is marked; null = off. */
   readonly hd95LimitMm: number | null;
   readonly surface: SurfaceModel;
-  readonly files: { readonly reference: string; readonly prediction: string; readonly alignment: string } | undefined;
+  readonly files: { readonly reference: string; readonly prediction: string; readonly alignment: string; readonly segments?: string } | undefined;
   readonly labels: readonly PanelLabel[];
   readonly label: LabelChoice;
   readonly labelOrder: LabelOrder;
@@ -155,6 +155,7 @@ export class MetricsPanel {
         ['Reference', m.files.reference],
         ['Prediction', m.files.prediction],
         ['Grid', m.files.alignment],
+        ...(m.files.segments === undefined ? [] : [['Segments', m.files.segments] as [string, string]]),
       ]) : el('p', 'mi-legend-note', {}, ['…']));
     }
     this.labelOrder = m.labelOrder;
