@@ -5,6 +5,7 @@
 //   scripts/bench-surface-memory.mjs  compare --surface peak RSS vs plain compare      (npm run bench:surface-memory)
 //   scripts/bench-formats.mjs  compare peak RSS on .nrrd and .mha vs the .nii.gz pair  (npm run bench:formats)
 //   scripts/bench-webview.mjs  viewer redraw time in Chromium vs the 16 ms frame      (npm run bench:webview)
+//   scripts/bench-editor.mjs   compare() in code-server vs the CLI, host peak RSS     (npm run bench:editor)
 // Environment variables (BENCH_RUNS, ...) pass through to each. Exit status is non-zero only if a
 // benchmark crashed; timings never fail it.
 import { spawnSync } from 'node:child_process';
@@ -18,6 +19,7 @@ const BENCHMARKS = [
   { script: 'scripts/bench-surface-memory.mjs', what: 'compare --surface peak RSS and CPU vs plain compare, against the README bounds' },
   { script: 'scripts/bench-formats.mjs', what: 'compare on the 512×512×1000 pair as .nrrd and .mha: peak RSS vs .nii.gz' },
   { script: 'scripts/bench-webview.mjs', what: 'viewer redraw in Chromium' },
+  { script: 'scripts/bench-editor.mjs', what: 'editor compare() in code-server vs CLI compare --json, extension host peak RSS' },
 ];
 
 const outcomes = [];

@@ -238,24 +238,27 @@ const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1)
 const computeKey = (rule: CompareRule): string => `${rule.plane}|${rule.threshold}|${rule.minErrorMm2}`;
 
 /**
- * Progress of a read in voxel bytes, posted when it has moved by a percent (a 2 GB pair would
- * otherwise send two thousand messages, each re-rendering the host's progress).
+ * Progress of a read in voxel bytes, posted at most every 100 ms (a 2 GB pair would otherwise send
+ * thousands of messages, each redrawing the host's progress and the webview's loading view).
  */
 function readProgress(post: (fraction: number, bytes: ReadBytes) => void): { start(total: number): void; add(bytes: number): void } {
   let total = 0;
   let read = 0;
-  let posted = -1;
+  let postedAt = 0;
   return {
     start(t) {
       total = t;
+      postedAt = performance.now();
       post(0, { read: 0, total });
     },
     add(bytes) {
       read += bytes;
-      const fraction = total > 0 ? Math.min(1, read / total) : 1;
-      if (fraction - posted < 0.01 && fraction < 1) return;
-      posted = fraction;
-      post(fraction, { read, total });
+      const now = performance.now();
+      if (now - postedAt < PROGRESS_INTERVAL_MS && read < total) return;
+      postedAt = now;
+      post(total > 0 ? Math.min(1, read / total) : 1, { read, total });
     },
   };
 }
+
+const PROGRESS_INTERVAL_MS = 100;

@@ -18,7 +18,7 @@ export interface CompareTestState {
     readonly reference: string;
     readonly prediction: string;
     readonly state: 'loading' | 'error' | 'ready';
-    readonly message?: string;
+    readonly message?: string; // what the loading or error view says
     readonly shown: Shown;
     readonly rendered: CompareRendered | undefined;
     readonly starts: number;
@@ -42,7 +42,7 @@ export function registerCompareTestHooks(manager: ComparisonManager, reports: Re
           reference: m.comparison.reference.toString(),
           prediction: m.comparison.prediction.toString(),
           state: state.kind,
-          ...(state.kind === 'error' ? { message: state.message } : {}),
+          ...(state.kind === 'ready' ? {} : { message: state.message }),
           shown: m.panel.shown,
           rendered: m.panel.lastRendered,
           starts: m.panel.starts,

@@ -1,0 +1,104 @@
+// `node scripts/bench-editor.mjs` (npm run bench:editor, part of `npm run bench`): the editor against
+// the engine in the same run. On the 512×512×300 six-label phantom pair (written by the CLI's
+// `phantom`, cached in .bench/), times
+//   CLI     `mask-inspector compare --json REF PRED` (a child process under /usr/bin/time), and
+//   editor  the extension's compare() API in real VS Code (code-server + headless Chromium), from
+//           the call to the metrics being ready, webview and worker start included
+//           (test/integration/suite/bench/editorCompare.ts runs inside the extension host),
+// and prints the medians, the ratio editor/CLI against its target (≤ 2×; ≤ 1.5× for the
+// 1024×1024×1000 pair with BENCH_BIG=1), and the extension host's peak RSS during a comparison
+// (VmHWM of the extension host process) against 1.25 × the decoded voxels the comparison keeps.
+// Never fails on timing. Environment: BENCH_RUNS (default 3 per side), BENCH_BIG=1.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { measure, median } from './bench/timedRun.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const MiB = 2 ** 20;
+
+const PAIRS = [
+  { name: '512x512x300-6', title: '512×512×300, 6 labels', shape: [512, 512, 300], target: 2 },
+  ...(process.env.BENCH_BIG === '1' ? [{ name: '1024x1024x1000-6', title: '1024×1024×1000, 6 labels', shape: [1024, 1024, 1000], target: 1.5 }] : []),
+];
+
+function ensureBuilt() {
+  if (!existsSync(CLI) || !existsSync(join(ROOT, 'dist', 'compareWorker.js'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** The phantom pair in .bench/phantom-NAME (written once; the folder is the workspace code-server opens). */
+function ensurePair(pair) {
+  const dir = join(ROOT, '.bench', `phantom-${pair.name}`);
+  const args = ['phantom', dir, '--shape', pair.shape.join(','), '--labels', '6', '--no-image'];
+  const stamp = join(dir, 'phantom-args.json');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === JSON.stringify(args.slice(2))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  console.log(`writing the ${pair.title} phantom pair into ${dir} ...`);
+  execFileSync(process.execPath, [CLI, ...args], { stdio: 'inherit' });
+  writeFileSync(stamp, JSON.stringify(args.slice(2)));
+  return dir;
+}
+
+/** The code-server runner and the in-host module, bundled from their TypeScript into out/bench/. */
+async function bundle() {
+  const outDir = join(ROOT, 'out', 'bench');
+  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', sourcemap: 'inline' };
+  await esbuild.build({ ...common, entryPoints: [join(ROOT, 'test/integration/runCodeServer.ts')], outfile: join(outDir, 'runCodeServer.js'), external: ['playwright-core', 'vscode'] });
+  await esbuild.build({ ...common, entryPoints: [join(ROOT, 'test/integration/suite/bench/editorCompare.ts')], outfile: join(outDir, 'editorCompare', 'index.js'), external: ['vscode'] });
+  return { runner: createRequire(import.meta.url)(join(outDir, 'runCodeServer.js')), testsPath: join(outDir, 'editorCompare') };
+}
+
+async function editorRuns(runner, testsPath, dir) {
+  const out = join(dir, '..', `editor-result-${process.pid}.json`);
+  rmSync(out, { force: true });
+  const previous = { out: process.env.MASK_INSPECTOR_BENCH_OUT, runs: process.env.MASK_INSPECTOR_BENCH_RUNS };
+  // The extension host inherits code-server's environment, which inherits ours.
+  process.env.MASK_INSPECTOR_BENCH_OUT = out;
+  process.env.MASK_INSPECTOR_BENCH_RUNS = String(RUNS);
+  try {
+    const run = await runner.runSuiteInCodeServer({ workspace: dir, extensionTestsPath: testsPath, timeoutMs: 20 * 60_000 });
+    if (!existsSync(out)) throw new Error(`the extension host wrote no result (${run.problem ?? `exit ${run.exitCode}`}; logs: ${run.logDir})`);
+    const result = JSON.parse(readFileSync(out, 'utf8'));
+    if (result.error) throw new Error(`in the extension host: ${result.error}`);
+    return result.runs;
+  } finally {
+    process.env.MASK_INSPECTOR_BENCH_OUT = previous.out ?? '';
+    process.env.MASK_INSPECTOR_BENCH_RUNS = previous.runs ?? '';
+    rmSync(out, { force: true });
+  }
+}
+
+const s = (x) => `${x.toFixed(2)} s`;
+const mib = (x) => `${x.toFixed(0)} MiB`;
+const verdict = (ok) => (ok ? 'PASS' : 'MISS');
+
+ensureBuilt();
+const { runner, testsPath } = await bundle();
+for (const pair of PAIRS) {
+  const dir = ensurePair(pair);
+  const ref = join(dir, 'reference.nii.gz');
+  const pred = join(dir, 'prediction.nii.gz');
+  console.log(`\n${pair.title}: compare() in code-server vs compare --json, ${RUNS} runs each`);
+  const cli = [];
+  for (let n = 0; n < RUNS; n++) cli.push(measure([process.execPath, CLI, 'compare', '--json', ref, pred]));
+  const editor = await editorRuns(runner, testsPath, dir);
+  const cliWall = median(cli.map((r) => r.wall));
+  const editorWall = median(editor.map((r) => r.seconds));
+  const voxels = pair.shape[0] * pair.shape[1] * pair.shape[2];
+  const keptMiB = (2 * voxels) / MiB; // both uint8 volumes, held for the panes
+  const peak = Math.max(...editor.slice(editor[0].peakReset ? 0 : -1).map((r) => r.peakMiB));
+  const ratio = editorWall / cliWall;
+  console.log(`  CLI compare --json    ${cli.map((r) => s(r.wall)).join('  ')}   median ${s(cliWall)}, peak RSS ${mib(median(cli.map((r) => r.rssMiB)))}`);
+  console.log(`  editor compare()      ${editor.map((r) => s(r.seconds)).join('  ')}   median ${s(editorWall)}`);
+  const typical = editor.find((r) => r.seconds === editorWall) ?? editor[editor.length - 1];
+  console.log(`  where the time went   ${Object.entries(typical.steps).sort((a, b) => a[1] - b[1]).map(([step, t]) => `${step} @${t.toFixed(2)}`).join(', ')}`);
+  console.log(`  ratio editor/CLI      ${ratio.toFixed(2)}×   target ≤ ${pair.target}×   ${verdict(ratio <= pair.target)}`);
+  console.log(`  extension host RSS    before ${editor.map((r) => mib(r.rssBeforeMiB)).join(' / ')}, peak during compare() ${editor.map((r) => mib(r.peakMiB)).join(' / ')}${editor[0].peakReset ? '' : ' (peak not resettable here: since the host started)'}`);
+  console.log(`  peak vs voxels kept   ${mib(peak)} vs 1.25 × ${mib(keptMiB)} = ${mib(1.25 * keptMiB)}   ${verdict(peak <= 1.25 * keptMiB)}`);
+}

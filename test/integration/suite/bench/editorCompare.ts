@@ -1,0 +1,91 @@
+// Runs inside code-server's extension host for `npm run bench` (scripts/bench-editor.mjs loads it as
+// the extension tests module): times the public API's compare() on the workspace's phantom pair,
+// from the call to the metrics being ready (webview and worker start included), and reads the
+// extension host's peak RSS (VmHWM of this very process, reset before each run where the kernel
+// allows). Writes one JSON object to $MASK_INSPECTOR_BENCH_OUT; never asserts a timing.
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { MaskInspectorApi } from '../../../../src/extension/compare/api';
+
+const EXTENSION_ID = 'mask-inspector.mask-inspector';
+
+/** A field of /proc/self/status in MiB (VmRSS, VmHWM). */
+function statusMiB(field: 'VmRSS' | 'VmHWM'): number {
+  const line = readFileSync('/proc/self/status', 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+  return line ? Number(/(\d+)/.exec(line)![1]) / 1024 : NaN;
+}
+
+/** Resets VmHWM to the current RSS (Linux: "5" to clear_refs); false where that is not allowed. */
+function resetPeak(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface TestState {
+  readonly comparisons: readonly { readonly state: string; readonly message?: string; readonly rendered?: { readonly view: string } }[];
+}
+
+/** When the comparison's state first showed each step (polled every 20 ms: where the time goes). */
+function watchSteps(started: number): { stop(): Record<string, number> } {
+  const steps: Record<string, number> = {};
+  const timer = setInterval(() => {
+    void Promise.resolve(vscode.commands.executeCommand<TestState>('maskInspector._testCompareState')).then((s) => {
+      const c = s.comparisons[0];
+      if (!c) return;
+      const step = c.state === 'loading' ? (c.message ?? 'loading').replace(/[\d.]+ of [\d.]+ MB/, 'N of M MB') : c.state;
+      steps[step] ??= (performance.now() - started) / 1000;
+      if (c.rendered) steps[`webview: ${c.rendered.view}`] ??= (performance.now() - started) / 1000;
+    });
+  }, 20);
+  return {
+    stop() {
+      clearInterval(timer);
+      return steps;
+    },
+  };
+}
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface EditorRun {
+  readonly seconds: number;
+  /** Seconds from the call at which the comparison's state first showed each step. */
+  readonly steps: Record<string, number>;
+  readonly rssBeforeMiB: number;
+  readonly peakMiB: number;
+  readonly peakReset: boolean;
+}
+
+export async function run(): Promise<void> {
+  const out = process.env.MASK_INSPECTOR_BENCH_OUT;
+  const runs = Number(process.env.MASK_INSPECTOR_BENCH_RUNS ?? 3);
+  if (!out) throw new Error('MASK_INSPECTOR_BENCH_OUT is not set');
+  const extension = vscode.extensions.getExtension<MaskInspectorApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this VS Code`);
+  const api = await extension.activate();
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!folder) throw new Error('no workspace folder is open');
+  const reference = vscode.Uri.joinPath(folder, 'reference.nii.gz');
+  const prediction = vscode.Uri.joinPath(folder, 'prediction.nii.gz');
+  const results: EditorRun[] = [];
+  try {
+    for (let n = 0; n < runs; n++) {
+      await pause(1500); // let the previous comparison's thread exit and its memory go
+      const peakReset = resetPeak();
+      const rssBeforeMiB = statusMiB('VmRSS');
+      const started = performance.now();
+      const watching = watchSteps(started);
+      await api.compare(reference, prediction);
+      const seconds = (performance.now() - started) / 1000;
+      results.push({ seconds, steps: watching.stop(), rssBeforeMiB, peakMiB: statusMiB('VmHWM'), peakReset });
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+    writeFileSync(out, JSON.stringify({ pid: process.pid, runs: results }));
+  } catch (e) {
+    writeFileSync(out, JSON.stringify({ error: e instanceof Error ? (e.stack ?? e.message) : String(e), runs: results }));
+  }
+}
