@@ -90,6 +90,11 @@ export class WorkerChannel<Request, Message extends { readonly requestId: number
     this.stopListeners.add(listener);
   }
 
+  /** Test hook: ends the thread without dispose(), as out of memory or a crash would. */
+  crashForTest(): void {
+    if (!this.disposed) void this.worker.terminate();
+  }
+
   /** Terminates the thread (a running computation stops with it). */
   dispose(): void {
     if (this.disposed) return;

@@ -189,6 +189,8 @@ export type CompareWebviewToHost =
   | { readonly type: 'command'; readonly command: CompareCommand }
   /** The toolbar's toggle: navigation stays on the shown label (true) or walks every label. */
   | { readonly type: 'setNavigationScope'; readonly selectedLabelOnly: boolean }
+  /** The error view's Reopen: start a new compare worker and read and compare both files again. */
+  | { readonly type: 'reopen' }
   | { readonly type: 'webviewError'; readonly message: string };
 
 // ---------------------------------------------------------------------------------------------

@@ -20,15 +20,22 @@ export class Screens {
   /**
    * `errorTitle`: the heading over error messages (the comparison editor speaks of two files);
    * `appTitle`: the view's level-one heading, for screen readers only (the tab already shows it);
-   * `onReopen`: the error view offers a Reopen button (the host reads the file again with a new worker).
+   * `reopen`: the error view offers a Reopen button (the host reads the file, or both files, again
+   * with a new worker); `description` says what it does.
    */
-  constructor(root: HTMLElement, private readonly app: HTMLElement, errorTitle = 'This file cannot be shown', appTitle = 'Mask viewer', onReopen?: () => void) {
+  constructor(
+    root: HTMLElement,
+    private readonly app: HTMLElement,
+    errorTitle = 'This file cannot be shown',
+    appTitle = 'Mask viewer',
+    reopen?: { readonly onClick: () => void; readonly description: string },
+  ) {
     // Each screen is the page's main landmark while it shows (hidden ones leave the accessibility tree).
     this.loading = el('main', 'mi-message mi-loading', {}, [el('div', undefined, { role: 'status' }, [this.loadingTitle, this.loadingText, this.progress])]);
     this.error = el('main', 'mi-message mi-error', {}, [
       el('h1', 'mi-message-title', {}, [errorTitle]),
       this.errorText,
-      ...(onReopen ? [button('Reopen', 'Read the file again', onReopen, 'mi-button')] : []),
+      ...(reopen ? [button('Reopen', reopen.description, reopen.onClick, 'mi-button')] : []),
     ]);
     this.notice = el('div', 'mi-notice', { role: 'alert' }, [
       this.noticeText,

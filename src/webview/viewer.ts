@@ -64,7 +64,7 @@ export class Viewer implements PaneHost, ToolbarActions {
     // The slice views are the page's main landmark; the legend beside them is complementary.
     this.paneGrid = el('main', 'mi-panes', { 'aria-label': 'Slice views' }, [...PLANES.map((p) => this.panes[p].element), this.infoPanel.element]);
     const app = el('div', 'mi-app', {}, [this.toolbar.element, el('div', 'mi-main', {}, [this.paneGrid, this.legend.element]), this.readout.element]);
-    this.screens = new Screens(root, app, undefined, undefined, () => api.postMessage({ type: 'reopen' }));
+    this.screens = new Screens(root, app, undefined, undefined, { onClick: () => api.postMessage({ type: 'reopen' }), description: 'Read the file again' });
     this.reporter = new ViewReporter(api, this.screens, this.panes);
     new ResizeObserver(() => this.requestDraw()).observe(this.paneGrid);
   }

@@ -29,8 +29,14 @@ function row(name: string, m: OverlapMetrics, flaggedCount: number): string {
 
 const escapeCell = (s: string): string => s.replace(/\|/g, '\\|');
 
+/**
+ * A label name as Markdown text: a name is whatever a label file says, and `<b>liver</b>` or an
+ * <img> tag would otherwise be HTML to every Markdown renderer. Its characters are shown instead.
+ */
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 export function formatMarkdown(r: ComparisonResult | SurfaceComparisonResult, opts: MarkdownOptions = {}): string {
-  const names = opts.names ?? new Map<number, string>();
+  const names: LabelNames = new Map([...(opts.names ?? [])].map(([value, name]) => [value, escapeHtml(name)]));
   const worstCount = opts.worstCount ?? 20;
   const flaggedOf = (label: number | null): number => r.flagged.filter((f) => f.label === label).length;
   const surface = hasSurface(r) ? r.surface : undefined;

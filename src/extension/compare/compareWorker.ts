@@ -5,7 +5,7 @@ import type { Worker } from 'node:worker_threads';
 import type { CompareFile, CompareFilePath, CompareRule, ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker, SurfaceComparisonResult } from '../../protocol/compare';
 import type { BackgroundInfo, Plane } from '../../protocol/viewer';
 import { companionMessage, type MaskFileBytes } from '../detachedFiles';
-import { ownedBuffer, WorkerChannel, type Incoming, type ProgressListener } from '../workerChannel';
+import { ownedBuffer, WorkerChannel, type Incoming, type ProgressListener, type WorkerStopped } from '../workerChannel';
 
 type Reply = Exclude<CompareWorkerToHost, { type: 'failed' | 'progress' }>;
 export type CompareSliceReply = Extract<CompareWorkerToHost, { type: 'slice' }>;
@@ -132,6 +132,16 @@ export class CompareWorker {
   /** Terminates the thread (a running computation stops with it). */
   dispose(): void {
     this.channel.dispose();
+  }
+
+  /** Called once if the thread dies on its own (out of memory, a bug); every request fails from then on. */
+  onStopped(listener: (e: WorkerStopped) => void): void {
+    this.channel.onStopped(listener);
+  }
+
+  /** Test hook: ends the thread as a crash would (not a dispose), so onStopped listeners hear of it. */
+  crashForTest(): void {
+    this.channel.crashForTest();
   }
 
   /** A request that `signal` cancels (the worker then answers `failed` with `cancelled`). */

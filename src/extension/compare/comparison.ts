@@ -20,6 +20,7 @@ import { comparePlane, lowDiceThreshold, minErrorMm2, surfaceSettings, type Surf
 import { CompareWorker, CompareWorkerFailure, type CompareSliceReply, type NamedFile } from './compareWorker';
 import { showReadProgress } from './readProgress';
 import { checkRegularUri } from '../readRegularUri';
+import { WorkerStopped } from '../workerChannel';
 import { intensityImageWarning } from './maskCheck';
 import { runSurface, sameMeasurement } from './surfaceRun';
 
@@ -41,6 +42,8 @@ export interface ComparisonHooks {
   readonly onChange: (c: Comparison) => void;
   /** The label names chosen for a mask's folder ("Use Label Names From…"), if any. */
   readonly labelChoice: (uri: vscode.Uri) => LabelNamesChoice | undefined;
+  /** A fresh worker thread, for Reopen after the last one died. */
+  readonly newWorker: () => CompareWorker;
 }
 
 export const fileNameOf = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
@@ -74,12 +77,47 @@ export class Comparison {
   constructor(
     public reference: vscode.Uri,
     public prediction: vscode.Uri,
-    private readonly worker: CompareWorker,
+    private worker: CompareWorker,
     private readonly hooks: ComparisonHooks,
   ) {
     const setting = comparePlane(reference);
     this.planeIsAuto = setting === 'auto';
     this.planeValue = setting === 'auto' ? 'axial' : setting;
+    this.watchWorker();
+  }
+
+  /**
+   * A worker that dies (out of memory, a bug) leaves the error view, whose Reopen calls reopen();
+   * never a blank tab or metrics that never come. What it was doing fails with the same sentence.
+   */
+  private watchWorker(): void {
+    const worker = this.worker;
+    worker.onStopped((e) => {
+      if (this.disposed || worker !== this.worker) return;
+      this.hooks.log(`${this.title}: ${e.message}`);
+      this.abortReading();
+      this.abortComputation();
+      this.volumesValue = undefined;
+      this.dice = undefined;
+      this.setState({ kind: 'error', message: workerStoppedSentence(this.title, e) });
+    });
+  }
+
+  /** Starts a new worker and reads and compares both files again (the error view's Reopen). */
+  reopen(): Promise<void> {
+    if (this.disposed) return this.pipeline;
+    this.abortReading();
+    this.abortComputation();
+    this.worker.dispose();
+    this.worker = this.hooks.newWorker();
+    this.watchWorker();
+    this.backgroundValue = undefined;
+    return this.reload();
+  }
+
+  /** Test hook: the worker dies as out of memory would make it. */
+  crashWorkerForTest(): void {
+    this.worker.crashForTest();
   }
 
   get state(): ComparisonState { return this.current; }
@@ -401,11 +439,16 @@ export class Comparison {
 
   /** One readable sentence; bugs also go to the log with their stack. */
   private sentence(e: unknown, context: string): string {
+    if (e instanceof WorkerStopped) return workerStoppedSentence(this.title, e);
     if (isInputError(e) || (e instanceof CompareWorkerFailure && e.inputError)) return (e as Error).message;
     if (e instanceof vscode.FileSystemError) return `${context}: ${e.message}`;
     this.hooks.log(`${context}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return `${context} because of an internal error (details in Output › Mask Inspector).`;
   }
+}
+
+function workerStoppedSentence(title: string, e: WorkerStopped): string {
+  return `${title} cannot be compared: ${e.message}, perhaps out of memory. Reopen reads both files again.`;
 }
 
 /**

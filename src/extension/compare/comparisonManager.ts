@@ -85,9 +85,10 @@ export class ComparisonManager implements vscode.Disposable {
   /** Wires a comparison of `reference` with `prediction` into `webviewPanel` and starts reading them. */
   private adopt(webviewPanel: vscode.WebviewPanel, reference: vscode.Uri, prediction: vscode.Uri): { readonly entry: ManagedComparison; readonly ready: Promise<void> } {
     const id = this.nextId++;
-    const worker = new CompareWorker(join(this.context.extensionPath, 'dist', 'compareWorker.js'));
+    const newWorker = (): CompareWorker => new CompareWorker(join(this.context.extensionPath, 'dist', 'compareWorker.js'));
     // The callbacks below run only after `managed` exists (nothing fires before reload() at the end).
-    const comparison = new Comparison(reference, prediction, worker, {
+    const comparison = new Comparison(reference, prediction, newWorker(), {
+      newWorker,
       log: this.log,
       workspaceState: this.context.workspaceState,
       labelChoice: (uri) => this.labelChoices.get(uri),

@@ -130,6 +130,9 @@ export class ComparisonPanel implements vscode.Disposable {
         this.navigationChoice = msg.selectedLabelOnly;
         this.sendSettings();
         return;
+      case 'reopen':
+        void this.comparison.reopen();
+        return;
       case 'webviewError':
         this.hooks.log(`comparison webview (${this.comparison.title}): ${msg.message}`);
         return;

@@ -1,6 +1,7 @@
 // Internal commands the integration tests use to see inside the comparison (not contributed, so
 // they never show in the palette): live worker threads, each comparison's state, what its webview
-// reported, its report URI, and a probe of the colours the webview drew.
+// reported, its report URI, a probe of the colours the webview drew, and a worker that dies as out
+// of memory would kill it, then the error view's Reopen.
 import * as vscode from 'vscode';
 import type { Vec3 } from '../../core/volume';
 import type { SurfaceStatus } from '../../protocol/compare';
@@ -54,6 +55,15 @@ export function registerCompareTestHooks(manager: ComparisonManager, reports: Re
         };
       }),
     })),
+    vscode.commands.registerCommand('maskInspector._testCrashCompareWorker', (): void => {
+      if (!manager.active) throw new Error('no comparison is open');
+      manager.active.comparison.crashWorkerForTest();
+    }),
+    // What the error view's Reopen button posts (the button itself is tested in Chromium).
+    vscode.commands.registerCommand('maskInspector._testCompareReopen', (): Promise<void> => {
+      if (!manager.active) throw new Error('no comparison is open');
+      return manager.active.comparison.reopen();
+    }),
     vscode.commands.registerCommand(
       'maskInspector._testCompareProbe',
       (pane: CompareProbeResult['pane'], plane: Plane, index: number, voxels: Vec3[]): Promise<CompareProbeResult> => {

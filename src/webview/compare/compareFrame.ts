@@ -13,7 +13,10 @@ import { CursorReadout } from './cursorReadout';
 import { DiceStrip, type StripActions } from './diceStrip';
 import { MetricsPanel, type PanelActions } from './metricsPanel';
 
-export type FrameActions = CompareToolbarActions & PanelActions & StripActions;
+export type FrameActions = CompareToolbarActions & PanelActions & StripActions & {
+  /** The error view's Reopen: the host starts a new worker and compares the files again. */
+  reopen(): void;
+};
 
 export class CompareFrame {
   readonly toolbar: CompareToolbar;
@@ -35,7 +38,7 @@ export class CompareFrame {
       el('div', 'mi-main', {}, [el('main', 'mi-cmp-centre', { 'aria-label': 'Comparison' }, [this.layout.element, this.strip.element]), this.panel.element]),
       this.readout.element,
     ]);
-    this.screens = new Screens(root, app, 'The masks cannot be compared', 'Mask comparison');
+    this.screens = new Screens(root, app, 'The masks cannot be compared', 'Mask comparison', { onClick: () => actions.reopen(), description: 'Read both files again and compare them' });
   }
 
   /** Brings the toolbar, strip, panel and readout up to date with the comparison. */

@@ -88,6 +88,10 @@ export class Comparison implements PaneHost, FrameActions {
     }
   }
 
+  reopen(): void {
+    this.api.postMessage({ type: 'reopen' });
+  }
+
   showError(message: string): void {
     this.errorMessage = message;
     this.frame.screens.showError(message);

@@ -47,3 +47,14 @@ test('Markdown: a row per label with its volume Dice and flagged count, then the
   assert.match(md, new RegExp(`## Worst slices \\(5 of ${result.flagged.length} with Dice < 0.8 and error ≥ 10 mm², most severe first\\)`));
   assert.equal(md.split('\n').filter((l) => l.startsWith('- coronal slice')).length, 5);
 });
+
+test('Markdown: a label name that looks like HTML keeps its characters (entities), in the table and the worst slices', async () => {
+  const result = await multilabel();
+  const label = result.flagged.find((f) => f.label !== null)!.label!;
+  const name = '<img src=x onerror=alert(1)><b>liver</b> & co';
+  const md = formatMarkdown(result, { names: new Map([[label, name]]), worstCount: result.flagged.length });
+  const shown = '&lt;img src=x onerror=alert(1)&gt;&lt;b&gt;liver&lt;/b&gt; &amp; co';
+  assert.ok(md.includes(`| label ${label} (${shown}) |`), 'the table row names the label with entities');
+  assert.ok(md.split('\n').some((l) => l.startsWith('- ') && l.includes(`label ${label} (${shown})`)), 'so does its worst-slice line');
+  assert.ok(!md.includes('<img') && !md.includes('<b>'), 'no tag is left for a Markdown renderer to parse');
+});
