@@ -48,8 +48,8 @@ export function integerFlag(values: Values, name: string, min: number): number |
 
 export function comparisonOptions(values: Values): CompareOptions & { volume?: number } {
   const plane = values.plane;
-  if (plane !== undefined && !PLANES.includes(plane as Plane)) {
-    throw new UsageError(`--plane must be one of ${PLANES.join(', ')}, not "${String(plane)}".`);
+  if (plane !== undefined && plane !== 'auto' && !PLANES.includes(plane as Plane)) {
+    throw new UsageError(`--plane must be auto or one of ${PLANES.join(', ')}, not "${String(plane)}".`);
   }
   const probThreshold = numberFlag(values, 'prob-threshold');
   if (probThreshold !== undefined && !(probThreshold > 0 && probThreshold <= 1)) {
@@ -60,7 +60,7 @@ export function comparisonOptions(values: Values): CompareOptions & { volume?: n
   const smooth = numberFlag(values, 'smooth');
   if (smooth !== undefined && smooth < 0) throw new UsageError(`--smooth must be >= 0, not ${smooth}.`);
   return {
-    plane: plane as Plane | undefined,
+    plane: plane as Plane | 'auto' | undefined,
     threshold: numberFlag(values, 'threshold'),
     minErrorMm2,
     probThreshold,

@@ -3,6 +3,7 @@
 // One read per file feeds both the Dice engine and the surface pass, then the surface numbers are
 // merged into the comparison result.
 import type { VolumeSource } from '../core/io/api';
+import { resolvePlane } from '../core/geometry/acquisitionPlane';
 import { planeAxis } from '../core/geometry/orientation';
 import { compareSources, compareVolumes } from '../core/metrics/compare';
 import { resolveOptions } from '../core/metrics/options';
@@ -68,7 +69,7 @@ export async function compareWithSurface(
   }
   const geometry = ref.header.geometry;
   const measurable = hasWorldGeometry(geometry) && hasWorldGeometry(pred.header.geometry);
-  const axis = planeAxis(geometry, resolveOptions(options).plane);
+  const axis = planeAxis(geometry, resolvePlane(geometry, resolveOptions(options).plane));
   const collector = measurable ? new SurfaceCollector(geometry.shape, { perSliceAxis: perSlice ? axis : undefined }) : null;
   const onSlices = collector === null ? undefined : (k: number, n: number, r: VoxelArray, p: VoxelArray) => collector.add(k, n, r, p);
   const result = await compareSources(ref, pred, { ...options, onSlices });

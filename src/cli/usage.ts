@@ -14,7 +14,10 @@ Usage:
   mask-inspector --help
 
 Comparison options (compare and batch):
-  --plane axial|coronal|sagittal   slice plane for per-slice Dice (default axial; found from the affine)
+  --plane auto|axial|coronal|sagittal
+                                   slice plane for per-slice Dice (found from the affine); default auto:
+                                   the reference's acquisition plane (its thickest slices), axial when
+                                   the voxels are near-isotropic
   --threshold T                    flag slices with Dice < T (default 0.8)...
   --min-error-mm2 A                ...and an error (FP+FN) of at least A mm² in the slice plane
                                    (default 10; 0 = no noise floor); flagged slices are ordered by

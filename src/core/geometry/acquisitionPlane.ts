@@ -5,7 +5,8 @@
 // volumes (no axis over 1.25 times the finest) have no acquisition plane to speak of and keep the
 // radiological default, axial; ties between planes go axial, coronal, sagittal.
 import { PLANES, type ArrayAxis, type Plane } from './display';
-import type { Vec3 } from '../volume';
+import { planeAxis } from './orientation';
+import type { Geometry, Vec3 } from '../volume';
 
 /** Spacing ratios up to this count as isotropic (1 mm × 1 mm × 1.2 mm is not a slab acquisition). */
 const ISOTROPIC_RATIO = 1.25;
@@ -19,4 +20,9 @@ export function acquisitionPlane(spacing: Vec3, sliceAxisOf: (plane: Plane) => A
     if (s > bestSpacing) [best, bestSpacing] = [plane, s];
   }
   return finest > 0 && bestSpacing / finest > ISOTROPIC_RATIO ? best : 'axial';
+}
+
+/** The plane asked for, with 'auto' made the acquisition plane of `geometry` (the reference's). */
+export function resolvePlane(geometry: Pick<Geometry, 'affine' | 'spacing'>, requested: Plane | 'auto'): Plane {
+  return requested === 'auto' ? acquisitionPlane(geometry.spacing, (p) => planeAxis(geometry, p)) : requested;
 }

@@ -2,6 +2,7 @@
 // order (streaming when the orientation allows, whole-volume otherwise), run the counting pass and
 // summarise. The object returned is the CLI's --json output and the worker's reply.
 import { InputError } from '../errors';
+import { resolvePlane } from '../geometry/acquisitionPlane';
 import { alignGrids } from '../geometry/align';
 import { linearPart, det3 } from '../geometry/matrix';
 import { planeAxis } from '../geometry/orientation';
@@ -128,7 +129,8 @@ export async function compareSources(
   const o = resolveOptions(opts);
   const plan = planGrids(ref.header, pred.header, o.ignoreGeometry);
   const refGeometry = ref.header.geometry;
-  const axis = planeAxis(refGeometry, o.plane);
+  const plane = resolvePlane(refGeometry, o.plane);
+  const axis = planeAxis(refGeometry, plane);
   const [refLayers, predLayers] = await Promise.all([openSegmentLayers(ref), openSegmentLayers(pred)]);
   const { counts, labelPlan: colourPlan, refHeader, predHeader } =
     refLayers || predLayers
@@ -146,7 +148,7 @@ export async function compareSources(
   return {
     reference: describe(refHeader, counts.refKind),
     prediction: describe(predHeader, counts.predKind),
-    plane: o.plane,
+    plane,
     axis,
     threshold: o.threshold,
     minErrorMm2: o.minErrorMm2,
@@ -167,8 +169,8 @@ export async function compareSources(
       softDiceSquared: soft.p2 + g === 0 ? null : (2 * soft.pg) / (soft.p2 + g),
     }),
     geometry: { alignment: plan.alignment, note: plan.note, reference: refGeometry.affineSource, prediction: pred.header.geometry.affineSource },
-    warnings: [...geometryWarnings(ref.header, pred.header, o.plane), ...fileNotes(refHeader, predHeader), ...colourPlan.notes],
-    conventions: refLayers || predLayers ? { ...conventions(o), overlappingSegments: OVERLAPPING_SEGMENTS } : conventions(o),
+    warnings: [...geometryWarnings(ref.header, pred.header, plane), ...fileNotes(refHeader, predHeader), ...colourPlan.notes],
+    conventions: refLayers || predLayers ? { ...conventions(o, plane), overlappingSegments: OVERLAPPING_SEGMENTS } : conventions(o, plane),
   };
 }
 

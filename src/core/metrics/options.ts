@@ -5,7 +5,7 @@ import { InputError } from '../errors';
 import type { CompareOptions, ComparisonResult, Plane } from './types';
 
 export interface ResolvedOptions {
-  readonly plane: Plane;
+  readonly plane: Plane | 'auto';
   readonly threshold: number;
   readonly minErrorMm2: number;
   readonly probThreshold: number;
@@ -20,7 +20,7 @@ export interface ResolvedOptions {
  * organ missing from a slice is still flagged. Checked on a real model output (panoptica's spine
  * example, test/fixtures/real/): the pairs it drops are the few-voxel ends of thin structures.
  */
-export const DEFAULTS = { plane: 'axial', threshold: 0.8, minErrorMm2: 10, probThreshold: 0.5, smooth: 0 } as const;
+export const DEFAULTS = { plane: 'auto', threshold: 0.8, minErrorMm2: 10, probThreshold: 0.5, smooth: 0 } as const;
 
 export function resolveOptions(opts: CompareOptions): ResolvedOptions {
   const plane = opts.plane ?? DEFAULTS.plane;
@@ -28,7 +28,7 @@ export function resolveOptions(opts: CompareOptions): ResolvedOptions {
   const minErrorMm2 = opts.minErrorMm2 ?? DEFAULTS.minErrorMm2;
   const probThreshold = opts.probThreshold ?? DEFAULTS.probThreshold;
   const smooth = opts.smooth ?? DEFAULTS.smooth;
-  if (!PLANES.includes(plane)) throw new InputError(`The plane must be one of ${PLANES.join(', ')}, not "${String(plane)}".`);
+  if (plane !== 'auto' && !PLANES.includes(plane)) throw new InputError(`The plane must be auto or one of ${PLANES.join(', ')}, not "${String(plane)}".`);
   if (!Number.isFinite(threshold)) throw new InputError(`The flagging threshold must be a number, not ${threshold}.`);
   if (!(minErrorMm2 >= 0 && Number.isFinite(minErrorMm2))) throw new InputError(`The minimum error area must be a number of mm² >= 0, not ${minErrorMm2}.`);
   if (!(probThreshold > 0 && probThreshold <= 1)) {
@@ -38,7 +38,9 @@ export function resolveOptions(opts: CompareOptions): ResolvedOptions {
   return { plane, threshold, minErrorMm2, probThreshold, smooth, ignoreGeometry: opts.ignoreGeometry ?? false };
 }
 
-export function conventions(o: ResolvedOptions): ComparisonResult['conventions'] {
+/** `plane`: the plane used (what 'auto' became for this reference); absent for many cases (batch), each with its own. */
+export function conventions(o: ResolvedOptions, plane?: Plane): ComparisonResult['conventions'] {
+  const normal = plane ?? (o.plane === 'auto' ? 'chosen plane' : o.plane);
   return {
     emptyMasks:
       'Dice and IoU are null when neither mask has the label (in the volume or in the slice): never flagged, left out of every mean. Reference empty with a non-empty prediction gives 0.',
@@ -47,7 +49,7 @@ export function conventions(o: ResolvedOptions): ComparisonResult['conventions']
         ? 'No smoothing: Dice = 2TP/(2TP+FP+FN), IoU = TP/(TP+FP+FN).'
         : `Smoothed with s = ${o.smooth}: Dice = (2TP+s)/(2TP+FP+FN+s), IoU = (TP+s)/(TP+FP+FN+s), wherever at least one mask is non-empty (both empty stays null).`,
     plane:
-      `Slices are taken along the reference file's array axis closest to the ${o.plane} normal (from its affine, so RAS, LPS and oblique files agree); a slice index is the 0-based voxel index along that axis.`,
+      `Slices are taken along the reference file's array axis closest to the ${normal} normal (from its affine, so RAS, LPS and oblique files agree); a slice index is the 0-based voxel index along that axis.${o.plane === 'auto' ? ` The ${plane ? `${plane} plane was` : 'plane of each case is'} chosen as the reference's acquisition plane: the plane slicing along its coarsest voxel axis, axial when no axis is over 1.25 times the finest.` : ''}`,
     probabilityMaps:
       `A float volume with values in [0, 1] that are not all 0 or 1 is a probability map: foreground where value >= ${o.probThreshold} (label 1). softDice = 2Σpg/(Σp+Σg) and softDiceSquared = 2Σpg/(Σp²+Σg²) use the raw prediction p against the binarised reference g.`,
     means:

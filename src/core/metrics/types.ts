@@ -7,8 +7,12 @@ import type { DataType, Geometry, Vec3, VoxelArray } from '../volume';
 export type { Plane };
 
 export interface CompareOptions {
-  /** Which anatomical plane the per-slice values are taken in. Default 'axial'. */
-  readonly plane?: Plane;
+  /**
+   * Which anatomical plane the per-slice values are taken in. Default 'auto': the reference's
+   * acquisition plane (core/geometry/acquisitionPlane: axial unless the voxels are clearly thicker
+   * along another axis). The result's `plane` is always the plane used.
+   */
+  readonly plane?: Plane | 'auto';
   /** Slices with Dice below this are flagged (when their error reaches minErrorMm2). Default 0.8. */
   readonly threshold?: number;
   /**

@@ -211,3 +211,19 @@ test('foreground Dice agrees with plastimatch dice', { skip: plastimatch.status 
     assert.ok(Math.abs(ours.foreground.dice! - theirs) < 5e-7, `${pred}: ours ${ours.foreground.dice}, plastimatch ${theirs}`);
   }
 });
+
+test('the default plane is the reference\'s acquisition plane: a real sagittal spine MR is compared sagittally, as numpy finds it; --plane overrides', () => {
+  const ref = join(ROOT, 'test', 'fixtures', 'real', 'panoptica-spine', 'ref.nii.gz');
+  const pred = join(ROOT, 'test', 'fixtures', 'real', 'panoptica-spine', 'pred.nii.gz');
+  const r = cli('compare', ref, pred, '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const result = JSON.parse(r.stdout) as ComparisonResult;
+  assert.equal(result.plane, 'sagittal');
+  assert.match(result.conventions.plane, /sagittal plane was chosen as the reference's acquisition plane/);
+  const want = expected.cases.real_spine!.planes.sagittal!;
+  assert.deepEqual(result.flagged.map((f) => [f.label, f.index]), want.flagged.map((f) => [f.label, f.index]), 'numpy\'s problems, in numpy\'s order');
+  const axial = JSON.parse(cli('compare', ref, pred, '--json', '--plane', 'axial').stdout) as ComparisonResult;
+  assert.equal(axial.plane, 'axial');
+  assert.deepEqual(axial.flagged.map((f) => [f.label, f.index]), expected.cases.real_spine!.planes.axial!.flagged.map((f) => [f.label, f.index]));
+  assertRefused(cli('compare', ref, pred, '--plane', 'oblique'), '--plane must be auto or one of');
+});
