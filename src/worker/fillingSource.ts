@@ -62,8 +62,11 @@ export function fillingSource(inner: VolumeSource, onBytes: (bytes: number) => v
   return { source, volume, labels: () => tally.counts(), totalBytes: memoryNeeded(header) };
 }
 
-/** A zeroed array of `data`'s own type. */
+/**
+ * A zeroed array of `data`'s own type in shared memory: the surface-distance thread then reads
+ * the volume where it is (shareVolume finds it shared), instead of a second copy of both masks.
+ */
 function like(data: VoxelArray, length: number): VoxelArray {
-  const Ctor = data.constructor as new (n: number) => VoxelArray;
-  return new Ctor(length);
+  const Ctor = data.constructor as new (buffer: SharedArrayBuffer) => VoxelArray;
+  return new Ctor(new SharedArrayBuffer(length * data.BYTES_PER_ELEMENT));
 }
