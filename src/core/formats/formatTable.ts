@@ -46,6 +46,8 @@ export interface FileFormatRow {
   };
   /** A folder of such files opens as one volume (PNG slices). */
   readonly folderOfSlices?: boolean;
+  /** Its header may keep the voxels in other files (.nhdr, .mhd): those are watched for changes too. */
+  readonly detachedData?: boolean;
   /** A folder holding exactly one such object (among other files of the format) opens that object (DICOM SEG). */
   readonly folderOfOneObject?: boolean;
 }
@@ -68,6 +70,7 @@ export const FORMAT_TABLE = [
     editor: 'default',
     headerFormats: ['nrrd'],
     metadata: { labelNames: true, labelColours: true, layers: true },
+    detachedData: true,
   },
   {
     id: 'metaimage',
@@ -77,6 +80,7 @@ export const FORMAT_TABLE = [
     editor: 'default',
     headerFormats: ['metaimage'],
     metadata: { labelNames: false, labelColours: false, layers: false },
+    detachedData: true,
   },
   {
     id: 'png',

@@ -5,6 +5,7 @@
 // and never serialises the result (it travels by structured clone). Loads and computes run one
 // after another; a newer one aborts a running computation instead of waiting for it.
 import * as vscode from 'vscode';
+import { detachedDataUris } from '../fileWatch';
 import { InputError, isInputError } from '../../core/errors';
 import { acquisitionPlane } from '../../core/geometry/acquisitionPlane';
 import { MissingFileError } from '../../core/io/regularFile';
@@ -249,7 +250,9 @@ export class Comparison {
   /** Size and modification time of both files, "" when either cannot be read. */
   private async fileStamps(): Promise<string> {
     try {
-      const stats = await Promise.all([vscode.workspace.fs.stat(this.reference), vscode.workspace.fs.stat(this.prediction)]);
+      // Detached data files too: a new prediction may rewrite only the .raw its .nhdr names.
+      const data = (await Promise.all([this.reference, this.prediction].map(detachedDataUris))).flat();
+      const stats = await Promise.all([this.reference, this.prediction, ...data].map((uri) => vscode.workspace.fs.stat(uri)));
       return stats.map((s) => `${s.size}@${s.mtime}`).join(' ');
     } catch {
       return '';

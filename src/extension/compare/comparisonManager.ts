@@ -10,7 +10,7 @@ import { Comparison, fileNameOf } from './comparison';
 import { compareHtml, compareResourceRoots } from './compareHtml';
 import { ComparisonPanel, type ComparisonPanelHooks } from './comparisonPanel';
 import { CompareWorker } from './compareWorker';
-import { watchFiles } from './fileWatch';
+import { watchFiles } from '../fileWatch';
 
 export const COMPARISON_VIEW_TYPE = 'maskInspector.comparison';
 /** True while at least one comparison is open (menus and views use it). */

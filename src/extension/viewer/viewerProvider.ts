@@ -3,6 +3,7 @@
 // a file terminates that thread, which returns all of its memory at once (a pool would have to
 // evict volumes by hand and would let one slow decode delay other files' slices).
 import * as vscode from 'vscode';
+import { watchFiles } from '../fileWatch';
 import { join } from 'node:path';
 import { EDITOR_VIEW_TYPES } from '../../core/formats/formatTable';
 import { VolumeWorker } from '../worker/volumeWorker';
@@ -48,7 +49,8 @@ export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<MaskD
 
   openCustomDocument(uri: vscode.Uri): MaskDocument {
     const worker = new VolumeWorker(join(this.context.extensionPath, 'dist', 'worker.js'));
-    const watcher = watchFile(uri, () => void document.load());
+    // Reloads when the file (or a data file its header names) changes on disk, e.g. a new prediction.
+    const watcher = watchFiles([uri], () => void document.load());
     const document: MaskDocument = new MaskDocument(uri, worker, {
       newWorker: () => new VolumeWorker(join(this.context.extensionPath, 'dist', 'worker.js')),
       log: this.log,
@@ -120,20 +122,3 @@ export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<MaskD
   }
 }
 
-/** Reloads when the file changes on disk (e.g. a new prediction written by a training run). */
-function watchFile(uri: vscode.Uri, onChange: () => void): vscode.Disposable {
-  const slash = uri.path.lastIndexOf('/');
-  const folder = uri.with({ path: uri.path.slice(0, slash) || '/' });
-  const pattern = new vscode.RelativePattern(folder, uri.path.slice(slash + 1));
-  const watcher = vscode.workspace.createFileSystemWatcher(pattern, true, false, true);
-  // A writer produces several change events per file; reload once it has settled.
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  watcher.onDidChange(() => {
-    clearTimeout(timer);
-    timer = setTimeout(onChange, 300);
-  });
-  return new vscode.Disposable(() => {
-    clearTimeout(timer);
-    watcher.dispose();
-  });
-}

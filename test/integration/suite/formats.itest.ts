@@ -1,13 +1,14 @@
 // NRRD, Slicer .seg.nrrd and MetaImage in a real VS Code: each opens in the default editor, a .nhdr
 // with its detached data read next to it, a .seg.nrrd with its segments as named, coloured labels;
 // a .nhdr whose data file is missing shows the error view's sentence; Compare Masks of a .seg.nrrd
-// against the .nii.gz of the same array, and of two .seg.nrrd numbered differently, gives Dice 1.
+// against the .nii.gz of the same array, and of two .seg.nrrd numbered differently, gives Dice 1;
+// a .nhdr whose detached data file alone is rewritten is read again, in the viewer and the comparison.
 // Expected counts and colours: test/fixtures/formats/expected.json (numpy).
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { api } from './compareHelpers';
-import { closeAll, EXTENSION_ID, fixture, openAndWait, setSetting } from './viewerHelpers';
+import { closeAll, documentState, EXTENSION_ID, fixture, openAndWait, setSetting, until } from './viewerHelpers';
 
 interface Expected {
   readonly multilabel: { counts: Record<string, number> };
@@ -64,5 +65,31 @@ describe('NRRD, .seg.nrrd and MetaImage', function () {
     assert.equal(a.activeComparison()?.volumeDice, 1, 'segments matched by name');
     await a.compare(fixture('formats/itk_multilabel.mha'), fixture('formats/itk_multilabel.nhdr'));
     assert.equal(a.activeComparison()?.volumeDice, 1);
+  });
+
+  it('a .nhdr whose data file alone is rewritten reloads, in the viewer and in a comparison', async () => {
+    // Copies in the throwaway workspace: the header names its own data file, rewritten in place as
+    // a training run would rewrite a prediction's voxels and leave its header.
+    const header = fixture('formats/changing_data.nhdr');
+    const data = fixture('formats/changing_data.raw');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture('formats/itk_multilabel.nhdr')));
+    await vscode.workspace.fs.writeFile(header, new TextEncoder().encode(text.replace('data file: itk_multilabel_nhdr.raw', 'data file: changing_data.raw')));
+    const voxels = await vscode.workspace.fs.readFile(fixture('formats/itk_multilabel_nhdr.raw'));
+    await vscode.workspace.fs.writeFile(data, voxels);
+    const before = await openAndWait(header);
+    assert.deepEqual(before.labels!.map((l) => l.value), [1, 2, 3]);
+    const a = await api();
+    await a.compare(fixture('formats/multilabel.nii.gz'), header);
+    assert.equal(a.activeComparison()?.volumeDice, 1);
+    // Label 3 is erased (the foreground shrinks): the header's bytes do not change.
+    await vscode.workspace.fs.writeFile(data, voxels.map((v) => (v === 3 ? 0 : v)));
+    await until('the viewer to read the new data file', async () => {
+      const d = await documentState(header);
+      return d?.state === 'ready' && d.labels?.map((l) => l.value).join() === '1,2' ? d : undefined;
+    });
+    await until('the comparison to read the new data file', async () => {
+      const dice = a.activeComparison()?.volumeDice;
+      return dice !== undefined && dice !== null && dice < 1 ? dice : undefined;
+    });
   });
 });
