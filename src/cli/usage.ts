@@ -25,7 +25,8 @@ Comparison options (compare and batch):
   --prob-threshold P               probability maps: foreground where value >= P (default 0.5)
   --smooth S                       Dice = (2TP+S)/(2TP+FP+FN+S) (default 0)
   --ignore-geometry                compare voxel by voxel even when the affines differ
-  --volume N                       4-D files: compare volume N (0-based, default 0)
+  --volume N                       4-D files: compare volume N (0-based, default 0); overlapping
+                                   segments: only layer N (default: every segment in full)
 
 Label names (compare):
   --labels FILE                    label names from FILE (ITK-SNAP .txt, or JSON: {"1": "liver"} or a
