@@ -4,7 +4,7 @@
 // written key by key, and a list given as a StreamedList is made one item at a time (each item
 // merged, written and dropped), so only a chunk's worth of text and one item's objects are alive.
 // The text is exactly what JSON.stringify(value, replacer) gives for the same value with the lists
-// made whole.
+// made whole (for values without toJSON methods, which a comparison result never has).
 
 /** A list whose items are made when written: `length` items, item n from `at(n)`. */
 export class StreamedList<T> {
@@ -40,7 +40,8 @@ export function* jsonChunks(value: Readonly<Record<string, unknown>>, replacer: 
       first = false;
       for (let n = 0; n < v.length; n++) {
         // As in an array, an item JSON cannot write (undefined, a function) is null.
-        add((n === 0 ? '' : ',') + (stringify(v.at(n), replacer) ?? 'null'));
+        if (n > 0) add(',');
+        add(itemJson(v.at(n), replacer));
         if (size >= CHUNK_CHARS) {
           yield pieces.join('');
           pieces = [];
@@ -58,6 +59,33 @@ export function* jsonChunks(value: Readonly<Record<string, unknown>>, replacer: 
   }
   add('}');
   yield pieces.join('');
+}
+
+/**
+ * One list item: an object's arrays are written element by element, and an element that is a frozen
+ * object of plain values (the empty slice rows every label shares, summarise.ts) is written once
+ * and its text reused: most of a label image's slice rows are such rows.
+ */
+function itemJson(item: unknown, replacer: JsonReplacer): string {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return stringify(item, replacer) ?? 'null';
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(item)) {
+    const text = Array.isArray(value) ? `[${value.map((e: unknown) => elementJson(e, replacer)).join(',')}]` : stringify(value, replacer);
+    if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+const frozenText = new WeakMap<object, string>();
+
+function elementJson(e: unknown, replacer: JsonReplacer): string {
+  if (e === null || typeof e !== 'object') return stringify(e, replacer) ?? 'null';
+  const known = frozenText.get(e);
+  if (known !== undefined) return known;
+  const text = stringify(e, replacer) ?? 'null';
+  // Frozen with only plain values: its text can never change.
+  if (Object.isFrozen(e) && Object.values(e).every((v) => v === null || typeof v !== 'object')) frozenText.set(e, text);
+  return text;
 }
 
 function stringify(value: unknown, replacer: JsonReplacer): string | undefined {

@@ -21,6 +21,21 @@ export interface FeatureGrid {
   readonly isFeature: Uint8Array;
 }
 
+/** The workspace's scratch slots and their users (a list in use must not share a slot with another). */
+export const SCRATCH = {
+  /** pair.ts surfaceValues: the two directed distance lists (f64), a corner set's slots (u32). */
+  refToPred: 0,
+  predToRef: 1,
+  cornerSetSlots: 0,
+  /** reduce.ts volumeValues: each mask's points moved into the box (u32) and their areas (f64). */
+  refVoxels: 1,
+  refCorners: 2,
+  predVoxels: 3,
+  predCorners: 4,
+  refAreas: 2,
+  predAreas: 3,
+} as const;
+
 /** Buffers reused across calls, grown on demand, so a six-label run allocates about once. */
 export class EdtWorkspace {
   lineStart = new Int32Array(0);
@@ -31,6 +46,29 @@ export class EdtWorkspace {
   envelopeAt = new Float64Array(0);
   envelopeF = new Float64Array(0);
   envelopeStart = new Float64Array(0);
+  /**
+   * Scratch lists for the lists a pair is measured from and with (its points in the box, its two
+   * directed distance lists, a corner set's slots): a label image measures thousands of small
+   * pairs (and a pair per slice of each), and a fresh typed array per list made allocation and
+   * garbage collection most of the work. Each slot holds one list at a time; SCRATCH names who
+   * uses which.
+   */
+  private readonly f64s: Float64Array[] = [];
+  private readonly u32s: Uint32Array[] = [];
+
+  /** Scratch Float64 list `slot` of `length` (old contents), valid until that slot is asked for again. */
+  f64(slot: number, length: number): Float64Array {
+    const have = this.f64s[slot];
+    if (have === undefined || have.length < length) this.f64s[slot] = new Float64Array(Math.max(length, 2 * (have?.length ?? 0)));
+    return this.f64s[slot]!.subarray(0, length);
+  }
+
+  /** Scratch Uint32 list `slot` of `length` (old contents), valid until that slot is asked for again. */
+  u32(slot: number, length: number): Uint32Array {
+    const have = this.u32s[slot];
+    if (have === undefined || have.length < length) this.u32s[slot] = new Uint32Array(Math.max(length, 2 * (have?.length ?? 0)));
+    return this.u32s[slot]!.subarray(0, length);
+  }
 
   reserve(dims: Vec3, features: number): void {
     const [nx, ny] = dims;
@@ -53,8 +91,8 @@ export class EdtWorkspace {
 /**
  * Distance in mm from each query cell to the nearest feature cell. Both lists hold linear indices
  * of one grid of `dims` (i fastest), strictly increasing; the result follows the order of
- * `queries`. Infinity for every query when there is no feature. The grid must contain every
- * feature: a box around both surfaces is enough.
+ * `queries`, in `out` when given (as long as `queries`). Infinity for every query when there is no
+ * feature. The grid must contain every feature: a box around both surfaces is enough.
  */
 export function distancesAtQueries(
   features: Uint32Array,
@@ -62,8 +100,8 @@ export function distancesAtQueries(
   spacing: Vec3,
   queries: Uint32Array,
   work: EdtWorkspace,
+  out: Float64Array = new Float64Array(queries.length),
 ): Float64Array {
-  const out = new Float64Array(queries.length);
   if (queries.length === 0) return out;
   if (features.length === 0) return out.fill(Infinity);
   work.reserve(dims, features.length);

@@ -5,7 +5,7 @@
 import type { Vec3 } from '../volume';
 import { areasAt, borderCorners, markVoxelBorders, type SurfacePoints } from './borders';
 import type { SurfaceValues } from './conventions';
-import { distancesAtQueries, type EdtWorkspace } from './edt';
+import { distancesAtQueries, SCRATCH, type EdtWorkspace } from './edt';
 import { maxOf, percentileLinear, pooledMean, sum } from './stats';
 import { areaWithinTolerance, cornerSet } from './tolerance';
 
@@ -105,11 +105,12 @@ export interface SurfaceLists {
 
 /** The reported numbers from the surface points of two non-empty masks in a box of `dims`. */
 export function surfaceValues(s: SurfaceLists, dims: Vec3, settings: PairSettings, percentile: number, toleranceMm: number, work: EdtWorkspace): SurfaceValues {
-  const refToPred = distancesAtQueries(s.predVoxels, dims, settings.spacing, s.refVoxels, work);
-  const predToRef = distancesAtQueries(s.refVoxels, dims, settings.spacing, s.predVoxels, work);
+  const refToPred = distancesAtQueries(s.predVoxels, dims, settings.spacing, s.refVoxels, work, work.f64(SCRATCH.refToPred, s.refVoxels.length));
+  const predToRef = distancesAtQueries(s.refVoxels, dims, settings.spacing, s.predVoxels, work, work.f64(SCRATCH.predToRef, s.predVoxels.length));
+  // One corner set at a time: each lives only during its own call (its slots are scratch).
   const within =
-    areaWithinTolerance(cornerSet(s.predCorners), dims, settings.spacing, s.refCorners, s.refAreas, toleranceMm, work) +
-    areaWithinTolerance(cornerSet(s.refCorners), dims, settings.spacing, s.predCorners, s.predAreas, toleranceMm, work);
+    areaWithinTolerance(cornerSet(s.predCorners, work), dims, settings.spacing, s.refCorners, s.refAreas, toleranceMm, work) +
+    areaWithinTolerance(cornerSet(s.refCorners, work), dims, settings.spacing, s.predCorners, s.predAreas, toleranceMm, work);
   return {
     hd: Math.max(maxOf(refToPred), maxOf(predToRef)),
     hd95: Math.max(percentileLinear(refToPred, percentile), percentileLinear(predToRef, percentile)),

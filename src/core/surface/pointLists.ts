@@ -4,13 +4,17 @@
 // (nextCapacity), instead of reserving a page each; a set answers "is this cell a surface corner"
 // without a grid the size of the label's box.
 
+/** What every empty list starts from (never written: the first push grows it). */
+const NO_INDICES = new Float64Array(0);
+const NO_CODES = new Uint8Array(0);
+
 /** Growable list of point indices (Float64: a volume's linear index can pass 2^32). */
 export class IndexList {
   private items: Float64Array;
   length = 0;
 
   constructor(capacity = 0) {
-    this.items = new Float64Array(capacity);
+    this.items = capacity === 0 ? NO_INDICES : new Float64Array(capacity);
   }
 
   push(index: number): void {
@@ -29,7 +33,7 @@ export class CodeList {
   length = 0;
 
   constructor(capacity = 0) {
-    this.items = new Uint8Array(capacity);
+    this.items = capacity === 0 ? NO_CODES : new Uint8Array(capacity);
   }
 
   push(code: number): void {
@@ -64,10 +68,11 @@ export class IndexSet {
   private readonly mask: number;
   private readonly shift: number;
 
-  constructor(keys: Uint32Array) {
+  /** `buffer(size)`: where the slots go (default a new array); its contents are overwritten. */
+  constructor(keys: Uint32Array, buffer: (size: number) => Uint32Array = (size) => new Uint32Array(size)) {
     let bits = 4;
     while (1 << bits < keys.length * 2) bits++;
-    this.slots = new Uint32Array(1 << bits).fill(EMPTY);
+    this.slots = buffer(1 << bits).fill(EMPTY);
     this.mask = (1 << bits) - 1;
     this.shift = 32 - bits;
     for (let n = 0; n < keys.length; n++) {

@@ -7,7 +7,7 @@ import type { Vec3 } from '../volume';
 import type { LabelExtent } from './box';
 import type { MaskSurface } from './collect';
 import type { SurfaceValues } from './conventions';
-import type { EdtWorkspace } from './edt';
+import { SCRATCH, type EdtWorkspace } from './edt';
 import { surfaceValues, type PairSettings, type SurfaceLists } from './pair';
 
 /** The smallest box holding both masks' voxels; both must be non-empty. */
@@ -34,18 +34,21 @@ export function volumeValues(
   const dims: Vec3 = [box.max[0] - box.min[0] + 3, box.max[1] - box.min[1] + 3, planar ? 1 : box.max[2] - box.min[2] + 3];
   const voxelFrame = frame(shape[0], shape[1], box, dims, planar);
   const cornerFrame = frame(shape[0] + 1, shape[1] + 1, box, dims, planar);
-  const lists = (s: MaskSurface) => {
-    const voxels = new Uint32Array(s.voxels.length);
+  // Into the workspace's scratch (SCRATCH): surfaceValues is done with them before the next pair.
+  const lists = (s: MaskSurface, slots: { voxels: number; corners: number; areas: number }) => {
+    const voxels = work.u32(slots.voxels, s.voxels.length);
     for (let n = 0; n < voxels.length; n++) voxels[n] = voxelFrame(s.voxels.at(n));
-    const corners = new Uint32Array(s.corners.length);
-    const areas = new Float64Array(s.corners.length);
+    const corners = work.u32(slots.corners, s.corners.length);
+    const areas = work.f64(slots.areas, s.corners.length);
     for (let n = 0; n < corners.length; n++) {
       corners[n] = cornerFrame(s.corners.at(n));
       areas[n] = settings.areaByCode[s.codes.at(n)];
     }
     return { voxels, corners, areas };
   };
-  return surfaceValues(pairOf(lists(ref), lists(pred)), dims, settings, percentile, toleranceMm, work);
+  const r = lists(ref, { voxels: SCRATCH.refVoxels, corners: SCRATCH.refCorners, areas: SCRATCH.refAreas });
+  const p = lists(pred, { voxels: SCRATCH.predVoxels, corners: SCRATCH.predCorners, areas: SCRATCH.predAreas });
+  return surfaceValues(pairOf(r, p), dims, settings, percentile, toleranceMm, work);
 }
 
 function pairOf(r: { voxels: Uint32Array; corners: Uint32Array; areas: Float64Array }, p: typeof r): SurfaceLists {

@@ -4,7 +4,7 @@
 
 import type { Vec3 } from '../volume';
 import type { SurfacePoints } from './borders';
-import { distancesAtQueries, type EdtWorkspace } from './edt';
+import { distancesAtQueries, SCRATCH, type EdtWorkspace } from './edt';
 import { IndexSet } from './pointLists';
 
 /** Surface points given by their indices and a set to look them up in, instead of a grid. */
@@ -13,8 +13,9 @@ export interface SparseSurface {
   readonly members: IndexSet;
 }
 
-export function cornerSet(at: Uint32Array): SparseSurface {
-  return { at, members: new IndexSet(at) };
+/** The set of `at`; with `work`, its slots are the workspace's scratch (valid until the next set made so). */
+export function cornerSet(at: Uint32Array, work?: EdtWorkspace): SparseSurface {
+  return { at, members: new IndexSet(at, work === undefined ? undefined : (size) => work.u32(SCRATCH.cornerSetSlots, size)) };
 }
 
 /** Offsets tried per query, times queries, beyond which a transform of the box is cheaper. */

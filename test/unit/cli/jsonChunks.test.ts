@@ -45,3 +45,12 @@ test('an empty list and an object without lists', () => {
   assert.equal([...jsonChunks({ labels: new StreamedList(0, () => 1) }, surfaceJsonReplacer)].join(''), '{"labels":[]}');
   assert.equal([...jsonChunks({}, surfaceJsonReplacer)].join(''), '{}');
 });
+
+test('frozen rows shared by many items (the empty slice rows) are written right each time, Infinity too', () => {
+  const empty = Object.freeze({ index: 0, tp: 0, dice: null, hd: null });
+  const far = Object.freeze({ index: 1, tp: 0, dice: 0, hd: Infinity });
+  const items = Array.from({ length: 50 }, (_, n) => ({ label: n, slices: n % 2 === 0 ? [empty, far] : [far, { index: 2, hd: n }, empty] }));
+  const text = [...jsonChunks({ labels: new StreamedList(items.length, (n) => items[n]) }, surfaceJsonReplacer)].join('');
+  assert.equal(text, expected({ labels: [] }, { labels: items }));
+  assert.equal(text.split('"hd":"inf"').length - 1, 50, 'the shared row with Infinity says "inf" every time');
+});
