@@ -75,7 +75,7 @@ export interface VolumeInfo {
   readonly volumeIndex: number;
   /**
    * A segmentation whose segments overlap: how many layers hold them. Every segment is a label
-   * (counts are each segment's own); where segments overlap the later layer's is drawn.
+   * (counts are each segment's own); where segments overlap the smaller one is drawn.
    */
   readonly segmentLayers?: number;
 }

@@ -6,7 +6,7 @@ import type { VolumeInfo } from '../protocol/viewer';
 /** The viewer's banner; undefined for a file not in layers. */
 export function segmentLayersNote(info: Pick<VolumeInfo, 'segmentLayers' | 'labels'>): string | undefined {
   if (info.segmentLayers === undefined) return undefined;
-  return `Overlapping segments: ${info.labels.length} segments stored in ${info.segmentLayers} layers, each its own label in the legend with its own voxel count. Where segments overlap, the segment of the later layer is drawn on top.`;
+  return `Overlapping segments: ${info.labels.length} segments stored in ${info.segmentLayers} layers, each its own label in the legend with its own voxel count. Where segments overlap, the smaller segment is drawn on top.`;
 }
 
 /** The comparison's Files row; undefined when neither file is in layers. */
@@ -16,5 +16,5 @@ export function comparedSegmentsNote(reference: Pick<VolumeInfo, 'segmentLayers'
   if (layered.length === 0) return undefined;
   // The label matching's own sentences (numbered differently, matched by name).
   const matching = warnings.filter((w) => / so they were matched by name | were given numbers of their own /.test(w));
-  return [`Segments overlap (${layered.join(', ')}): compared segment by segment, each in full; the panes draw the later layer's segment on top.`, ...matching].join(' ');
+  return [`Segments overlap (${layered.join(', ')}): compared segment by segment, each in full; where segments overlap the panes draw the smaller one on top.`, ...matching].join(' ');
 }

@@ -1,7 +1,7 @@
 // In real Chromium: a Slicer .seg.nrrd whose segments overlap (two layers), drawn from the composite
 // the core builds from the fixture file itself: the legend lists every segment by name with its
 // own voxel count, the info panel has a Layers row, and a banner says that where segments overlap
-// the later layer's segment is drawn on top (no silent "layer 0 only"). Screenshot for review.
+// the smaller segment is drawn on top (no silent "layer 0 only"). Screenshot for review.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -31,7 +31,7 @@ test('a two-layer .seg.nrrd: every segment in the legend, a Layers row, and a ba
     await v.host.send({ type: 'volume', info: { ...info, format: 'nrrd', labels, segmentLayers: 2 }, labelNames: NO_LABEL_NAMES });
     const banner = v.page.locator('.mi-geometry-banner');
     await banner.waitFor({ state: 'visible' });
-    assert.match((await banner.textContent()) ?? '', /Overlapping segments: 3 segments stored in 2 layers, each its own label in the legend with its own voxel count\. Where segments overlap, the segment of the later layer is drawn on top\./);
+    assert.match((await banner.textContent()) ?? '', /Overlapping segments: 3 segments stored in 2 layers, each its own label in the legend with its own voxel count\. Where segments overlap, the smaller segment is drawn on top\./);
     for (const name of ['organ', 'tumour', 'edema']) await v.page.locator('.mi-legend').getByText(name, { exact: false }).first().waitFor({ state: 'visible' });
     const legend = (await v.page.locator('.mi-legend').textContent()) ?? '';
     // The organ's count is its own (262 in numpy), not what the tumour leaves of it on screen.

@@ -7,8 +7,9 @@
 //    (Slicer numbers segments in each layer from 1, so "tumour" and "organ" may both be 1);
 //  - per layer, a table from stored value to that label (the metrics count each segment in full
 //    from the layers, see metrics/segmentCounting.ts);
-//  - one composite label volume for drawing, where the segment of the last layer is shown where
-//    segments overlap (that is the only lossy part, and a note says so).
+//  - one composite label volume for drawing, where the smaller segment is shown where segments
+//    overlap, so a lesion inside an organ stays visible with the organ around it, whichever layer
+//    each file put them in (that is the only lossy part, and the viewer says so).
 // Layers are separate streams (one per layer, each picking its values out of the file), so memory
 // stays one slab per layer while streaming; bit-packing segments would save memory only for the
 // in-memory composite and would need a second counting kernel.
@@ -68,8 +69,8 @@ export async function openSegmentLayers(source: VolumeSource): Promise<SegmentLa
   return { header, layers, labelOf };
 }
 
-/** Writes the composite of one run of layer slices into `out`: the last layer's segment wins. */
-function composite(layers: readonly VoxelArray[], labelOf: readonly Uint32Array[], out: VoxelArray): void {
+/** Writes the composite of one run of layer slices into `out`: of overlapping segments, the higher rank wins. */
+function composite(layers: readonly VoxelArray[], labelOf: readonly Uint32Array[], rank: Float64Array, out: VoxelArray): void {
   out.fill(0);
   layers.forEach((data, layer) => {
     const table = labelOf[layer]!;
@@ -77,23 +78,37 @@ function composite(layers: readonly VoxelArray[], labelOf: readonly Uint32Array[
       const stored = data[v]!;
       if (stored === 0) continue;
       const label = stored < table.length ? table[stored]! : 0;
-      if (label !== 0) out[v] = label;
+      if (label !== 0 && rank[label]! > rank[out[v]!]!) out[v] = label;
     }
   });
 }
 
-/** The composite label volume as a source (for drawing, and for consumers that know nothing of layers). */
+/** Per label: its drawing rank, higher for fewer voxels (ties: the later label); 0 has the lowest. */
+async function drawingRanks(s: SegmentLayers): Promise<Float64Array> {
+  const counts = await segmentVoxelCounts(s);
+  const labels = [...(s.header.labelNames?.keys() ?? [])];
+  const rank = new Float64Array(Math.max(0, ...labels) + 1).fill(-1);
+  const bySize = labels.sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a - b);
+  bySize.forEach((label, n) => (rank[label] = n));
+  return rank;
+}
+
+/**
+ * The composite label volume as a source (for drawing, and for consumers that know nothing of
+ * layers). Streaming it reads the layers twice: once to size the segments, once to draw them.
+ */
 export function compositeSource(s: SegmentLayers): VolumeSource {
   const [ni, nj, nk] = s.header.geometry.shape;
   const sliceLength = ni * nj;
   const kind = s.header.dataType === 'uint8' ? 'Uint8Array' : 'Uint16Array';
   async function* slabs(): AsyncGenerator<Slab> {
+    const rank = await drawingRanks(s);
     let out: VoxelArray = allocateVoxels(kind, 0);
     for await (const run of alignedSlabs(s.layers.map((l) => l.slabs()), sliceLength, nk)) {
       const length = run.kCount * sliceLength;
       if (out.length < length) out = allocateVoxels(kind, length);
       const view = out.subarray(0, length);
-      composite(run.data, s.labelOf, view);
+      composite(run.data, s.labelOf, rank, view);
       yield { kStart: run.kStart, kCount: run.kCount, data: view };
     }
   }

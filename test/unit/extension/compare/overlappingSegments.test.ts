@@ -1,5 +1,5 @@
 // The editor's workers on segmentations whose segments overlap: the viewer's legend lists every
-// segment with its own voxel count (numpy's), the composite drawn shows the later layer where
+// segment with its own voxel count (numpy's), the composite drawn shows the smaller segment where
 // segments overlap, and the comparison (read by path and as bytes) gives numpy's per-segment counts
 // in every compute, matched by name, with surface distances refused in one sentence.
 import assert from 'node:assert/strict';
@@ -22,7 +22,7 @@ const bytes = (name: string): Uint8Array => new Uint8Array(readFileSync(join(dir
 const byPath = (name: string): NamedFile => ({ name, path: join(dir, name) });
 const byBytes = (name: string): NamedFile => ({ name, bytes: bytes(name) });
 
-test('viewer: every segment of a two-layer .seg.nrrd is in the legend with its own count; the later layer is drawn where they overlap', async () => {
+test('viewer: every segment of a two-layer .seg.nrrd is in the legend with its own count; the smaller segment is drawn where they overlap', async () => {
   const session = new ViewerSession();
   const b = bytes('slicer_two_layers.seg.nrrd');
   const reply = await session.handle({ type: 'load', requestId: 1, role: 'mask', name: 'slicer_two_layers.seg.nrrd', bytes: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, maxBytes: 2 ** 30 });
@@ -46,7 +46,23 @@ test('viewer: every segment of a two-layer .seg.nrrd is in the legend with its o
     }
   }
   assert.equal(shownTumour, second!['1'], 'the whole tumour is drawn');
-  assert.ok(shownOrgan < organ!['1']!, 'the organ is drawn where nothing later covers it');
+  assert.ok(shownOrgan < organ!['1']!, 'the organ is drawn where nothing smaller covers it');
+});
+
+test('viewer: the prediction keeps its organ in the later layer, and its tumour is still drawn over it (smaller on top)', async () => {
+  const session = new ViewerSession();
+  const b = bytes('slicer_two_layers_pred.seg.nrrd');
+  const reply = await session.handle({ type: 'load', requestId: 1, role: 'mask', name: 'slicer_two_layers_pred.seg.nrrd', bytes: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, maxBytes: 2 ** 30 });
+  if (reply?.message.type !== 'maskLoaded') throw new Error(`not loaded: ${JSON.stringify(reply?.message)}`);
+  const tumour = reply.message.info.labels.find((l) => l.name === 'tumour')!;
+  const want = expected.slicer_two_layers_pred.segments.tumour!;
+  assert.equal(tumour.voxelCount, want.tp + want.fp);
+  let shown = 0;
+  for (let k = 0; k < reply.message.info.shape[2]; k++) {
+    const s = await session.handle({ type: 'slice', requestId: 2 + k, plane: 'axial', index: k });
+    if (s?.message.type === 'slice') for (const v of new Uint8Array(s.message.mask.buffer)) if (v === tumour.value) shown++;
+  }
+  assert.equal(shown, want.tp + want.fp, 'every tumour voxel is drawn, though the organ is in the later layer');
 });
 
 for (const [how, file] of [['by path', byPath], ['as bytes', byBytes]] as const) {
