@@ -1,14 +1,13 @@
 // Opening a comparison's files within the memory limit (from bytes the host read, or streamed from
 // disk by path) and describing them for the webview. The viewer's session does the same for one
 // mask; the comparison needs it for two files and keeps its own copy so the two workers can evolve apart.
-import { InputError } from '../core/errors';
 import type { VolumeSource } from '../core/io/api';
 import { openVolume, openVolumeFromBytes } from '../core/io/open';
-import type { Volume, VolumeHeader } from '../core/volume';
+import type { Volume } from '../core/volume';
 import { holdSegmentLayers } from './layeredVolume';
 import type { VolumeInfo } from '../protocol/viewer';
 import { countLabels, withFileLabels, type LabelCounts } from './labelCounts';
-import { detachedMap, memoryNeeded, planeLayouts } from './session';
+import { detachedMap, memoryCheck, planeLayouts } from './session';
 import type { CompareFile, CompareFileBytes } from '../protocol/compare';
 
 /**
@@ -27,17 +26,7 @@ export async function openWithin(file: CompareFile, maxBytes: number): Promise<V
     'path' in file
       ? await openVolume(file.path, { slabBytes: SLAB_BYTES })
       : openVolumeFromBytes(name, new Uint8Array(file.bytes), { slabBytes: SLAB_BYTES }, detachedMap(file.companions ?? []));
-  const checkBytes = (header: VolumeHeader, copies: number): void => {
-    const needed = memoryNeeded(header) * copies;
-    if (needed > maxBytes) {
-      const mb = (n: number): number => Math.round(n / 2 ** 20);
-      const layers = copies > 1 ? `, its ${copies - 1} layers of overlapping segments and their composite` : '';
-      throw new InputError(
-        `${name} needs ${mb(needed)} MB of memory (${header.geometry.shape.join('×')} ${header.dataType}${layers}), ` +
-          `over the maskInspector.maxVolumeMegabytes limit of ${mb(maxBytes)} MB.`,
-      );
-    }
-  };
+  const checkBytes = memoryCheck(name, maxBytes);
   checkBytes(source.header, 1);
   // Results and sentences name the file as the editor shows it, whichever way it was read.
   const named = 'path' in file ? { ...source, header: { ...source.header, source: name } } : source;

@@ -131,7 +131,17 @@ const BYTES_PER_ELEMENT = { Uint8Array: 1, Int8Array: 1, Uint16Array: 2, Int16Ar
 async function open(name: string, bytes: ArrayBuffer, maxBytes: number, companions: readonly DetachedFile[] = []): Promise<VolumeSource> {
   // Opening parses the header only; voxels are allocated by readAll, after this check.
   const source = openVolumeFromBytes(name, new Uint8Array(bytes), {}, detachedMap(companions));
-  const check = (header: VolumeHeader, copies: number): void => {
+  const check = memoryCheck(name, maxBytes);
+  check(source.header, 1);
+  return holdSegmentLayers(source, check);
+}
+
+/**
+ * Refuses, from a header alone, a volume whose voxels (times `copies`: a segmentation's layers and
+ * their composite) would not fit the maskInspector.maxVolumeMegabytes limit.
+ */
+export function memoryCheck(name: string, maxBytes: number): (header: VolumeHeader, copies: number) => void {
+  return (header, copies) => {
     const needed = memoryNeeded(header) * copies;
     if (needed > maxBytes) {
       const layers = copies > 1 ? `, its ${copies - 1} layers of overlapping segments and their composite` : '';
@@ -141,8 +151,6 @@ async function open(name: string, bytes: ArrayBuffer, maxBytes: number, companio
       );
     }
   };
-  check(source.header, 1);
-  return holdSegmentLayers(source, check);
 }
 
 export function memoryNeeded(header: VolumeHeader): number {

@@ -50,6 +50,18 @@ interface Piece {
   readonly axis: 0 | 1 | 2;
 }
 
+/** The segments voxel v is in, one per layer at most, into `found`; returns how many. */
+function segmentsAt(layers: readonly VoxelArray[], labels: SegmentSide['labels'], v: number, found: Float64Array): number {
+  let n = 0;
+  for (let l = 0; l < layers.length; l++) {
+    const stored = layers[l]![v]!;
+    if (stored === 0) continue;
+    const label = labelOf(labels[l]!, stored);
+    if (label !== 0) found[n++] = label;
+  }
+  return n;
+}
+
 function countPiece(p: Piece, refLabels: SegmentSide['labels'], predLabels: SegmentSide['labels'], table: LabelTable): void {
   const refFound = new Float64Array(p.ref.length);
   const predFound = new Float64Array(p.pred.length);
@@ -57,20 +69,8 @@ function countPiece(p: Piece, refLabels: SegmentSide['labels'], predLabels: Segm
   const fgRef = table.fgRef!;
   const fgPred = table.fgPred!;
   for (let v = 0; v < p.length; v++) {
-    let nR = 0;
-    for (let l = 0; l < p.ref.length; l++) {
-      const stored = p.ref[l]![v]!;
-      if (stored === 0) continue;
-      const label = labelOf(refLabels[l]!, stored);
-      if (label !== 0) refFound[nR++] = label;
-    }
-    let nP = 0;
-    for (let l = 0; l < p.pred.length; l++) {
-      const stored = p.pred[l]![v]!;
-      if (stored === 0) continue;
-      const label = labelOf(predLabels[l]!, stored);
-      if (label !== 0) predFound[nP++] = label;
-    }
+    const nR = segmentsAt(p.ref, refLabels, v, refFound);
+    const nP = segmentsAt(p.pred, predLabels, v, predFound);
     if (nR === 0 && nP === 0) continue;
     const slice = p.axis === 0 ? v % p.nx : p.axis === 1 ? Math.floor(v / p.nx) % p.ny : p.kStart + Math.floor(v / sliceLength);
     for (let a = 0; a < nR; a++) {
