@@ -26,17 +26,33 @@ export interface RasterPlan {
 }
 
 /** Keeps one value of each group of `group` values (each `width` bytes) from a byte stream. */
-async function* pickInterleaved(chunks: AsyncIterable<Uint8Array>, width: number, group: number, pick: number): AsyncGenerator<Uint8Array> {
+export async function* pickInterleaved(chunks: AsyncIterable<Uint8Array>, width: number, group: number, pick: number): AsyncGenerator<Uint8Array> {
   const stride = width * group;
   const from = pick * width;
   let phase = 0; // byte position within the current group
   for await (const chunk of chunks) {
     const out = new Uint8Array(Math.ceil(chunk.length / group) + width);
     let n = 0;
-    for (let i = 0; i < chunk.length; i++) {
-      if (phase >= from && phase < from + width) out[n++] = chunk[i]!;
-      phase = phase + 1 === stride ? 0 : phase + 1;
+    let i = 0;
+    // Byte by byte only to the next group boundary and after the last whole group of the chunk;
+    // whole groups in between are picked with a stride (a layer of a Slicer file is every g-th byte).
+    const byteByByte = (end: number): void => {
+      for (; i < end; i++) {
+        if (phase >= from && phase < from + width) out[n++] = chunk[i]!;
+        phase = phase + 1 === stride ? 0 : phase + 1;
+      }
+    };
+    if (phase !== 0) byteByByte(Math.min(chunk.length, stride - phase));
+    if (phase === 0) {
+      const whole = Math.floor((chunk.length - i) / stride);
+      if (width === 1) {
+        for (let at = i + from, g = 0; g < whole; g++, at += stride) out[n++] = chunk[at]!;
+      } else {
+        for (let g = 0; g < whole; g++) for (let at = i + g * stride + from, b = 0; b < width; b++) out[n++] = chunk[at + b]!;
+      }
+      i += whole * stride;
     }
+    byteByByte(chunk.length);
     if (n > 0) yield out.subarray(0, n);
   }
 }
