@@ -58,6 +58,8 @@ export class Comparison {
   private backgroundValue: { readonly uri: vscode.Uri; readonly info: BackgroundInfo } | undefined;
   private pipeline: Promise<void> = Promise.resolve();
   private computing: AbortController | undefined;
+  /** The plane and rule the last read counted (the worker keeps that result), until the compute that uses it. */
+  private countedWhileReading: string | undefined;
   /** The read of both files while it runs (Cancel, a reload or closing the panel stop it). */
   private reading: AbortController | undefined;
   /** The Dice metrics alone: what the boundary metrics are measured for and merged into. */
@@ -300,6 +302,7 @@ export class Comparison {
       const pred = await maskForWorker(this.prediction);
       const volumes = await this.worker.open(ref, pred, maxBytes, { metrics, onProgress: progress.report, signal: controller.signal });
       progress.done();
+      this.countedWhileReading = ruleKey(metrics.plane, metrics);
       const named = await comparisonLabels(this.reference, this.prediction, volumes, this.hooks.labelChoice);
       this.volumesValue = named.volumes;
       if (this.planeIsAuto) this.planeValue = acquisitionPlane(volumes.reference.spacing, (p) => volumes.reference.planes[p].sliceAxis);
@@ -331,7 +334,10 @@ export class Comparison {
     const rule = { threshold: lowDiceThreshold(this.reference), minErrorMm2: minErrorMm2(this.reference) };
     const controller = new AbortController();
     this.computing = controller;
-    const notify = voxelPairCount(this.volumesValue) >= NOTIFY_ABOVE_VOXELS;
+    // Counted while the files were read: the worker answers at once, so no notification flashes.
+    const counted = this.countedWhileReading === ruleKey(plane, rule);
+    this.countedWhileReading = undefined;
+    const notify = !counted && voxelPairCount(this.volumesValue) >= NOTIFY_ABOVE_VOXELS;
     const options = {
       location: notify ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window,
       title: `Mask Inspector: comparing ${this.title}`,
@@ -474,6 +480,8 @@ async function maskForWorker(uri: vscode.Uri): Promise<NamedFile> {
     throw e;
   }
 }
+
+const ruleKey = (plane: Plane, rule: { readonly threshold: number; readonly minErrorMm2: number }): string => `${plane}|${rule.threshold}|${rule.minErrorMm2}`;
 
 /** Voxels of the reference grid: long computations get a notification, short ones a spinner. */
 function voxelPairCount(volumes: CompareVolumes | undefined): number {
