@@ -58,6 +58,12 @@ test('two .seg.nrrd in layers, listed, numbered and layered differently: compare
   assert.match(result.conventions.overlappingSegments ?? '', /segment by segment/);
 });
 
+test('the prediction stored with i and j reversed (same world grid): reoriented layer by layer, the same counts', () => {
+  const result = compareJson(at('slicer_two_layers.seg.nrrd'), at('slicer_two_layers_pred_flipped.seg.nrrd'));
+  assert.equal(result.geometry.alignment, 'reoriented');
+  assertPerSegment(result, expected.slicer_two_layers_pred);
+});
+
 test('a layered .seg.nrrd against a flattened one (later segments painted over earlier): the organ loses what the others cover', () => {
   const result = compareJson(at('slicer_two_layers.seg.nrrd'), at('slicer_flattened.seg.nrrd'));
   assertPerSegment(result, expected.slicer_flattened);

@@ -65,11 +65,11 @@ test('viewer: the prediction keeps its organ in the later layer, and its tumour 
   assert.equal(shown, want.tp + want.fp, 'every tumour voxel is drawn, though the organ is in the later layer');
 });
 
-for (const [how, file] of [['by path', byPath], ['as bytes', byBytes]] as const) {
+for (const [how, file, predName] of [['by path', byPath, 'slicer_two_layers_pred.seg.nrrd'], ['as bytes', byBytes, 'slicer_two_layers_pred.seg.nrrd'], ['by path, stored reoriented', byPath, 'slicer_two_layers_pred_flipped.seg.nrrd']] as const) {
   test(`comparison read ${how}: numpy's per-segment counts in every compute, matched by name; no surface distances`, async () => {
     const worker = new CompareWorker(script);
     try {
-      const volumes = await worker.open(file('slicer_two_layers.seg.nrrd'), file('slicer_two_layers_pred.seg.nrrd'), 2 ** 30, { metrics: { plane: 'axial', threshold: 0.8, minErrorMm2: 10 } });
+      const volumes = await worker.open(file('slicer_two_layers.seg.nrrd'), file(predName), 2 ** 30, { metrics: { plane: 'axial', threshold: 0.8, minErrorMm2: 10 } });
       assert.equal(volumes.reference.segmentLayers, 2);
       const want = expected.slicer_two_layers_pred;
       // The prediction's legend is in the reference's numbering (matched by name), each segment's own count.
