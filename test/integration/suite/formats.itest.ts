@@ -13,6 +13,8 @@ import { closeAll, documentState, EXTENSION_ID, fixture, openAndWait, setSetting
 interface Expected {
   readonly multilabel: { counts: Record<string, number> };
   readonly slicer_one_layer: { segments: readonly { name: string; labelValue: number; rgb: number[] }[] };
+  readonly slicer_two_layers: { layers: Record<string, number>[] };
+  readonly slicer_two_layers_pred: { foreground: { dice: number } };
 }
 
 async function expected(): Promise<Expected> {
@@ -65,6 +67,18 @@ describe('NRRD, .seg.nrrd and MetaImage', function () {
     assert.equal(a.activeComparison()?.volumeDice, 1, 'segments matched by name');
     await a.compare(fixture('formats/itk_multilabel.mha'), fixture('formats/itk_multilabel.nhdr'));
     assert.equal(a.activeComparison()?.volumeDice, 1);
+  });
+
+  it('a .seg.nrrd in two layers shows every segment with its own count, and compares segment by segment', async () => {
+    const want = await expected();
+    const doc = await openAndWait(fixture('formats/slicer_two_layers.seg.nrrd'));
+    assert.equal(doc.state, 'ready', doc.message);
+    const [organ, second] = want.slicer_two_layers.layers;
+    assert.deepEqual(doc.labels!.map((l) => [l.value, l.name, l.voxelCount]), [[1, 'organ', organ!['1']], [2, 'tumour', second!['1']], [3, 'edema', second!['2']]]);
+    const a = await api();
+    await a.compare(fixture('formats/slicer_two_layers.seg.nrrd'), fixture('formats/slicer_two_layers_pred.seg.nrrd'));
+    // The foreground is any segment; numpy's Dice of the union of the binary masks.
+    assert.ok(Math.abs(a.activeComparison()!.volumeDice! - want.slicer_two_layers_pred.foreground.dice) < 1e-12, String(a.activeComparison()?.volumeDice));
   });
 
   it('a .nhdr whose data file alone is rewritten reloads, in the viewer and in a comparison', async () => {
