@@ -182,7 +182,7 @@ test('the Sagittal button moves the per-slice Dice with the panes: strip, Proble
   await frame.getByRole('button', { name: 'Show the sagittal plane' }).click();
   await frame.locator('text=/^Slice \\d+ · sagittal$/').first().waitFor({ timeout: 30_000 });
   await frame.locator('.mi-strip-title', { hasText: /^Dice per sagittal slice/ }).waitFor({ timeout: 30_000 });
-  await settlesTo(() => strip.getAttribute('aria-valuemax'), '159', 'the strip has the 160 sagittal slices');
+  await ui.settles('the strip has the 160 sagittal slices', () => strip.getAttribute('aria-valuemax'), '159');
   // The Problems panel is republished for the sagittal plane, and only for it.
   await wb.page.keyboard.press('Control+Shift+M');
   const problems = wb.page.locator('.markers-panel .monaco-list-row');
@@ -197,19 +197,8 @@ test('the Sagittal button moves the per-slice Dice with the panes: strip, Proble
   // Back to the axial plane for the scenarios after this one.
   await frame.getByRole('button', { name: 'Show the axial plane' }).click();
   await problems.filter({ hasText: /axial slice \d+, / }).first().waitFor({ timeout: 30_000 });
-  await settlesTo(() => strip.getAttribute('aria-valuemax'), '79', 'the strip is back to the axial slices');
+  await ui.settles('the strip is back to the axial slices', () => strip.getAttribute('aria-valuemax'), '79');
 });
-
-/** Polls `read` until it gives `expected` (the webview and the host answer asynchronously). */
-async function settlesTo(read: () => Promise<string | null>, expected: string, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let got = await read();
-  while (got !== expected && Date.now() < deadline) {
-    await wb.page.waitForTimeout(200);
-    got = await read();
-  }
-  assert.equal(got, expected, what);
-}
 
 test('the Explorer context menu compares two selected masks', async () => {
   await command('View: Close All Editors');

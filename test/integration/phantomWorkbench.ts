@@ -1,6 +1,7 @@
 // The workbench the UI scenarios share: code-server + Chromium on a fresh folder holding the demo's
 // phantom (reference, prediction, CT-like image, label names), and screenshots that can refresh the
 // README's (MASK_INSPECTOR_SCREENSHOTS_TO_DOCS=1 copies them into docs/screenshots/).
+import * as assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ export interface PhantomWorkbench {
   comparisonFrame(timeoutMs?: number): Promise<Frame>;
   /** The comparison's "Slice N · axial" caption. */
   sliceShown(frame: Frame): Promise<string>;
+  /** Polls `read` until it gives `expected` (webview and host answer asynchronously), then asserts it. */
+  settles(what: string, read: () => Promise<string | null>, expected: string, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,6 +52,15 @@ export async function openPhantomWorkbench(): Promise<PhantomWorkbench> {
     comparisonFrame: (timeoutMs = 90_000) => wb.waitForWebview('.mi-cmp-label', timeoutMs),
     async sliceShown(frame) {
       return (await frame.locator('text=/^Slice \\d+ · axial$/').first().textContent({ timeout: 60_000 })) ?? '';
+    },
+    async settles(what, read, expected, timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      let got = await read();
+      while (got !== expected && Date.now() < deadline) {
+        await wb.page.waitForTimeout(200);
+        got = await read();
+      }
+      assert.equal(got, expected, what);
     },
     async close() {
       await wb.close();

@@ -38,16 +38,8 @@ async function reloadWindow(): Promise<void> {
   await wb.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 }
 
-/** Waits until `read` gives `expected` (the restored comparison fills in as its metrics arrive). */
-async function settles(what: string, read: () => Promise<string>, expected: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let got = await read();
-  while (got !== expected && Date.now() < deadline) {
-    await wb.page.waitForTimeout(200);
-    got = await read();
-  }
-  assert.equal(got, expected, what);
-}
+// The restored comparison fills in as its metrics arrive: values are polled until they settle.
+const settles = (what: string, read: () => Promise<string>, expected: string): Promise<void> => ui.settles(what, read, expected);
 
 let shownBefore: { slice: string; label: string; dice: string } | undefined;
 
