@@ -16,6 +16,17 @@ test('order: foreground first, then by value or by Dice (worst first, n/a last, 
   assert.deepEqual(orderLabels(rows, 'dice').map((r) => r.choice), [null, 2, 4, 3, 1]);
 });
 
+/** Polls `read` until it equals `expected` (15 s at most), then asserts it. */
+async function settles(read: () => Promise<unknown>, expected: unknown): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  let got = await read();
+  while (JSON.stringify(got) !== JSON.stringify(expected) && Date.now() < deadline) {
+    await new Promise((done) => setTimeout(done, 50));
+    got = await read();
+  }
+  assert.deepEqual(got, expected);
+}
+
 test('the side panel sorts its labels by Dice from the keyboard, and back', async () => {
   const v = await openComparison();
   try {
@@ -31,8 +42,8 @@ test('the side panel sorts its labels by Dice from the keyboard, and back', asyn
     const sort = v.page.getByRole('button', { name: /^Sort by Dice/ });
     await sort.focus();
     await v.page.keyboard.press('Enter');
-    assert.equal(await sort.getAttribute('aria-pressed'), 'true');
-    assert.deepEqual((await names()).map((n) => n.split(' ')[0]), ['Foreground', '2', '1']);
+    // The press goes through the view state and the next drawing: wait for it to show.
+    await settles(async () => [await sort.getAttribute('aria-pressed'), ...(await names()).map((n) => n.split(' ')[0])], ['true', 'Foreground', '2', '1']);
     await screenshot(v.page, 'compare-labels-by-dice');
     // The order is part of the saved view state: a rebuilt webview (hidden tab, window reload) keeps it.
     const saved = await savedCompareState(v.page);
@@ -42,15 +53,14 @@ test('the side panel sorts its labels by Dice from the keyboard, and back', asyn
       await again.host.rendered(0, { view: 'comparison' });
       const againRows = again.page.locator('.mi-cmp-labels .mi-cmp-label-row');
       await againRows.first().waitFor();
-      assert.deepEqual((await againRows.locator('.mi-legend-name').allTextContents()).map((t) => t.trim().split(' ')[0]), ['Foreground', '2', '1']);
-      assert.equal(await again.page.getByRole('button', { name: /^Sort by Dice/ }).getAttribute('aria-pressed'), 'true');
+      const againSort = again.page.getByRole('button', { name: /^Sort by Dice/ });
+      await settles(async () => [await againSort.getAttribute('aria-pressed'), ...(await againRows.locator('.mi-legend-name').allTextContents()).map((t) => t.trim().split(' ')[0])], ['true', 'Foreground', '2', '1']);
     } finally {
       await again.close();
     }
     await sort.focus();
     await v.page.keyboard.press('Space');
-    assert.equal(await sort.getAttribute('aria-pressed'), 'false');
-    assert.deepEqual(await names(), byValue);
+    await settles(async () => [await sort.getAttribute('aria-pressed'), ...(await names())], ['false', ...byValue]);
   } finally {
     await v.close();
   }
