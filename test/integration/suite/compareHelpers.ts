@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MaskInspectorApi } from '../../../src/extension/compare/api';
 import type { CompareTestState } from '../../../src/extension/compare/testHooks';
-import { EXTENSION_ID, fixture } from './viewerHelpers';
+import { EXTENSION_ID, fixture, pollUntil } from './viewerHelpers';
 
 export type ComparisonState = CompareTestState['comparisons'][number];
 
@@ -55,14 +55,8 @@ export async function api(): Promise<MaskInspectorApi> {
 
 export const compareState = (): Thenable<CompareTestState> => vscode.commands.executeCommand<CompareTestState>('maskInspector._testCompareState');
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 20000): Promise<T> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const got = await probe();
-    if (got !== undefined) return got;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}; compare state: ${JSON.stringify(await compareState())}`);
+export function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 20000): Promise<T> {
+  return pollUntil(what, probe, ms, compareState, async () => (await compareState()).comparisons.some((c) => c.starts === 0));
 }
 
 export async function activeState(): Promise<ComparisonState> {

@@ -23,15 +23,34 @@ export async function documentState(uri: vscode.Uri): Promise<DocumentState | un
   return (await testState()).documents.find((d) => d.uri === uri.toString());
 }
 
-/** Polls `probe` until it returns something other than undefined. */
-export async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 20000): Promise<T> {
+/**
+ * Polls `probe` until it returns something other than undefined; on timeout the error carries
+ * `state()` (what the extension reports). A webview whose script never started (VS Code for the
+ * Web sometimes leaves a new webview waiting for its service worker, logging "Found unexpected
+ * service worker controller ... Waiting for controllerchange", when webviews open and close in
+ * quick succession) is reloaded once with "Developer: Reload Webviews", as a person would, and the
+ * wait goes on; `stalled()` says whether one is waiting.
+ */
+export async function pollUntil<T>(what: string, probe: () => Promise<T | undefined>, ms: number, state: () => Thenable<unknown>, stalled: () => Promise<boolean>): Promise<T> {
   const end = Date.now() + ms;
+  const nudgeAt = Date.now() + ms / 2;
+  let nudged = false;
   while (Date.now() < end) {
     const got = await probe();
     if (got !== undefined) return got;
+    if (!nudged && Date.now() > nudgeAt && (await stalled())) {
+      nudged = true;
+      console.log(`while waiting for ${what}: a webview never started; reloading webviews`);
+      await vscode.commands.executeCommand('workbench.action.webview.reloadWebviewAction');
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`timed out waiting for ${what}; last test state: ${JSON.stringify(await testState())}`);
+  throw new Error(`timed out waiting for ${what}; last test state: ${JSON.stringify(await state())}`);
+}
+
+/** Polls `probe` until it returns something other than undefined. */
+export function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 20000): Promise<T> {
+  return pollUntil(what, probe, ms, testState, async () => (await testState()).documents.some((d) => d.panels.some((p) => p.starts === 0)));
 }
 
 /** Waits until the document's first webview reports a view other than 'loading'. */
