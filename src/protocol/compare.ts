@@ -224,6 +224,9 @@ export interface CompareRule {
   readonly minErrorMm2: number;
 }
 
+/** The metrics counted in the reading pass; 'auto': the reference's acquisition plane, found from its header before any voxel is read. */
+export type ReadingRule = Omit<CompareRule, 'plane'> & { readonly plane: Plane | 'auto' };
+
 export type HostToCompareWorker =
   /**
    * Decode both masks (replacing any held) and check their grids. Answer `opened` or `failed`.
@@ -238,7 +241,7 @@ export type HostToCompareWorker =
       readonly reference: CompareFile;
       readonly prediction: CompareFile;
       readonly maxBytes: number;
-      readonly metrics?: CompareRule;
+      readonly metrics?: ReadingRule;
     }
   /**
    * Compute the metrics of the held pair along `plane`. Progress arrives as `progress`; a newer

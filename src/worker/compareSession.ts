@@ -116,7 +116,7 @@ export class CompareSession {
     // A renumbered prediction is compared as renumbered from then on, so its first result is not kept.
     if (rule && prediction === read) {
       this.computed = result;
-      this.computedByKey.set(computeKey(rule), result);
+      this.computedByKey.set(computeKey({ ...rule, plane: result.plane }), result);
     }
     const volumes: CompareVolumes = {
       reference: volumeInfo(msg.reference.name, reference, (await segmentCounts(refSource)) ?? ref.labels()),

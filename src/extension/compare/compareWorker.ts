@@ -2,7 +2,7 @@
 // callbacks, zero-copy transfer of file bytes, cancellation, and a registry of live threads so
 // tests can prove none outlive their panel. No vscode import: unit tests drive it directly.
 import type { Worker } from 'node:worker_threads';
-import type { CompareFile, CompareFilePath, CompareRule, ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker, SurfaceComparisonResult } from '../../protocol/compare';
+import type { CompareFile, CompareFilePath, ReadingRule, ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker, SurfaceComparisonResult } from '../../protocol/compare';
 import type { BackgroundInfo, Plane } from '../../protocol/viewer';
 import { companionMessage, type MaskFileBytes } from '../detachedFiles';
 import { ownedBuffer, WorkerChannel, type Incoming, type ProgressListener, type WorkerStopped } from '../workerChannel';
@@ -27,7 +27,7 @@ export type NamedFile = NamedBytes | CompareFilePath;
 
 export interface OpenOptions {
   /** Compute these metrics in the reading pass (the compute that follows is then answered at once). */
-  readonly metrics?: CompareRule;
+  readonly metrics?: ReadingRule;
   /** Called as the files are read: the fraction, and voxel bytes read of both files' total. */
   readonly onProgress?: ProgressListener;
   /** Aborting stops the read (the open rejects with a cancelled CompareWorkerFailure). */

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { detachedDataUris } from '../fileWatch';
 import { InputError, isInputError } from '../../core/errors';
-import { acquisitionPlane } from '../../core/geometry/acquisitionPlane';
+import { resolvePlane } from '../../core/geometry/acquisitionPlane';
 import { MissingFileError } from '../../core/io/regularFile';
 import { readMaskFile } from '../maskFiles';
 import type { ComparisonResult } from '../../core/metrics/types';
@@ -178,7 +178,7 @@ export class Comparison {
     this.planeIsAuto = setting === 'auto';
     const reference = this.volumesValue?.reference;
     if (setting !== 'auto') this.planeValue = setting;
-    else if (reference) this.planeValue = acquisitionPlane(reference.spacing, (p) => reference.planes[p].sliceAxis);
+    else if (reference) this.planeValue = resolvePlane(reference, 'auto');
   }
 
   /** New metrics for the held pair (plane or threshold setting changed). */
@@ -287,8 +287,9 @@ export class Comparison {
     this.setState({ kind: 'loading', message: 'Reading the files…', fraction: null });
     const controller = new AbortController();
     this.reading = controller;
-    // The metrics of the plane shown are counted in the reading pass; computeNow then gets them at once.
-    const metrics = { plane: this.planeValue, threshold: lowDiceThreshold(this.reference), minErrorMm2: minErrorMm2(this.reference) };
+    // The metrics of the plane shown (for 'auto', the one the worker finds from the reference's
+    // header) are counted in the reading pass; computeNow then gets them at once.
+    const metrics = { plane: this.planeIsAuto ? 'auto' as const : this.planeValue, threshold: lowDiceThreshold(this.reference), minErrorMm2: minErrorMm2(this.reference) };
     const progress = showReadProgress({
       title: this.title,
       notifyAboveBytes: 2 * NOTIFY_ABOVE_VOXELS,
@@ -302,10 +303,11 @@ export class Comparison {
       const pred = await maskForWorker(this.prediction);
       const volumes = await this.worker.open(ref, pred, maxBytes, { metrics, onProgress: progress.report, signal: controller.signal });
       progress.done();
-      this.countedWhileReading = ruleKey(metrics.plane, metrics);
+      const readPlane = resolvePlane(volumes.reference, metrics.plane);
+      this.countedWhileReading = ruleKey(readPlane, metrics);
+      if (this.planeIsAuto) this.planeValue = readPlane;
       const named = await comparisonLabels(this.reference, this.prediction, volumes, this.hooks.labelChoice);
       this.volumesValue = named.volumes;
-      if (this.planeIsAuto) this.planeValue = acquisitionPlane(volumes.reference.spacing, (p) => volumes.reference.planes[p].sliceAxis);
       this.namesValue = named.names;
       this.labelNamesValue = named.labelNames;
       this.emit({ type: 'volumes', volumes: named.volumes, labelNames: named.labelNames });
