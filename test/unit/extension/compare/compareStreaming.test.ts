@@ -4,29 +4,18 @@
 // counts equal numpy's TP+FN and TP+FP, the compute for the rule given to open is answered from
 // that pass, progress counts voxel bytes up to the total, and a cancel stops a read.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { niftiHeader } from '../../../../src/core/io/niftiWriter';
-import type { Affine } from '../../../../src/core/volume';
 import { CompareWorker, CompareWorkerFailure, type NamedFile } from '../../../../src/extension/compare/compareWorker';
 import type { BytesRead } from '../../../../src/extension/workerChannel';
+import { assertNumpyCounts, expected, fixtureBytes, metricsDir, syntheticNiftiBytes, workerScript } from './workerFixtures';
 
-const root = join(__dirname, '..', '..', '..', '..', '..');
-const script = join(root, 'dist', 'compareWorker.js');
-const metricsDir = join(root, 'test', 'fixtures', 'metrics');
-
-interface Counts { tp: number; fp: number; fn: number; dice: number | null }
-interface ExpectedPlane { axis: number; foreground: Counts & { slices: (Counts & { index: number })[] }; labels: (Counts & { label: number })[]; flagged: unknown[] }
-interface ExpectedCase { reference: string; prediction: string; options: Record<string, number | boolean>; alignment: string; planes: Record<string, ExpectedPlane> }
-const expected = JSON.parse(readFileSync(join(metricsDir, 'expected.json'), 'utf8')) as { cases: Record<string, ExpectedCase> };
+const script = workerScript;
 
 const byPath = (name: string): NamedFile => ({ name, path: join(metricsDir, name) });
-const byBytes = (name: string): NamedFile => {
-  const b = readFileSync(join(metricsDir, name));
-  return { name, bytes: new Uint8Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)) };
-};
+const byBytes = (name: string): NamedFile => fixtureBytes(name);
 
 const rule = { threshold: 0.8, minErrorMm2: 10 };
 /** Cases compared with the editor's default rule and without --ignore-geometry. */
@@ -59,11 +48,7 @@ for (const [name, c] of cases) {
           const seen: number[] = [];
           const result = await worker.compute(plane, rule, (f) => seen.push(f));
           if (plane === 'axial') assert.deepEqual(seen, [], 'the rule given to open was counted while reading');
-          assert.equal(result.axis, want.axis);
-          assert.deepEqual(pick(result.foreground), pick(want.foreground));
-          assert.deepEqual(result.foreground.slices.map(pick), want.foreground.slices.map(pick));
-          assert.deepEqual(result.labels.map((l) => [l.label, pick(l)]), want.labels.map((l) => [l.label, pick(l)]));
-          assert.deepEqual(result.flagged, want.flagged);
+          assertNumpyCounts(result, want);
           assert.equal(result.reference.path, c.reference, 'results name the file as the editor shows it');
         }
       } finally {
@@ -121,19 +106,9 @@ test('a cancel stops the read; the worker then reads the pair again', async () =
   }
 });
 
-function pick(c: Counts): Counts {
-  return { tp: c.tp, fp: c.fp, fn: c.fn, dice: c.dice };
-}
-
 /** An uncompressed uint8 NIfTI on disk whose voxel n holds (n % period === 0 ? 1 : 0). */
 function writeSynthetic(name: string, shape: readonly [number, number, number], period: number): NamedFile {
-  const affine: Affine = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
-  const header = niftiHeader({ shape: [...shape], affine, dataType: 'uint8' });
-  const count = shape[0] * shape[1] * shape[2];
-  const bytes = new Uint8Array(header.length + count);
-  bytes.set(header);
-  for (let n = 0; n < count; n += period) bytes[header.length + n] = 1;
   const path = join(scratch, name);
-  writeFileSync(path, bytes);
+  writeFileSync(path, syntheticNiftiBytes(shape, period));
   return { name, path };
 }

@@ -3,27 +3,12 @@
 // prediction's slices come on the reference's grid whatever its storage order, a cancel stops a
 // long count, grids that differ are refused with a sentence, and dispose ends the thread.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { niftiHeader } from '../../../../src/core/io/niftiWriter';
-import type { Affine } from '../../../../src/core/volume';
 import { CompareWorker, CompareWorkerFailure, liveCompareWorkerCount } from '../../../../src/extension/compare/compareWorker';
+import { assertNumpyCounts, expected, fixtureBytes, syntheticNiftiBytes, workerScript } from './workerFixtures';
 
-const root = join(__dirname, '..', '..', '..', '..', '..');
-const script = join(root, 'dist', 'compareWorker.js');
-const metricsDir = join(root, 'test', 'fixtures', 'metrics');
-
-interface Counts { tp: number; fp: number; fn: number; dice: number | null }
-interface ExpectedPlane { axis: number; foreground: Counts & { slices: (Counts & { index: number })[] }; labels: (Counts & { label: number })[]; flagged: unknown[] }
-const expected = JSON.parse(readFileSync(join(metricsDir, 'expected.json'), 'utf8')) as {
-  cases: Record<string, { planes: Record<string, ExpectedPlane> }>;
-};
-
-const file = (name: string): { name: string; bytes: Uint8Array } => {
-  const b = readFileSync(join(metricsDir, name));
-  return { name, bytes: new Uint8Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)) };
-};
+const script = workerScript;
+const file = fixtureBytes;
 
 async function until(condition: () => boolean, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
@@ -44,11 +29,7 @@ test('metrics of a multi-label pair equal numpy in every plane, with progress up
       const want = expected.cases['multilabel_uint8']!.planes[plane]!;
       const progress: number[] = [];
       const result = await worker.compute(plane, { threshold: 0.8, minErrorMm2: 10 }, (f) => progress.push(f));
-      assert.equal(result.axis, want.axis);
-      assert.deepEqual(pick(result.foreground), pick(want.foreground));
-      assert.deepEqual(result.foreground.slices.map(pick), want.foreground.slices.map(pick));
-      assert.deepEqual(result.labels.map((l) => [l.label, pick(l)]), want.labels.map((l) => [l.label, pick(l)]));
-      assert.deepEqual(result.flagged, want.flagged);
+      assertNumpyCounts(result, want);
       assert.equal(progress.at(-1), 1, `${plane}: progress ends at 1`);
     }
   } finally {
@@ -125,17 +106,6 @@ test('dispose ends the thread', async () => {
   await assert.rejects(worker.slice('axial', 0), /closed/);
 });
 
-function pick(c: Counts): Counts {
-  return { tp: c.tp, fp: c.fp, fn: c.fn, dice: c.dice };
-}
-
-/** An uncompressed uint8 NIfTI whose voxel n holds (n % period === 0 ? 1 : 0): a big, cheap volume. */
 function syntheticNifti(name: string, shape: readonly [number, number, number], period: number): { name: string; bytes: Uint8Array } {
-  const affine: Affine = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
-  const header = niftiHeader({ shape: [...shape], affine, dataType: 'uint8' });
-  const count = shape[0] * shape[1] * shape[2];
-  const bytes = new Uint8Array(header.length + count);
-  bytes.set(header);
-  for (let n = 0; n < count; n += period) bytes[header.length + n] = 1;
-  return { name, bytes };
+  return { name, bytes: syntheticNiftiBytes(shape, period) };
 }
