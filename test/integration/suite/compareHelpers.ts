@@ -56,7 +56,7 @@ export async function api(): Promise<MaskInspectorApi> {
 export const compareState = (): Thenable<CompareTestState> => vscode.commands.executeCommand<CompareTestState>('maskInspector._testCompareState');
 
 export function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 20000): Promise<T> {
-  return pollUntil(what, probe, ms, compareState, async () => (await compareState()).comparisons.some((c) => c.starts === 0));
+  return pollUntil(what, probe, ms, compareState, { stalled: async () => (await compareState()).comparisons.some((c) => c.starts === 0) });
 }
 
 export async function activeState(): Promise<ComparisonState> {

@@ -23,48 +23,78 @@ export async function documentState(uri: vscode.Uri): Promise<DocumentState | un
   return (await testState()).documents.find((d) => d.uri === uri.toString());
 }
 
+/** How a wait gets past a webview whose script never started. */
+export interface StallRecovery {
+  /** Whether a webview of the thing waited for has not started. */
+  stalled(): Promise<boolean>;
+  /** Closes the stalled editor and opens it again, when the waiter knows how. */
+  reopen?(): Promise<void>;
+}
+
 /**
  * Polls `probe` until it returns something other than undefined; on timeout the error carries
- * `state()` (what the extension reports). A webview whose script never started (VS Code for the
- * Web sometimes leaves a new webview waiting for its service worker, logging "Found unexpected
- * service worker controller ... Waiting for controllerchange", when webviews open and close in
- * quick succession) is reloaded once with "Developer: Reload Webviews", as a person would, and the
- * wait goes on; `stalled()` says whether one is waiting.
+ * `state()` (what the extension reports). A webview whose script never started is recovered as a
+ * person would: VS Code for the Web 1.100 sometimes leaves a new webview waiting for its service
+ * worker forever (its console says "Found unexpected service worker controller ... Waiting for
+ * controllerchange"; microsoft/vscode#312020 reworked that wait in a later release). A third of
+ * the way into the wait the webviews are reloaded ("Developer: Reload Webviews"); two thirds in,
+ * if it is still blank, the editor is closed and opened again.
  */
-export async function pollUntil<T>(what: string, probe: () => Promise<T | undefined>, ms: number, state: () => Thenable<unknown>, stalled: () => Promise<boolean>): Promise<T> {
-  const end = Date.now() + ms;
-  const nudgeAt = Date.now() + ms / 2;
-  let nudged = false;
+export async function pollUntil<T>(what: string, probe: () => Promise<T | undefined>, ms: number, state: () => Thenable<unknown>, recovery: StallRecovery): Promise<T> {
+  const start = Date.now();
+  const end = start + ms;
+  const steps: { at: number; run: () => Promise<void>; why: string }[] = [
+    { at: start + ms / 3, why: 'reloading webviews', run: async () => void (await vscode.commands.executeCommand('workbench.action.webview.reloadWebviewAction')) },
+  ];
+  const reopen = recovery.reopen;
+  if (reopen) steps.push({ at: start + (2 * ms) / 3, why: 'closing and reopening it', run: reopen });
   while (Date.now() < end) {
     const got = await probe();
     if (got !== undefined) return got;
-    if (!nudged && Date.now() > nudgeAt && (await stalled())) {
-      nudged = true;
-      console.log(`while waiting for ${what}: a webview never started; reloading webviews`);
-      await vscode.commands.executeCommand('workbench.action.webview.reloadWebviewAction');
+    const step = steps[0];
+    if (step && Date.now() > step.at) {
+      steps.shift();
+      if (await recovery.stalled()) {
+        console.log(`while waiting for ${what}: a webview never started; ${step.why}`);
+        await step.run();
+      }
     }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`timed out waiting for ${what}; last test state: ${JSON.stringify(await state())}`);
 }
 
+const anyViewerStalled = async (): Promise<boolean> => (await testState()).documents.some((d) => d.panels.some((p) => p.starts === 0));
+
 /** Polls `probe` until it returns something other than undefined. */
 export function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 20000): Promise<T> {
-  return pollUntil(what, probe, ms, testState, async () => (await testState()).documents.some((d) => d.panels.some((p) => p.starts === 0)));
+  return pollUntil(what, probe, ms, testState, { stalled: anyViewerStalled });
+}
+
+async function closeTabsOf(uri: vscode.Uri): Promise<void> {
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.toString() === uri.toString());
+  await vscode.window.tabGroups.close(tabs);
 }
 
 /** Waits until the document's first webview reports a view other than 'loading'. */
-export function renderedState(uri: vscode.Uri): Promise<DocumentState> {
-  return until(`${uri.path} to render`, async () => {
+export function renderedState(uri: vscode.Uri, viewType = VIEW_TYPE): Promise<DocumentState> {
+  const probeRendered = async (): Promise<DocumentState | undefined> => {
     const doc = await documentState(uri);
     const rendered = doc?.panels[0]?.rendered;
     return rendered && rendered.view !== 'loading' ? doc : undefined;
+  };
+  return pollUntil(`${uri.path} to render`, probeRendered, 30000, testState, {
+    stalled: async () => (await documentState(uri))?.panels.some((p) => p.starts === 0) ?? false,
+    reopen: async () => {
+      await closeTabsOf(uri);
+      await vscode.commands.executeCommand('vscode.openWith', uri, viewType);
+    },
   });
 }
 
 export async function openAndWait(uri: vscode.Uri, viewType = VIEW_TYPE): Promise<DocumentState> {
   await vscode.commands.executeCommand('vscode.openWith', uri, viewType);
-  return renderedState(uri);
+  return renderedState(uri, viewType);
 }
 
 export function probe(uri: vscode.Uri, plane: Plane, index: number, voxels: Vec3[]): Thenable<ProbeResult> {
