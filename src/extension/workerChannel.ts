@@ -6,10 +6,14 @@
 import { Worker } from 'node:worker_threads';
 import { assertNever } from '../protocol/assertNever';
 
-/** What one message from the worker means for the request it names. */
-export type Incoming<Reply> =
+/**
+ * What one message from the worker means for the request it names. An `update` is a partial result
+ * the request reports on its way (a comparison's slices counted so far); workers without any use never.
+ */
+export type Incoming<Reply, Update = never> =
   | { readonly kind: 'reply'; readonly reply: Reply }
   | { readonly kind: 'progress'; readonly fraction: number; readonly bytes?: BytesRead }
+  | { readonly kind: 'update'; readonly update: Update }
   | { readonly kind: 'failure'; readonly error: Error };
 
 /** How far a read has come, in bytes (progress of a request that reads files). */
@@ -20,27 +24,28 @@ export interface BytesRead {
 
 export type ProgressListener = (fraction: number, bytes?: BytesRead) => void;
 
-export interface WorkerChannelOptions<Message, Reply> {
+export interface WorkerChannelOptions<Message, Reply, Update = never> {
   /** Names the worker in errors, e.g. 'compare worker'. */
   readonly name: string;
   /** The caller's registry of threads that have started and not yet exited. */
   readonly liveThreads: Set<Worker>;
   /** Sorts a message from the worker into a reply, progress, or a failure. */
-  readonly interpret: (msg: Message) => Incoming<Reply>;
+  readonly interpret: (msg: Message) => Incoming<Reply, Update>;
 }
 
 /** The thread ended on its own (out of memory, a crash): every request then fails with this. */
 export class WorkerStopped extends Error {}
 
-interface Waiter<Reply> {
+interface Waiter<Reply, Update> {
   readonly resolve: (r: Reply) => void;
   readonly reject: (e: Error) => void;
   readonly onProgress?: ProgressListener;
+  readonly onUpdate?: (update: Update) => void;
 }
 
-export class WorkerChannel<Request, Message extends { readonly requestId: number }, Reply> {
+export class WorkerChannel<Request, Message extends { readonly requestId: number }, Reply, Update = never> {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, Waiter<Reply>>();
+  private readonly pending = new Map<number, Waiter<Reply, Update>>();
   private nextId = 1;
   private disposed = false;
   private stopped: WorkerStopped | undefined;
@@ -48,7 +53,7 @@ export class WorkerChannel<Request, Message extends { readonly requestId: number
 
   constructor(
     scriptPath: string,
-    private readonly options: WorkerChannelOptions<Message, Reply>,
+    private readonly options: WorkerChannelOptions<Message, Reply, Update>,
   ) {
     this.worker = new Worker(scriptPath);
     options.liveThreads.add(this.worker);
@@ -74,13 +79,13 @@ export class WorkerChannel<Request, Message extends { readonly requestId: number
   }
 
   /** Sends `make(requestId)`, transferring `transfer`; resolves with the reply to that id. */
-  request(make: (requestId: number) => Request, transfer: ArrayBuffer[], onProgress?: ProgressListener): Promise<Reply> {
+  request(make: (requestId: number) => Request, transfer: ArrayBuffer[], onProgress?: ProgressListener, onUpdate?: (update: Update) => void): Promise<Reply> {
     if (this.disposed) return Promise.reject(new Error(`the ${this.options.name} was closed`));
     // A dead thread never answers: fail at once rather than leave the caller waiting forever.
     if (this.stopped) return Promise.reject(this.stopped);
     const requestId = this.nextId++;
     return new Promise<Reply>((resolve, reject) => {
-      this.pending.set(requestId, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
+      this.pending.set(requestId, { resolve, reject, ...(onProgress ? { onProgress } : {}), ...(onUpdate ? { onUpdate } : {}) });
       this.worker.postMessage(make(requestId), transfer);
     });
   }
@@ -109,6 +114,9 @@ export class WorkerChannel<Request, Message extends { readonly requestId: number
     switch (incoming.kind) {
       case 'progress':
         waiter.onProgress?.(incoming.fraction, incoming.bytes);
+        return;
+      case 'update':
+        waiter.onUpdate?.(incoming.update);
         return;
       case 'failure':
         this.pending.delete(msg.requestId);

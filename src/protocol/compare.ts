@@ -8,7 +8,7 @@
 // The TP/FP/FN overlay is classified in the webview from the two mask slices it already holds for
 // the side-by-side panes: switching the label or the mode then needs no round trip, and a 512×512
 // slice classifies in well under a millisecond, so the worker would save nothing.
-import type { ComparisonResult, GeometryAlignment } from '../core/metrics/types';
+import type { ComparisonResult, GeometryAlignment, SliceMetrics } from '../core/metrics/types';
 import type { SurfaceComparisonResult } from '../core/surface/comparison';
 import type { BackgroundInfo, DetachedFile, DisplayConvention, LabelNamesInfo, OutlineMode, Plane, ProbeSample, Rgba, SliceData, VolumeInfo } from './viewer';
 import type { Vec3, Volume } from '../core/volume';
@@ -91,12 +91,31 @@ export interface CompareVolumes {
   readonly alignment: Exclude<GeometryAlignment, 'ignored'>;
 }
 
+/**
+ * What the reading pass has counted so far, so the Dice strip fills in while the files are read
+ * (the worker posts it to the host, the host forwards it to the webview; the final `metrics`
+ * replace it). Files are stored and read along the array's k axis:
+ * - 'filling': the plane's slices lie along k, so each slab read completes whole slices. `slices`
+ *   holds the foreground's metrics of slices 0 .. slices.length - 1, counted in full (their final
+ *   numbers); the slices after them are not read yet.
+ * - 'whenRead': the plane cuts across k, so every slab adds to every slice and none is complete
+ *   before the read ends: the strip shows once it does.
+ */
+export type ReadingCounts =
+  | { readonly kind: 'filling'; readonly plane: Plane; readonly sliceCount: number; readonly slices: readonly SliceMetrics[] }
+  | { readonly kind: 'whenRead'; readonly plane: Plane; readonly sliceCount: number };
+
 // ---------------------------------------------------------------------------------------------
 // Host -> comparison webview
 
 export type HostToCompareWebview =
   /** Loading files or computing metrics; `fraction` null while unknown. Panes may stay as they are. */
   | { readonly type: 'loading'; readonly message: string; readonly fraction: number | null }
+  /**
+   * While both files are read: the slices counted so far (sent as they grow, at most a few times a
+   * second). null: a new read started and has counted nothing yet.
+   */
+  | { readonly type: 'readingCounts'; readonly counts: ReadingCounts | null }
   /** The comparison cannot be shown (unreadable file, grids differ): replace the view with this sentence. */
   | { readonly type: 'error'; readonly message: string }
   /** `labelNames`: where the names of both masks' labels came from, and a warning when they do not fit. */
@@ -233,7 +252,8 @@ export type HostToCompareWorker =
    * A volume needing more than `maxBytes` of memory is refused from its header. Both files stream
    * through the counting pass as they are read (one pass); with `metrics`, that pass's result is
    * kept, so the `compute` for the same rule that follows is answered at once. Progress arrives
-   * as `progress` with `bytes` (voxel bytes read of both files' total); a `cancel` stops the read.
+   * as `progress` with `bytes` (voxel bytes read of both files' total), the slices counted so far
+   * as `readingCounts`; a `cancel` stops the read.
    */
   | {
       readonly type: 'open';
@@ -271,6 +291,8 @@ export type CompareWorkerToHost =
   /** Label names are the host's business, so the VolumeInfo labels carry none. */
   | { readonly type: 'opened'; readonly requestId: number; readonly volumes: CompareVolumes }
   | { readonly type: 'progress'; readonly requestId: number; readonly fraction: number; readonly bytes?: ReadBytes }
+  /** During an `open`: the slices its reading pass has counted so far (at most every 250 ms, and once all are). */
+  | { readonly type: 'readingCounts'; readonly requestId: number; readonly counts: ReadingCounts }
   | { readonly type: 'metrics'; readonly requestId: number; readonly result: ComparisonResult }
   | { readonly type: 'surface'; readonly requestId: number; readonly result: SurfaceComparisonResult }
   | { readonly type: 'backgroundLoaded'; readonly requestId: number; readonly info: BackgroundInfo }

@@ -9,6 +9,8 @@ export class Screens {
   private readonly loadingText = el('p', 'mi-message-text');
   private readonly progress = el('progress', 'mi-progress', { 'aria-label': 'Loading progress' });
   private readonly errorText = el('p', 'mi-message-text', { role: 'alert' });
+  /** What a view shows under the loading progress while it reads (the comparison's filling strip). */
+  private readonly loadingDetail = el('div', 'mi-loading-detail');
   private readonly noticeText = el('span', 'mi-notice-text');
   private readonly loading: HTMLElement;
   private readonly error: HTMLElement;
@@ -31,7 +33,8 @@ export class Screens {
     reopen?: { readonly onClick: () => void; readonly description: string },
   ) {
     // Each screen is the page's main landmark while it shows (hidden ones leave the accessibility tree).
-    this.loading = el('main', 'mi-message mi-loading', {}, [el('div', undefined, { role: 'status' }, [this.loadingTitle, this.loadingText, this.progress])]);
+    this.loading = el('main', 'mi-message mi-loading', {}, [el('div', undefined, { role: 'status' }, [this.loadingTitle, this.loadingText, this.progress]), this.loadingDetail]);
+    this.loadingDetail.hidden = true;
     this.error = el('main', 'mi-message mi-error', {}, [
       el('h1', 'mi-message-title', {}, [errorTitle]),
       this.errorText,
@@ -55,6 +58,13 @@ export class Screens {
     if (fraction === null) this.progress.removeAttribute('value');
     else this.progress.value = Math.min(1, Math.max(0, fraction));
     this.switchTo('loading');
+  }
+
+  /** Puts `detail` under the loading progress (moving it from where it was), or empties that place. */
+  showLoadingDetail(detail: HTMLElement | undefined): void {
+    if (detail) this.loadingDetail.replaceChildren(detail);
+    else this.loadingDetail.replaceChildren();
+    this.loadingDetail.hidden = detail === undefined;
   }
 
   showError(message: string): void {

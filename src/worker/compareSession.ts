@@ -18,6 +18,7 @@ import { fillingSource } from './fillingSource';
 import { segmentCounts, withSegmentLayers } from './layeredVolume';
 import { chunkedSource } from './compareSlabs';
 import { intensityStats } from './intensity';
+import { readingCounts } from './readingCounts';
 import { planeLayouts } from './session';
 import { extractSlice, ownIndexMap, type VoxelIndexMap } from './slice';
 import { runSurfaceThread, shareVolume } from './surfaceThread';
@@ -95,9 +96,12 @@ export class CompareSession {
     // metrics): the metrics read the layers, so the composite is taken in before.
     for (const f of [ref, pred]) if (f.source.segmentLayers) await f.source.readAll();
     const rule = msg.metrics;
+    // The strip fills in from the slices this pass finishes (told once when its plane cuts across the read).
+    const onSlicesFinished = readingCounts(refSource.header.geometry, rule?.plane ?? 'auto', (counts) => this.post({ type: 'readingCounts', requestId: msg.requestId, counts }));
     const result = await compareSources(ref.source, pred.source, {
       ...(rule && { plane: rule.plane, threshold: rule.threshold, minErrorMm2: rule.minErrorMm2 }),
       signal,
+      ...(onSlicesFinished && { onSlicesFinished }),
     });
     const reference = ref.volume();
     // Colour PNG labels are numbered per file: renumber the prediction to the reference's colours.

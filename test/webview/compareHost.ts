@@ -118,10 +118,11 @@ export class CompareHost {
   }
 
   /** ready -> settings, volumes, (background), (metrics): the order the extension sends them in. */
-  async open(options: { settings?: CompareSettings; background?: boolean; metrics?: ComparisonResult | null; labelNames?: LabelNamesInfo } = {}): Promise<void> {
+  async open(options: { settings?: CompareSettings; background?: boolean; metrics?: ComparisonResult | null; labelNames?: LabelNamesInfo; reading?: boolean } = {}): Promise<void> {
     // Generous: on a busy 2-core machine a fresh Chromium page can take a while to run its script.
     await this.webview.waitForPosted((m): m is { type: 'ready' } => (m as CompareWebviewToHost).type === 'ready', 30_000);
     await this.send({ type: 'settings', settings: options.settings ?? TEST_SETTINGS });
+    if (options.reading) return;
     await this.send({
       type: 'volumes',
       volumes: { reference: volumeInfo(this.reference), prediction: volumeInfo(this.prediction), alignment: 'identical' },
@@ -231,6 +232,8 @@ export interface OpenOptions {
   readonly background?: boolean;
   /** null: send no metrics (still computing). Default: testResult(). */
   readonly metrics?: ComparisonResult | null;
+  /** Still reading the files: only the settings are sent (the test sends the rest). */
+  readonly reading?: boolean;
   /** Where the label names came from, as the host says it. Default: nothing named them. */
   readonly labelNames?: LabelNamesInfo;
   readonly initialState?: unknown;

@@ -10,12 +10,12 @@ import { reorientToReference, type Aligned } from '../geometry/reorient';
 import type { VolumeSource } from '../io/api';
 import { hasWorldGeometry, type Geometry, type Slab, type Volume, type VolumeHeader } from '../volume';
 import { planLabelColours, remapLabelSlabs, type LabelColourPlan } from './colourLabels';
-import { countingPass, type PassCounts } from './countingPass';
+import { countingPass, type PassControl, type PassCounts } from './countingPass';
 import { openSegmentLayers } from '../io/segmentLayers';
 import { countSegments, OVERLAPPING_SEGMENTS } from './segmentCompare';
 import { keepsSlabOrder, remappedSlabs } from './slabRemap';
 import { sliceVoxelAreaMm2 } from './severity';
-import { summarise } from './summarise';
+import { foregroundSlices, summarise } from './summarise';
 import type { CompareOptions, ComparisonResult, GeometryAlignment, Plane, RunControl, VolumeDescription } from './types';
 import { conventions, resolveOptions } from './options';
 
@@ -106,7 +106,7 @@ interface Counted {
   readonly predHeader: VolumeHeader;
 }
 
-async function countLabelMasks(ref: VolumeSource, pred: VolumeSource, plan: Plan, axis: 0 | 1 | 2, o: ReturnType<typeof resolveOptions>, opts: RunControl): Promise<Counted> {
+async function countLabelMasks(ref: VolumeSource, pred: VolumeSource, plan: Plan, axis: 0 | 1 | 2, o: ReturnType<typeof resolveOptions>, control: PassControl): Promise<Counted> {
   const refGeometry = ref.header.geometry;
   let predSlabs = await inReferenceOrder(pred, plan, refGeometry);
   const labelPlan = planLabelColours(ref.header, pred.header);
@@ -116,7 +116,7 @@ async function countLabelMasks(ref: VolumeSource, pred: VolumeSource, plan: Plan
       ref: ref.slabs(), pred: predSlabs, shape: refGeometry.shape, axis,
       probThreshold: o.probThreshold, refPath: ref.header.source, predPath: pred.header.source,
     },
-    { onProgress: opts.onProgress, signal: opts.signal, onSlices: opts.onSlices },
+    control,
   );
   return { counts, labelPlan, refHeader: ref.header, predHeader: pred.header };
 }
@@ -132,10 +132,15 @@ export async function compareSources(
   const plane = resolvePlane(refGeometry, o.plane);
   const axis = planeAxis(refGeometry, plane);
   const [refLayers, predLayers] = await Promise.all([openSegmentLayers(ref), openSegmentLayers(pred)]);
+  const finished = opts.onSlicesFinished;
+  const control: PassControl = {
+    onProgress: opts.onProgress, signal: opts.signal, onSlices: opts.onSlices,
+    ...(finished && { onFinished: (table, count) => finished(count, (from, to) => foregroundSlices(table, from, to, o.smooth)) }),
+  };
   const { counts, labelPlan: colourPlan, refHeader, predHeader } =
     refLayers || predLayers
-      ? await countSegments({ ref, pred, refLayers, predLayers, axis, opts, predInReferenceOrder: (source) => inReferenceOrder(source, plan, refGeometry) })
-      : await countLabelMasks(ref, pred, plan, axis, o, opts);
+      ? await countSegments({ ref, pred, refLayers, predLayers, axis, opts: control, predInReferenceOrder: (source) => inReferenceOrder(source, plan, refGeometry) })
+      : await countLabelMasks(ref, pred, plan, axis, o, control);
   // Without a usable transform there are no millimetres: a voxel then counts as 1 mm² (the floor
   // and the severity become voxel counts), as the README says.
   const voxelAreaMm2 = hasWorldGeometry(refGeometry) ? sliceVoxelAreaMm2(refGeometry.affine, axis) : 1;

@@ -33,7 +33,15 @@ const PIECE_VOXELS = 4 << 20;
 
 const isFloat = (a: VoxelArray): boolean => a instanceof Float32Array || a instanceof Float64Array;
 
-export async function countingPass(input: PassInput, control: RunControl = {}): Promise<PassCounts> {
+/**
+ * What a counting pass reports as it goes: RunControl's progress, cancel and slab hooks, and the
+ * table after each piece with the slices finished so far (slices along k only; see onSlicesFinished).
+ */
+export type PassControl = Pick<RunControl, 'onProgress' | 'signal' | 'onSlices'> & {
+  readonly onFinished?: (table: LabelTable, finished: number) => void;
+};
+
+export async function countingPass(input: PassInput, control: PassControl = {}): Promise<PassCounts> {
   const [nx, ny, nz] = input.shape;
   const { axis } = input;
   const sliceLength = nx * ny;
@@ -64,6 +72,7 @@ export async function countingPass(input: PassInput, control: RunControl = {}): 
         countGeneric({ ref, pred, nx, ny, kStart, kCount, axis }, readers, table);
       }
       control.onSlices?.(kStart, kCount, ref, pred);
+      if (axis === 2) control.onFinished?.(table, kStart + kCount);
       if (control.signal) await new Promise<void>((resolve) => setImmediate(resolve));
       control.signal?.throwIfAborted();
       control.onProgress?.((kStart + kCount) / nz);

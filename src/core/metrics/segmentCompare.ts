@@ -7,9 +7,8 @@ import type { VolumeSource } from '../io/api';
 import type { SegmentLayers } from '../io/segmentLayers';
 import type { Slab, VolumeHeader } from '../volume';
 import { planLabelColours, type LabelColourPlan } from './colourLabels';
-import type { PassCounts } from './countingPass';
+import type { PassControl, PassCounts } from './countingPass';
 import { segmentCountingPass, type LayerLabels, type SegmentSide } from './segmentCounting';
-import type { RunControl } from './types';
 
 export const OVERLAPPING_SEGMENTS =
   'A segmentation whose segments overlap (stored in layers) is compared segment by segment: each segment is its own binary mask, so a voxel of two segments counts for both, and the foreground is any segment. Segments are matched by name when both files name their labels (a note lists any that are numbered differently), else by label number; a file in layers numbers its segments by their label values when those are unique, else 1, 2, … in the order the file lists them.';
@@ -20,7 +19,7 @@ interface SegmentInput {
   readonly refLayers: SegmentLayers | undefined;
   readonly predLayers: SegmentLayers | undefined;
   readonly axis: 0 | 1 | 2;
-  readonly opts: RunControl;
+  readonly opts: PassControl;
   /** A prediction-grid source's slabs in the reference's voxel layout. */
   readonly predInReferenceOrder: (source: VolumeSource) => Promise<AsyncIterable<Slab>>;
 }
@@ -64,7 +63,7 @@ export async function countSegments(input: SegmentInput): Promise<{ counts: Pass
   };
   const counts = await segmentCountingPass(
     { ref: refSide, pred: predSide, shape: ref.header.geometry.shape, axis: input.axis, refPath: ref.header.source, predPath: pred.header.source },
-    { onProgress: input.opts.onProgress, signal: input.opts.signal },
+    { onProgress: input.opts.onProgress, signal: input.opts.signal, onFinished: input.opts.onFinished },
   );
   return { counts, labelPlan, refHeader, predHeader };
 }

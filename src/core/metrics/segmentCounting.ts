@@ -7,8 +7,7 @@
 import type { Slab, Vec3, VoxelArray } from '../volume';
 import { alignedSlabs } from '../io/alignedSlabs';
 import { LabelTable } from './labelTable';
-import type { PassCounts } from './countingPass';
-import type { RunControl } from './types';
+import type { PassControl, PassCounts } from './countingPass';
 
 /** Stored value -> label for one layer; values past the table are themselves when passThrough, else no segment. */
 export interface LayerLabels {
@@ -115,7 +114,7 @@ function countPiece(p: Piece, refLabels: SegmentSide['labels'], predLabels: Segm
   }
 }
 
-export async function segmentCountingPass(input: SegmentPassInput, control: RunControl = {}): Promise<PassCounts> {
+export async function segmentCountingPass(input: SegmentPassInput, control: PassControl = {}): Promise<PassCounts> {
   const [nx, ny, nz] = input.shape;
   const sliceLength = nx * ny;
   const table = new LabelTable(input.shape[input.axis], `${input.refPath} and ${input.predPath}`);
@@ -131,6 +130,7 @@ export async function segmentCountingPass(input: SegmentPassInput, control: RunC
       const kStart = run.kStart + dk;
       const data = run.data.map(cut);
       countPiece({ ref: data.slice(0, refCount), pred: data.slice(refCount), nx, ny, kStart, length: kCount * sliceLength, axis: input.axis }, input.ref.labels, input.pred.labels, table);
+      if (input.axis === 2) control.onFinished?.(table, kStart + kCount);
       if (control.signal) await new Promise<void>((resolve) => setImmediate(resolve));
       control.signal?.throwIfAborted();
       control.onProgress?.((kStart + kCount) / nz);

@@ -58,6 +58,11 @@ export function emptySlice(s: number): SliceMetrics {
  */
 const EMPTY_SLICES: SliceMetrics[] = [];
 
+/** One slice's metrics from its reference, prediction and shared voxel counts. */
+function sliceMetrics(s: number, r: number, q: number, both: number, smooth: number): SliceMetrics {
+  return r + q === 0 ? emptySlice(s) : { index: s, tp: both, fp: q - both, fn: r - both, dice: dice(both, q - both, r - both, smooth) };
+}
+
 function overlap(counts: SliceCounts, sliceCount: number, p: SummaryParameters): OverlapMetrics {
   const slices: SliceMetrics[] = new Array<SliceMetrics>(sliceCount);
   let tp = 0;
@@ -70,7 +75,7 @@ function overlap(counts: SliceCounts, sliceCount: number, p: SummaryParameters):
     tp += both;
     refVoxels += r;
     predVoxels += q;
-    slices[s] = r + q === 0 ? emptySlice(s) : { index: s, tp: both, fp: q - both, fn: r - both, dice: dice(both, q - both, r - both, p.smooth) };
+    slices[s] = sliceMetrics(s, r, q, both, p.smooth);
   }
   const fp = predVoxels - tp;
   const fn = refVoxels - tp;
@@ -111,26 +116,38 @@ export function summarise(table: LabelTable, p: SummaryParameters): Summary {
       p,
     ),
   }));
-  const rowSum = (counts: Uint32Array, s: number): number => {
-    let sum = 0;
-    for (let c = 0; c < table.labels.length; c++) sum += counts[s * width + c];
-    return sum;
-  };
-  const foreground = overlap(
-    {
-      ref: (s) => (table.fgRef === null ? rowSum(table.ref, s) : table.fgRef[s]!),
-      pred: (s) => (table.fgPred === null ? rowSum(table.pred, s) : table.fgPred[s]!),
-      inter: (s) => table.fgInter[s],
-    },
-    sliceCount,
-    p,
-  );
+  const foreground = overlap(foregroundCounts(table), sliceCount, p);
   return {
     foreground,
     labels,
     meanDice: meanDefined(labels.map((l) => l.dice)),
     flagged: flag(foreground, labels, p),
   };
+}
+
+/** The foreground's counts per slice: sums over the labels, or counted directly when segments overlap. */
+function foregroundCounts(table: LabelTable): SliceCounts {
+  const rowSum = (counts: Uint32Array, s: number): number => {
+    let sum = 0;
+    for (let c = 0; c < table.labels.length; c++) sum += counts[s * table.capacity + c];
+    return sum;
+  };
+  return {
+    ref: (s) => (table.fgRef === null ? rowSum(table.ref, s) : table.fgRef[s]!),
+    pred: (s) => (table.fgPred === null ? rowSum(table.pred, s) : table.fgPred[s]!),
+    inter: (s) => table.fgInter[s],
+  };
+}
+
+/**
+ * The foreground's metrics of slices [from, to) as the table holds them now: while the counting pass
+ * runs along the slices, those it has finished (the editor's strip fills in from them).
+ */
+export function foregroundSlices(table: LabelTable, from: number, to: number, smooth: number): SliceMetrics[] {
+  const counts = foregroundCounts(table);
+  const out: SliceMetrics[] = [];
+  for (let s = from; s < to; s++) out.push(sliceMetrics(s, counts.ref(s), counts.pred(s), counts.inter(s), smooth));
+  return out;
 }
 
 /** The problems of every label and the foreground, most severe first (see severity.ts). */

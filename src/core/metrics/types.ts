@@ -37,6 +37,14 @@ export interface RunControl {
    * it is counted: another measurement (surface distances) rides on the same read.
    */
   readonly onSlices?: (kStart: number, kCount: number, ref: VoxelArray, pred: VoxelArray) => void;
+  /**
+   * When the plane's slices lie along the array's k axis (the order files are stored and read in),
+   * each piece counted completes whole slices: called after each piece with how many slices, from
+   * 0, are counted in full, and a reader of the foreground's metrics of finished slices [from, to).
+   * The editor's strip fills in from it while the files are read. Never called when the plane cuts
+   * across k: no slice is complete before the read ends.
+   */
+  readonly onSlicesFinished?: (finished: number, foreground: (from: number, to: number) => SliceMetrics[]) => void;
 }
 
 export interface VolumeDescription {

@@ -2,12 +2,12 @@
 // callbacks, zero-copy transfer of file bytes, cancellation, and a registry of live threads so
 // tests can prove none outlive their panel. No vscode import: unit tests drive it directly.
 import type { Worker } from 'node:worker_threads';
-import type { CompareFile, CompareFilePath, ReadingRule, ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker, SurfaceComparisonResult } from '../../protocol/compare';
+import type { CompareFile, CompareFilePath, ReadingCounts, ReadingRule, ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker, SurfaceComparisonResult } from '../../protocol/compare';
 import type { BackgroundInfo, Plane } from '../../protocol/viewer';
 import { companionMessage, type MaskFileBytes } from '../detachedFiles';
 import { ownedBuffer, WorkerChannel, type Incoming, type ProgressListener, type WorkerStopped } from '../workerChannel';
 
-type Reply = Exclude<CompareWorkerToHost, { type: 'failed' | 'progress' }>;
+type Reply = Exclude<CompareWorkerToHost, { type: 'failed' | 'progress' | 'readingCounts' }>;
 export type CompareSliceReply = Extract<CompareWorkerToHost, { type: 'slice' }>;
 
 /** A request the worker refused. `inputError`: one sentence for a person; `cancelled`: on request. */
@@ -32,6 +32,8 @@ export interface OpenOptions {
   readonly onProgress?: ProgressListener;
   /** Aborting stops the read (the open rejects with a cancelled CompareWorkerFailure). */
   readonly signal?: AbortSignal;
+  /** Called as the reading pass counts slices: the foreground's metrics of those finished so far. */
+  readonly onCounts?: (counts: ReadingCounts) => void;
 }
 
 /** Threads that have started and not yet exited (counted on 'exit', not on dispose). */
@@ -40,10 +42,12 @@ export function liveCompareWorkerCount(): number {
   return liveThreads.size;
 }
 
-function interpret(msg: CompareWorkerToHost): Incoming<Reply> {
+function interpret(msg: CompareWorkerToHost): Incoming<Reply, ReadingCounts> {
   switch (msg.type) {
     case 'progress':
       return { kind: 'progress', fraction: msg.fraction, ...(msg.bytes && { bytes: msg.bytes }) };
+    case 'readingCounts':
+      return { kind: 'update', update: msg.counts };
     case 'failed':
       return { kind: 'failure', error: new CompareWorkerFailure(msg.message, msg.inputError, msg.cancelled) };
     default:
@@ -52,7 +56,7 @@ function interpret(msg: CompareWorkerToHost): Incoming<Reply> {
 }
 
 export class CompareWorker {
-  private readonly channel: WorkerChannel<HostToCompareWorker, CompareWorkerToHost, Reply>;
+  private readonly channel: WorkerChannel<HostToCompareWorker, CompareWorkerToHost, Reply, ReadingCounts>;
 
   constructor(scriptPath: string) {
     this.channel = new WorkerChannel(scriptPath, { name: 'compare worker', liveThreads, interpret });
@@ -72,6 +76,7 @@ export class CompareWorker {
       options.onProgress,
       options.signal,
       transfer,
+      options.onCounts,
     );
     if (reply.type === 'opened') return reply.volumes;
     throw new Error(`the compare worker answered an open with '${reply.type}'`);
@@ -150,6 +155,7 @@ export class CompareWorker {
     onProgress: ProgressListener | undefined,
     signal: AbortSignal | undefined,
     transfer: ArrayBuffer[] = [],
+    onCounts?: (counts: ReadingCounts) => void,
   ): Promise<Reply> {
     let requestId = 0;
     const onAbort = (): void => this.channel.post({ type: 'cancel', requestId });
@@ -158,7 +164,7 @@ export class CompareWorker {
       return await this.channel.request((id) => {
         requestId = id;
         return make(id);
-      }, transfer, onProgress);
+      }, transfer, onProgress, onCounts);
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }

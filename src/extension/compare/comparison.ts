@@ -12,7 +12,7 @@ import { MissingFileError } from '../../core/io/regularFile';
 import { readMaskFile } from '../maskFiles';
 import type { ComparisonResult } from '../../core/metrics/types';
 import type { LabelNames } from '../../core/report/sliceText';
-import type { CompareLabel, ComparedFiles, CompareVolumes, HostToCompareWebview, SurfaceComparisonResult, SurfaceStatus } from '../../protocol/compare';
+import type { CompareLabel, ComparedFiles, CompareVolumes, HostToCompareWebview, ReadingCounts, SurfaceComparisonResult, SurfaceStatus } from '../../protocol/compare';
 import type { BackgroundInfo, LabelNamesInfo, Plane } from '../../protocol/viewer';
 import { maxVolumeBytes } from '../settings';
 import type { LabelNamesChoice } from '../viewer/labelChoice';
@@ -62,6 +62,8 @@ export class Comparison {
   private countedWhileReading: string | undefined;
   /** The read of both files while it runs (Cancel, a reload or closing the panel stop it). */
   private reading: AbortController | undefined;
+  /** The slices the running read has counted, until its metrics show (a restarted webview gets them). */
+  private readingCountsValue: ReadingCounts | undefined;
   /** The Dice metrics alone: what the boundary metrics are measured for and merged into. */
   private dice: ComparisonResult | undefined;
   private surfaceValue: SurfaceStatus = { kind: 'off' };
@@ -235,6 +237,7 @@ export class Comparison {
     const out: HostToCompareWebview[] = [{ type: 'files', files: this.files }];
     if (this.volumesValue) out.push({ type: 'volumes', volumes: this.volumesValue, labelNames: this.labelNamesValue });
     out.push({ type: 'background', background: this.background ?? null });
+    if (s.kind === 'loading' && this.readingCountsValue) out.push({ type: 'readingCounts', counts: this.readingCountsValue });
     out.push(this.stateMessage(s));
     if (s.kind === 'ready') out.push({ type: 'surfaceStatus', status: this.surfaceValue });
     return out;
@@ -285,8 +288,15 @@ export class Comparison {
     this.backgroundValue = undefined;
     this.dice = undefined;
     this.setState({ kind: 'loading', message: 'Reading the files…', fraction: null });
+    this.readingCountsValue = undefined;
+    this.emit({ type: 'readingCounts', counts: null });
     const controller = new AbortController();
     this.reading = controller;
+    const onCounts = (counts: ReadingCounts): void => {
+      if (this.disposed || controller.signal.aborted) return;
+      this.readingCountsValue = counts;
+      this.emit({ type: 'readingCounts', counts });
+    };
     // The metrics of the plane shown (for 'auto', the one the worker finds from the reference's
     // header) are counted in the reading pass; computeNow then gets them at once.
     const metrics = { plane: this.planeIsAuto ? 'auto' as const : this.planeValue, threshold: lowDiceThreshold(this.reference), minErrorMm2: minErrorMm2(this.reference) };
@@ -301,7 +311,7 @@ export class Comparison {
       // One file after the other: bytes read through the host are held until the worker takes them.
       const ref = await maskForWorker(this.reference);
       const pred = await maskForWorker(this.prediction);
-      const volumes = await this.worker.open(ref, pred, maxBytes, { metrics, onProgress: progress.report, signal: controller.signal });
+      const volumes = await this.worker.open(ref, pred, maxBytes, { metrics, onProgress: progress.report, signal: controller.signal, onCounts });
       progress.done();
       const readPlane = resolvePlane(volumes.reference, metrics.plane);
       this.countedWhileReading = ruleKey(readPlane, metrics);
@@ -359,6 +369,7 @@ export class Comparison {
       this.labelsValue = this.volumesValue ? labelsOf(result, this.volumesValue) : [];
       this.dice = result;
       this.surfaceMeasured = undefined;
+      this.readingCountsValue = undefined;
       this.setState({ kind: 'ready', result });
     } catch (e) {
       if (controller.signal.aborted && controller.signal.reason === 'superseded') return; // a newer step follows

@@ -1,6 +1,6 @@
 // What the toolbar, the strip and the metrics panel show, derived from the comparison's state and
 // metrics in one place, so each widget only renders what it is given.
-import type { CompareLabel, CompareSettings, CompareVolumes, ComparisonResult, SurfaceComparisonResult, SurfaceStatus } from '../../protocol/compare';
+import type { CompareLabel, CompareSettings, CompareVolumes, ComparisonResult, ReadingCounts, SurfaceComparisonResult, SurfaceStatus } from '../../protocol/compare';
 import { hasSurface, surfaceOf } from '../../core/report/surfaceText';
 import { sliceStrides, voxelToScreen, voxelToWorld, type PlaneMapping } from '../../core/geometry/display';
 import type { Vec3 } from '../../core/volume';
@@ -24,6 +24,10 @@ export interface ComparisonView {
   readonly result: ComparisonResult | SurfaceComparisonResult | undefined;
   /** Where the boundary metrics stand; their values are in `result` once computed. */
   readonly surface: SurfaceStatus;
+  /** While both files are read (until the metrics arrive): the slices counted so far. */
+  readonly readingCounts: ReadingCounts | undefined;
+  /** The strip's slice before the panes show (no cursor yet). */
+  readonly readingSlice: number;
   readonly labels: readonly CompareLabel[];
   readonly settings: CompareSettings;
   readonly background: BackgroundInfo | null;
@@ -67,6 +71,15 @@ export function toolbarModel(c: ComparisonView): CompareToolbarModel {
 }
 
 export function stripModel(c: ComparisonView): StripModel | undefined {
+  const reading = c.readingCounts;
+  // Counted while reading: the foreground of the slices read so far. The plane's slices lie along
+  // k then, so the cursor's k is the strip's slice.
+  if (reading?.kind === 'filling') {
+    return {
+      plane: reading.plane, labelTitle: 'Foreground', slices: reading.slices, total: reading.sliceCount,
+      threshold: c.settings.threshold, current: c.state.cursor && c.volumes ? c.state.cursor[2] : c.readingSlice, mode: 'foreground',
+    };
+  }
   const result = c.result;
   if (!result) return undefined;
   const mode = c.state.stripMode;

@@ -6,7 +6,7 @@ import type { Vec3 } from '../../core/volume';
 import { planeMapping, type PlaneMapping } from '../../core/geometry/display';
 import type {
   CompareCommand, CompareLabel, CompareMode, CompareSettings, CompareVolumes, CompareWebviewToHost, ComparisonResult,
-  HostToCompareWebview, LabelChoice, SurfaceComparisonResult, SurfaceStatus,
+  HostToCompareWebview, LabelChoice, ReadingCounts, SurfaceComparisonResult, SurfaceStatus,
 } from '../../protocol/compare';
 import { PLANES, type BackgroundInfo, type LabelNamesInfo, type Plane } from '../../protocol/viewer';
 import { hasAnatomy } from '../geometryBanner';
@@ -22,7 +22,7 @@ import { busiestSlice, choiceTitle, readingOf, validChoice } from './metricsMode
 import { LABEL_READING, type OverlapClass } from './overlap';
 import { Appearances, DEFAULT_COMPARE_SETTINGS } from './appearances';
 import { MaskSource, OverlaySource, SliceOverlap } from './sources';
-import type { ShownSlice } from './chromeModels';
+import { stripModel, type ShownSlice } from './chromeModels';
 import type { LabelOrder } from './labelOrder';
 import type { StripMode } from './stripModes';
 
@@ -41,6 +41,10 @@ export class Comparison implements PaneHost, FrameActions {
   background: BackgroundInfo | null = null;
   result: ComparisonResult | SurfaceComparisonResult | undefined;
   surface: SurfaceStatus = { kind: 'off' };
+  /** The slices the reading pass has counted, until the metrics arrive: the strip fills in from them. */
+  readingCounts: ReadingCounts | undefined;
+  /** The strip's slice while it shows in the loading view (no panes, no cursor yet): arrows and clicks move it. */
+  readingSlice = 0;
   labels: readonly CompareLabel[] = [];
   state: CompareViewState;
   readonly overlap = new SliceOverlap();
@@ -98,8 +102,22 @@ export class Comparison implements PaneHost, FrameActions {
     this.report();
   }
 
+  /** The reading pass's slices so far (null: a new read has counted nothing yet). */
+  setReadingCounts(counts: ReadingCounts | null): void {
+    this.readingCounts = counts ?? undefined;
+    if (this.volumes && this.frame.screens.current === 'volume') return this.requestDraw();
+    if (!counts) return this.frame.showWhileReading({ kind: 'none' });
+    if (counts.kind === 'whenRead') {
+      const sentence = `Dice per ${counts.plane} slice shows when the read ends: ${counts.plane} slices cut across the order the files are stored in, so none is complete before then.`;
+      return this.frame.showWhileReading({ kind: 'whenRead', sentence });
+    }
+    this.frame.showWhileReading({ kind: 'strip' });
+    this.frame.strip.update(stripModel(this));
+  }
+
   setVolumes(volumes: CompareVolumes, labelNames: LabelNamesInfo): void {
     this.volumes = volumes;
+    this.frame.showWhileReading({ kind: 'none' });
     this.frame.panel.setLabelNames(labelNames);
     this.store.clear();
     this.computeMappings();
@@ -120,6 +138,7 @@ export class Comparison implements PaneHost, FrameActions {
   setMetrics(result: ComparisonResult | SurfaceComparisonResult, labels: readonly CompareLabel[]): void {
     this.result = result;
     this.labels = labels;
+    this.readingCounts = undefined;
     this.frame.strip.showProgress(undefined, null);
     this.setLabelNow(validChoice(result, this.state.label));
     const cursor = this.state.cursor;
@@ -251,12 +270,22 @@ export class Comparison implements PaneHost, FrameActions {
 
   // ----- internals ----------------------------------------------------------------------------
 
-  /** The strip's slices run along the metrics' plane: show that plane at `index`. */
+  /**
+   * The strip's slices run along the metrics' plane (while reading, the plane being counted): show
+   * that plane at `index`. Before the panes can show, the strip's own marker moves.
+   */
   goToSlice(index: number): void {
-    if (!this.result) return;
+    const reading = this.readingCounts?.kind === 'filling' ? this.readingCounts : undefined;
+    if (reading && !this.volumes) {
+      this.readingSlice = Math.min(reading.sliceCount - 1, Math.max(0, Math.round(index)));
+      this.frame.strip.update(stripModel(this));
+      return;
+    }
+    const plane = reading?.plane ?? this.result?.plane;
+    if (!plane) return;
     this.moved = true;
-    this.update({ plane: this.result.plane });
-    this.goToPlaneSlice(this.result.plane, index);
+    this.update({ plane });
+    this.goToPlaneSlice(plane, index);
   }
 
   private goToPlaneSlice(plane: Plane, wanted: number): void {

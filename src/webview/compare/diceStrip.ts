@@ -1,6 +1,8 @@
 // The per-slice Dice strip under the panes: a focusable slider-like canvas (Left/Right, Page Up/Down,
 // Home/End), click or drag to move to a slice, a tooltip with the slice's Dice and counts under the
-// pointer, and a head line naming what it shows. While metrics compute it shows their progress.
+// pointer, and a head line naming what it shows. While metrics compute it shows their progress;
+// while the files are read it fills in from slice 0 as slices are counted, the rest drawn as not
+// read yet (never as Dice 0), and its select is disabled (only the foreground is counted then).
 import type { SliceMetrics } from '../../core/metrics/types';
 import { el, formatCount } from '../dom';
 import { PaneRaster } from '../paneRaster';
@@ -21,6 +23,11 @@ export interface StripModel {
   readonly mode: StripMode;
   /** "worst label per slice": the title of the label each slice's bar comes from. */
   readonly sliceLabels?: readonly string[];
+  /**
+   * While the files are read: how many slices there are. `slices` holds those counted so far (from
+   * slice 0); the rest are not read yet. Undefined once the metrics are in.
+   */
+  readonly total?: number;
 }
 
 export interface StripActions {
@@ -38,12 +45,15 @@ export class DiceStrip {
   private readonly keyBelow = el('span', 'mi-strip-swatch mi-strip-ramp', { 'aria-hidden': 'true' });
   private readonly keyAboveText = el('span');
   private readonly keyBelowText = el('span');
+  private readonly keyPending = el('span', 'mi-strip-key-pending', {}, [el('span', 'mi-strip-swatch mi-strip-swatch-pending'), 'not read yet']);
   private readonly tip = el('div', 'mi-strip-tip', { role: 'tooltip' });
   private readonly progress = el('div', 'mi-strip-progress', { role: 'status' });
   private readonly progressBar = el('progress', 'mi-progress', { 'aria-label': 'Computing Dice per slice' });
   private readonly progressText = el('span', 'mi-strip-progress-text');
   private readonly modeSelect = el('select', 'mi-select mi-strip-mode', { 'aria-label': 'Strip shows' });
   private model: StripModel | undefined;
+  /** The progress message while metrics compute or files are read; undefined when none. */
+  private progressMessage: string | undefined;
   private hover: number | undefined;
   private dragging = false;
 
@@ -68,6 +78,7 @@ export class DiceStrip {
           'Dice', this.keyBelow, this.keyBelowText,
           this.keyAbove, this.keyAboveText,
           el('span', 'mi-strip-swatch mi-strip-swatch-na'), 'n/a (both empty)',
+          this.keyPending,
         ]),
       ]),
       el('div', 'mi-strip-body', {}, [this.canvas, this.tip, this.progress]),
@@ -85,11 +96,11 @@ export class DiceStrip {
       return;
     }
     if (document.activeElement !== this.modeSelect) this.modeSelect.value = model.mode;
-    const defined = model.slices.filter((s) => s.dice !== null);
-    const below = defined.filter((s) => s.dice! < model.threshold).length;
-    this.title.textContent = `Dice per ${model.plane} slice · ${model.labelTitle}`;
-    this.summary.textContent = `${below} of ${model.slices.length} slices below ${model.threshold.toFixed(2)}`
-      + (defined.length < model.slices.length ? ` · ${model.slices.length - defined.length} n/a` : '');
+    const reading = model.total !== undefined;
+    this.modeSelect.disabled = reading;
+    this.keyPending.hidden = !reading;
+    this.title.textContent = `Dice per ${model.plane} slice · ${model.labelTitle}${reading ? ', counted while reading' : ''}`;
+    this.showSummary();
     // The key shows each family's whole ramp, low Dice on the left, so every shade of a bar is in it.
     const t = model.threshold;
     const ramp = (from: number, to: number): string => `linear-gradient(to right, ${cssColour(diceColour(from, t))}, ${cssColour(diceColour(to, t))})`;
@@ -97,7 +108,7 @@ export class DiceStrip {
     this.keyAbove.style.background = ramp(t, 1);
     this.keyBelowText.textContent = `0 to < ${t.toFixed(2)}`;
     this.keyAboveText.textContent = `${t.toFixed(2)} to 1`;
-    this.canvas.setAttribute('aria-valuemax', String(Math.max(0, model.slices.length - 1)));
+    this.canvas.setAttribute('aria-valuemax', String(Math.max(0, this.count() - 1)));
     if (model.current !== undefined) {
       this.canvas.setAttribute('aria-valuenow', String(model.current));
       this.canvas.setAttribute('aria-valuetext', this.describe(model.current));
@@ -107,14 +118,39 @@ export class DiceStrip {
 
   /** Metrics are being computed: `fraction` null while unknown; undefined hides the progress. */
   showProgress(message: string | undefined, fraction: number | null): void {
-    this.progress.hidden = message === undefined;
+    this.progressMessage = message;
+    // While the strip fills in, the message goes in its head line: the bars under it are the progress.
+    this.progress.hidden = message === undefined || this.model?.total !== undefined;
     this.progressText.textContent = message ?? '';
     if (fraction === null) this.progressBar.removeAttribute('value');
     else this.progressBar.value = Math.min(1, Math.max(0, fraction));
+    this.showSummary();
+  }
+
+  /** "3 of 20 slices below 0.80 · 8 n/a"; while reading, how many are counted and below so far. */
+  private showSummary(): void {
+    const model = this.model;
+    if (!model) return;
+    const defined = model.slices.filter((s) => s.dice !== null);
+    const below = defined.filter((s) => s.dice! < model.threshold).length;
+    const na = model.slices.length - defined.length;
+    if (model.total !== undefined) {
+      this.progress.hidden = true;
+      this.summary.textContent = `${model.slices.length} of ${model.total} slices counted · ${below} below ${model.threshold.toFixed(2)} so far`
+        + (na > 0 ? ` · ${na} n/a` : '') + (this.progressMessage === undefined ? '' : ` · ${this.progressMessage}`);
+      return;
+    }
+    this.progress.hidden = this.progressMessage === undefined;
+    this.summary.textContent = `${below} of ${model.slices.length} slices below ${model.threshold.toFixed(2)}` + (na > 0 ? ` · ${na} n/a` : '');
+  }
+
+  /** Bars on the strip: every slice, counted or not yet. */
+  private count(): number {
+    return this.model ? (this.model.total ?? this.model.slices.length) : 0;
   }
 
   private layout(): StripLayout {
-    return stripLayout(this.canvas.clientWidth, this.canvas.clientHeight, this.model?.slices.length ?? 0);
+    return stripLayout(this.canvas.clientWidth, this.canvas.clientHeight, this.count());
   }
 
   private paint(): void {
@@ -126,7 +162,7 @@ export class DiceStrip {
     this.canvas.dataset['plotBaseline'] = String(l.baseline);
     this.canvas.dataset['count'] = String(l.count);
     if (!ctx || !this.model) return;
-    paintStrip(ctx, l, { slices: this.model.slices, threshold: this.model.threshold, current: this.model.current, hover: this.hover }, this.theme());
+    paintStrip(ctx, l, { slices: this.model.slices, threshold: this.model.threshold, current: this.model.current, hover: this.hover, reading: this.model.total !== undefined }, this.theme());
   }
 
   private theme(): StripTheme {
@@ -145,7 +181,7 @@ export class DiceStrip {
 
   private describe(index: number): string {
     const s = this.model?.slices[index];
-    if (!s) return `slice ${index}`;
+    if (!s) return this.model?.total !== undefined ? `slice ${index}: not read yet` : `slice ${index}`;
     const counts = `TP ${formatCount(s.tp)}, FP ${formatCount(s.fp)}, FN ${formatCount(s.fn)}`;
     const which = this.model?.sliceLabels?.[index];
     const where = which === undefined ? `slice ${index}` : `slice ${index}, ${which}`;
@@ -168,7 +204,7 @@ export class DiceStrip {
   private attachInput(): void {
     const xOf = (e: PointerEvent): number => e.clientX - this.canvas.getBoundingClientRect().left;
     const go = (e: PointerEvent): void => {
-      if (this.model && this.model.slices.length > 0) this.actions.goToSlice(sliceAt(this.layout(), xOf(e)));
+      if (this.count() > 0) this.actions.goToSlice(sliceAt(this.layout(), xOf(e)));
     };
     this.canvas.addEventListener('pointerdown', (e) => {
       if (e.button !== 0) return;
@@ -178,7 +214,7 @@ export class DiceStrip {
       go(e);
     });
     this.canvas.addEventListener('pointermove', (e) => {
-      if (!this.model || this.model.slices.length === 0) return;
+      if (this.count() === 0) return;
       if (this.dragging) go(e);
       this.showTip(sliceAt(this.layout(), xOf(e)), xOf(e));
     });
@@ -190,19 +226,19 @@ export class DiceStrip {
     let wheelTravel = 0;
     this.canvas.addEventListener('wheel', (e) => {
       const m = this.model;
-      if (!m || m.slices.length === 0 || m.current === undefined) return;
+      if (!m || this.count() === 0 || m.current === undefined) return;
       e.preventDefault();
       wheelTravel += e.deltaMode === WheelEvent.DOM_DELTA_PIXEL ? e.deltaY : Math.sign(e.deltaY) * 50;
       const steps = Math.trunc(wheelTravel / 50);
       if (steps === 0) return;
       wheelTravel -= steps * 50;
-      this.actions.goToSlice(Math.min(m.slices.length - 1, Math.max(0, m.current - steps)));
+      this.actions.goToSlice(Math.min(this.count() - 1, Math.max(0, m.current - steps)));
     }, { passive: false });
     this.canvas.addEventListener('keydown', (e) => {
       const m = this.model;
-      if (!m || m.slices.length === 0 || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (!m || this.count() === 0 || e.altKey || e.ctrlKey || e.metaKey) return;
       const current = m.current ?? 0;
-      const last = m.slices.length - 1;
+      const last = this.count() - 1;
       const target: Record<string, number> = {
         ArrowLeft: current - 1, ArrowDown: current - 1, ArrowRight: current + 1, ArrowUp: current + 1,
         PageDown: current - 10, PageUp: current + 10, Home: 0, End: last,

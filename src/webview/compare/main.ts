@@ -12,6 +12,7 @@ const comparison = new Comparison(api, document.getElementById('app') ?? documen
 function handle(message: HostToCompareWebview): void {
   switch (message.type) {
     case 'loading': return comparison.showLoading(message.message, message.fraction);
+    case 'readingCounts': return comparison.setReadingCounts(message.counts);
     case 'error': return comparison.showError(message.message);
     case 'volumes': return comparison.setVolumes(message.volumes, message.labelNames);
     case 'files': return comparison.update({ files: message.files });

@@ -2,7 +2,8 @@
 // dashed line at the threshold, hatched grey columns with a grey foot for slices where Dice is
 // undefined (both masks empty), the current slice boxed with a marker above, slice numbers below.
 // When slices outnumber pixels, a column shows the worst Dice among its slices, so a bad slice is
-// never averaged away.
+// never averaged away. While the files are read, the slices not counted yet are a faint band behind
+// a dashed reading front, told apart from n/a (hatched) and Dice 0 (a vermillion stub).
 import type { SliceMetrics } from '../../core/metrics/types';
 import { cssColour } from '../palette';
 import { barLeft, barWidth, diceColour, diceY, tickStep, type StripLayout } from './stripGeometry';
@@ -24,6 +25,8 @@ export interface StripData {
   readonly threshold: number;
   readonly current: number | undefined;
   readonly hover: number | undefined;
+  /** The files are being read: slices past `slices` are not counted yet. */
+  readonly reading: boolean;
 }
 
 /** Height of the solid grey foot of an n/a column, in CSS px: visible even at a glance. */
@@ -34,7 +37,9 @@ const MIN_BAR = 3;
 export function paintStrip(ctx: CanvasRenderingContext2D, l: StripLayout, data: StripData, theme: StripTheme): void {
   paintAxes(ctx, l, theme);
   const hatch = hatchPattern(ctx, theme.na);
-  forEachColumn(l, data.slices, (x0, x1, worst) => {
+  const counted = data.reading ? Math.min(l.count, data.slices.length) : l.count;
+  if (counted < l.count) paintNotRead(ctx, l, counted, theme);
+  forEachColumn(l, counted, data.slices, (x0, x1, worst) => {
     const gap = x1 - x0 >= 4 ? 1 : 0;
     if (worst === null) {
       ctx.fillStyle = hatch ?? theme.na;
@@ -58,13 +63,13 @@ export function paintStrip(ctx: CanvasRenderingContext2D, l: StripLayout, data: 
  * one group, drawn with the worst (lowest) defined Dice; null when none of them has a Dice.
  */
 function forEachColumn(
-  l: StripLayout, slices: readonly SliceMetrics[], draw: (x0: number, x1: number, worst: number | null) => void,
+  l: StripLayout, count: number, slices: readonly SliceMetrics[], draw: (x0: number, x1: number, worst: number | null) => void,
 ): void {
   let start = 0;
-  while (start < l.count) {
+  while (start < count) {
     const x0 = Math.round(barLeft(l, start));
     let end = start + 1;
-    while (end < l.count && Math.round(barLeft(l, end)) <= x0) end++;
+    while (end < count && Math.round(barLeft(l, end)) <= x0) end++;
     const x1 = Math.max(x0 + 1, Math.round(barLeft(l, end)));
     let worst: number | null = null;
     for (let i = start; i < end; i++) {
@@ -90,6 +95,30 @@ function paintAxes(ctx: CanvasRenderingContext2D, l: StripLayout, theme: StripTh
   ctx.fillText('1', l.left - 6, diceY(l, 1));
   ctx.fillText('0.5', l.left - 6, diceY(l, 0.5));
   ctx.fillText('0', l.left - 6, l.baseline);
+}
+
+/** Slices [from, count) not read yet: a faint band, a dashed front line, and words when they fit. */
+function paintNotRead(ctx: CanvasRenderingContext2D, l: StripLayout, from: number, theme: StripTheme): void {
+  const x0 = Math.round(barLeft(l, from));
+  ctx.fillStyle = theme.axis;
+  ctx.globalAlpha = 0.12;
+  ctx.fillRect(x0, l.top, l.right - x0, l.baseline - l.top);
+  ctx.globalAlpha = 1;
+  ctx.strokeStyle = theme.current;
+  ctx.lineWidth = 1;
+  ctx.setLineDash([3, 3]);
+  ctx.beginPath();
+  ctx.moveTo(x0 + 0.5, l.top);
+  ctx.lineTo(x0 + 0.5, l.baseline);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  const words = 'not read yet';
+  ctx.font = `10px ${theme.font}`;
+  if (ctx.measureText(words).width + 12 > l.right - x0) return;
+  ctx.fillStyle = theme.text;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(words, (x0 + l.right) / 2, (l.top + l.baseline) / 2);
 }
 
 function paintThreshold(ctx: CanvasRenderingContext2D, l: StripLayout, threshold: number, theme: StripTheme): void {
