@@ -64,6 +64,8 @@ export class Comparison {
   private reading: AbortController | undefined;
   /** The slices the running read has counted, until its metrics show (a restarted webview gets them). */
   private readingCountsValue: ReadingCounts | undefined;
+  /** Slices counted at each post of the last read ('whenRead': -1), for the test hooks. */
+  private readingPostsValue: number[] = [];
   /** The Dice metrics alone: what the boundary metrics are measured for and merged into. */
   private dice: ComparisonResult | undefined;
   private surfaceValue: SurfaceStatus = { kind: 'off' };
@@ -136,6 +138,8 @@ export class Comparison {
   /** The two files as URI strings (what a reopened panel is restored from). */
   get files(): ComparedFiles { return { reference: this.reference.toString(), prediction: this.prediction.toString() }; }
   get background(): BackgroundInfo | undefined { return this.backgroundValue?.info; }
+  /** How many slices each of the last read's posts to the strip held (-1: its plane cuts across the read). */
+  get readingPosts(): readonly number[] { return this.readingPostsValue; }
   get title(): string { return `${fileNameOf(this.reference)} ↔ ${fileNameOf(this.prediction)}`; }
 
   /** Reads both files and computes the metrics; resolves when they are shown or failed. */
@@ -289,12 +293,14 @@ export class Comparison {
     this.dice = undefined;
     this.setState({ kind: 'loading', message: 'Reading the files…', fraction: null });
     this.readingCountsValue = undefined;
+    this.readingPostsValue = [];
     this.emit({ type: 'readingCounts', counts: null });
     const controller = new AbortController();
     this.reading = controller;
     const onCounts = (counts: ReadingCounts): void => {
       if (this.disposed || controller.signal.aborted) return;
       this.readingCountsValue = counts;
+      this.readingPostsValue.push(counts.kind === 'filling' ? counts.slices.length : -1);
       this.emit({ type: 'readingCounts', counts });
     };
     // The metrics of the plane shown (for 'auto', the one the worker finds from the reference's

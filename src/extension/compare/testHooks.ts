@@ -28,6 +28,8 @@ export interface CompareTestState {
     readonly surface: SurfaceStatus;
     readonly labelNames: LabelNamesInfo;
     readonly names: readonly (readonly [number, string])[];
+    /** Slices held by each post of the strip while the last read ran (-1: the plane cuts across it). */
+    readonly readingPosts: readonly number[];
   }[];
 }
 
@@ -52,6 +54,7 @@ export function registerCompareTestHooks(manager: ComparisonManager, reports: Re
           surface: m.comparison.surfaceStatus,
           labelNames: m.comparison.labelNames,
           names: [...m.comparison.names],
+          readingPosts: m.comparison.readingPosts,
         };
       }),
     })),

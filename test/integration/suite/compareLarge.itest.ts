@@ -1,6 +1,7 @@
 // A 512×512×300 six-label pair (the phantom, written at test time) compared in a real VS Code: the
 // extension host's event loop never stalls long while the worker counts, the metrics arrive with
-// every slice of every label, and closing the editor mid-count stops its worker.
+// every slice of every label, the strip was sent slices as they were counted, and closing the
+// editor mid-count stops its worker.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -60,6 +61,10 @@ describe('comparison of a 512×512×300 pair', function () {
     const active = a.activeComparison();
     assert.ok(active, JSON.stringify(await compareState()));
     assert.equal(active.sliceDice.length, 300);
+    // The strip filled in while the files were read: the first post held part of the axial slices (the
+    // first piece counted), the last all of them.
+    const posts = (await activeState()).readingPosts;
+    assert.ok(posts.length >= 2 && posts[0]! > 0 && posts[0]! < 300 && posts.at(-1) === 300, `slices per post: ${posts.join(', ')}`);
     console.log(`[compare] 512×512×300 six labels: metrics shown after ${Date.now() - started} ms; longest extension-host task ${longest.toFixed(0)} ms`);
     // A guard against work on the host thread (decoding these files there blocks for seconds), not a
     // latency target: with code-server, Chromium and the worker sharing 2 cores, gaps of 250–350 ms
