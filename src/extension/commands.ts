@@ -1,6 +1,7 @@
 // Commands of the viewer: pairing a background image, and internal hooks the integration tests use
 // to see what the real webview drew (they are not contributed, so they never show in the palette).
 import * as vscode from 'vscode';
+import type { VolumeCache, VolumeCacheState } from './volumeCache';
 import { dialogFilters } from '../core/formats/formatTable';
 import type { Vec3 } from '../core/volume';
 import type { LabelNamesInfo, Plane } from '../protocol/viewer';
@@ -11,6 +12,8 @@ import { liveWorkerCount } from './worker/volumeWorker';
 
 export interface TestState {
   readonly liveWorkers: number;
+  /** Held volumes and how often each file was read from disk. */
+  readonly volumeCache: VolumeCacheState;
   readonly documents: readonly {
     readonly uri: string;
     readonly state: 'loading' | 'error' | 'ready';
@@ -24,7 +27,7 @@ export interface TestState {
   }[];
 }
 
-export function registerCommands(context: vscode.ExtensionContext, provider: ViewerProvider): void {
+export function registerCommands(context: vscode.ExtensionContext, provider: ViewerProvider, cache: VolumeCache): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('maskInspector.setBackground', (maskUri?: vscode.Uri, backgroundUri?: vscode.Uri) =>
       setBackground(provider, maskUri, backgroundUri),
@@ -33,7 +36,7 @@ export function registerCommands(context: vscode.ExtensionContext, provider: Vie
       const document = targetDocument(provider, maskUri);
       if (document) provider.clearBackground(document);
     }),
-    vscode.commands.registerCommand('maskInspector._testState', (): TestState => testState(provider)),
+    vscode.commands.registerCommand('maskInspector._testState', (): TestState => testState(provider, cache)),
     vscode.commands.registerCommand(
       'maskInspector._testProbe',
       (uri: vscode.Uri, plane: Plane, index: number, voxels: Vec3[]): Promise<ProbeResult> => {
@@ -72,9 +75,10 @@ function targetDocument(provider: ViewerProvider, uri?: vscode.Uri): MaskDocumen
   return provider.activePanel?.document;
 }
 
-function testState(provider: ViewerProvider): TestState {
+function testState(provider: ViewerProvider, cache: VolumeCache): TestState {
   return {
     liveWorkers: liveWorkerCount(),
+    volumeCache: cache.state(),
     documents: [...provider.documents].map((d) => {
       const state = d.state;
       return {

@@ -7,6 +7,7 @@ import { registerCompare } from './compare/registerCompare';
 import { affectsLabelSettings, affectsViewerSettings } from './settings';
 import { LabelNameChoices } from './viewer/labelChoice';
 import { ViewerProvider } from './viewer/viewerProvider';
+import { VolumeCache } from './volumeCache';
 
 export function activate(context: vscode.ExtensionContext): MaskInspectorApi {
   const output = vscode.window.createOutputChannel('Mask Inspector', { log: true });
@@ -14,8 +15,10 @@ export function activate(context: vscode.ExtensionContext): MaskInspectorApi {
   const log = (message: string): void => output.error(message);
 
   const labelChoices = new LabelNameChoices(context.workspaceState);
-  const provider = ViewerProvider.register(context, log, labelChoices);
-  registerCommands(context, provider);
+  // One decoded copy of each file for all editors: the viewer, comparisons, backgrounds.
+  const cache = new VolumeCache();
+  const provider = ViewerProvider.register(context, log, labelChoices, cache);
+  registerCommands(context, provider, cache);
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -27,8 +30,8 @@ export function activate(context: vscode.ExtensionContext): MaskInspectorApi {
       for (const document of provider.documents) void document.refreshLabels();
     }),
   );
-  // Comparing two masks (issue 4); its API is what other extensions get from this one.
-  return registerCompare(context, provider, log, labelChoices);
+  // Comparing two masks; its API is what other extensions get from this one.
+  return registerCompare(context, provider, log, labelChoices, cache);
 }
 
 export function deactivate(): void {

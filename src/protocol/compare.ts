@@ -10,8 +10,9 @@
 // slice classifies in well under a millisecond, so the worker would save nothing.
 import type { ComparisonResult, GeometryAlignment, SliceMetrics } from '../core/metrics/types';
 import type { SurfaceComparisonResult } from '../core/surface/comparison';
-import type { BackgroundInfo, DetachedFile, DisplayConvention, LabelNamesInfo, OutlineMode, Plane, ProbeSample, Rgba, SliceData, VolumeInfo } from './viewer';
+import type { BackgroundInfo, DisplayConvention, LabelNamesInfo, OutlineMode, Plane, ProbeSample, Rgba, SliceData, VolumeInfo } from './viewer';
 import type { Vec3, Volume } from '../core/volume';
+import type { VolumeFile } from './volumeFile';
 
 export type { ComparisonResult, SurfaceComparisonResult };
 
@@ -215,26 +216,6 @@ export type CompareWebviewToHost =
 // ---------------------------------------------------------------------------------------------
 // Host <-> compare worker (dist/compareWorker.js, one per comparison panel)
 
-/** A file sent as its bytes (the host read it through vscode.workspace.fs). */
-export interface CompareFileBytes {
-  /** File name (the reader picks the format from its extension and names it in errors). */
-  readonly name: string;
-  /** Transferred, not copied. */
-  readonly bytes: ArrayBuffer;
-  /** The detached data files its header names, if any (transferred too). */
-  readonly companions?: readonly DetachedFile[];
-}
-
-/**
- * A file on the extension host's own disk (a file: URI, checked by the host to be a regular file):
- * the worker streams it itself, detached data files included, without the host holding its bytes.
- */
-export interface CompareFilePath {
-  readonly name: string;
-  readonly path: string;
-}
-
-export type CompareFile = CompareFileBytes | CompareFilePath;
 
 /** The metrics a comparison asks for: plane, low-Dice threshold and noise floor. */
 export interface CompareRule {
@@ -258,8 +239,8 @@ export type HostToCompareWorker =
   | {
       readonly type: 'open';
       readonly requestId: number;
-      readonly reference: CompareFile;
-      readonly prediction: CompareFile;
+      readonly reference: VolumeFile;
+      readonly prediction: VolumeFile;
       readonly maxBytes: number;
       readonly metrics?: ReadingRule;
     }
@@ -277,9 +258,18 @@ export type HostToCompareWorker =
   | { readonly type: 'surface'; readonly requestId: number; readonly toleranceMm: number; readonly perSlice: boolean }
   | { readonly type: 'cancel'; readonly requestId: number }
   /** Pair the reference with an intensity image on its grid. Answer `backgroundLoaded` or `failed`. */
-  | { readonly type: 'loadBackground'; readonly requestId: number; readonly background: CompareFileBytes; readonly maxBytes: number }
+  | { readonly type: 'loadBackground'; readonly requestId: number; readonly background: VolumeFile; readonly maxBytes: number }
   | { readonly type: 'clearBackground' }
   | { readonly type: 'slice'; readonly requestId: number; readonly plane: Plane; readonly index: number };
+
+/**
+ * The volumes an `open` decoded (not those it was sent held), in shared memory, for the host's
+ * volume cache; a file in layers of overlapping segments is not offered (its layers are its own).
+ */
+export interface DecodedVolumes {
+  readonly reference?: Volume;
+  readonly prediction?: Volume;
+}
 
 /** How far a read has come: voxel bytes decoded so far of all the files' voxel bytes. */
 export interface ReadBytes {
@@ -289,13 +279,14 @@ export interface ReadBytes {
 
 export type CompareWorkerToHost =
   /** Label names are the host's business, so the VolumeInfo labels carry none. */
-  | { readonly type: 'opened'; readonly requestId: number; readonly volumes: CompareVolumes }
+  | { readonly type: 'opened'; readonly requestId: number; readonly volumes: CompareVolumes; readonly decoded: DecodedVolumes }
   | { readonly type: 'progress'; readonly requestId: number; readonly fraction: number; readonly bytes?: ReadBytes }
   /** During an `open`: the slices its reading pass has counted so far (at most every 250 ms, and once all are). */
   | { readonly type: 'readingCounts'; readonly requestId: number; readonly counts: ReadingCounts }
   | { readonly type: 'metrics'; readonly requestId: number; readonly result: ComparisonResult }
   | { readonly type: 'surface'; readonly requestId: number; readonly result: SurfaceComparisonResult }
-  | { readonly type: 'backgroundLoaded'; readonly requestId: number; readonly info: BackgroundInfo }
+  /** `decoded`: the background in shared memory for the host's volume cache, unless it was sent held. */
+  | { readonly type: 'backgroundLoaded'; readonly requestId: number; readonly info: BackgroundInfo; readonly decoded?: Volume }
   | {
       readonly type: 'slice';
       readonly requestId: number;

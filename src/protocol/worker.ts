@@ -1,25 +1,24 @@
 // Messages between the extension host and the volume worker (node:worker_threads). One worker holds
-// one document's mask (and its background); the host sends file bytes in (transferred, not copied)
-// and forwards the slices that come back to the webview.
-import type { BackgroundInfo, DetachedFile, Plane, SliceData, VolumeInfo } from './viewer';
+// one document's mask (and its background); the host sends the file in (bytes transferred, a path
+// the worker streams, or a volume already decoded in shared memory) and forwards the slices that
+// come back to the webview.
+import type { Volume } from '../core/volume';
+import type { BackgroundInfo, Plane, SliceData, VolumeInfo } from './viewer';
+import type { VolumeFile } from './volumeFile';
 
 export type VolumeRole = 'mask' | 'background';
 
 export type HostToWorker =
   /**
-   * Decode `bytes` (transferred) as the mask or the background. Loading a mask drops any background;
-   * a background is checked against the mask's grid. A volume needing more than `maxBytes` of
-   * memory is refused from its header, before its voxels are decoded.
+   * Decode `file` as the mask or the background. Loading a mask drops any background; a background
+   * is checked against the mask's grid. A volume needing more than `maxBytes` of memory is refused
+   * from its header, before its voxels are decoded.
    */
   | {
       readonly type: 'load';
       readonly requestId: number;
       readonly role: VolumeRole;
-      /** The file name; the reader picks the format from its extension and names it in errors. */
-      readonly name: string;
-      readonly bytes: ArrayBuffer;
-      /** The detached data files its header names, if any. */
-      readonly companions?: readonly DetachedFile[];
+      readonly file: VolumeFile;
       readonly maxBytes: number;
     }
   | { readonly type: 'clearBackground' }
@@ -27,8 +26,9 @@ export type HostToWorker =
 
 export type WorkerToHost =
   /** `info.labels` carry only the names the file itself gives (Slicer segments); the host adds label files' names. */
-  | { readonly type: 'maskLoaded'; readonly requestId: number; readonly info: VolumeInfo }
-  | { readonly type: 'backgroundLoaded'; readonly requestId: number; readonly info: BackgroundInfo }
+  /** `decoded`: the volume in shared memory for the host's volume cache, unless it was sent held or is in layers. */
+  | { readonly type: 'maskLoaded'; readonly requestId: number; readonly info: VolumeInfo; readonly decoded?: Volume }
+  | { readonly type: 'backgroundLoaded'; readonly requestId: number; readonly info: BackgroundInfo; readonly decoded?: Volume }
   | {
       readonly type: 'slice';
       readonly requestId: number;

@@ -10,11 +10,11 @@ import type { SegmentLayerAccess } from '../core/io/api';
 import { planLabelColours, renumberPredictionColours } from '../core/metrics/colourLabels';
 import { compareSources } from '../core/metrics/compare';
 import type { Volume } from '../core/volume';
-import type { CompareRule, ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker, ReadBytes } from '../protocol/compare';
+import type { CompareRule, ComparisonResult, CompareVolumes, DecodedVolumes, CompareWorkerToHost, HostToCompareWorker, ReadBytes } from '../protocol/compare';
 import type { Plane, PlaneAxes } from '../protocol/viewer';
 import { alignBackground } from './backgroundGrid';
-import { decodeWithin, openWithin, volumeInfo } from './compareInfo';
-import { fillingSource } from './fillingSource';
+import { volumeInfo } from './compareInfo';
+import { decodeFile, fillingFor, openWithin } from './volumeFiles';
 import { segmentCounts, withSegmentLayers } from './layeredVolume';
 import { chunkedSource } from './compareSlabs';
 import { intensityStats } from './intensity';
@@ -89,8 +89,8 @@ export class CompareSession {
       throw new InputError(`${msg.prediction.name} is not on the grid of ${msg.reference.name}: ${lowerFirst(alignment.reason)}`);
     }
     const progress = readProgress((fraction, bytes) => this.post({ type: 'progress', requestId: msg.requestId, fraction, bytes }));
-    const ref = fillingSource(refSource, progress.add);
-    const pred = fillingSource(predSource, progress.add);
+    const ref = fillingFor(msg.reference, refSource, { onBytes: progress.add });
+    const pred = fillingFor(msg.prediction, predSource, { onBytes: progress.add });
     progress.start(ref.totalBytes + pred.totalBytes);
     // A file in layers is already in memory (its composite for the panes, its layers for the
     // metrics): the metrics read the layers, so the composite is taken in before.
@@ -127,7 +127,13 @@ export class CompareSession {
       prediction: volumeInfo(msg.prediction.name, prediction, (await segmentCounts(predSource, predRenumbered)) ?? (prediction === read ? pred.labels() : undefined)),
       alignment: alignment.kind,
     };
-    return { message: { type: 'opened', requestId: msg.requestId, volumes }, transfer: [] };
+    // What this open decoded (not what it was sent held), for the host's volume cache; the read
+    // prediction, not its renumbered copy: the cache holds files as read.
+    const decoded: DecodedVolumes = {
+      ...(!('held' in msg.reference) && !refSource.segmentLayers && { reference }),
+      ...(!('held' in msg.prediction) && !predSource.segmentLayers && { prediction: read }),
+    };
+    return { message: { type: 'opened', requestId: msg.requestId, volumes, decoded }, transfer: [] };
   }
 
   /**
@@ -202,12 +208,12 @@ export class CompareSession {
     const pair = this.pair;
     if (!pair) throw new Error('a background was sent before the masks finished loading');
     this.background = undefined; // a failed load must not leave the previous background showing
-    const volume = await decodeWithin(msg.background, msg.maxBytes);
+    const { volume, decoded } = await decodeFile(msg.background, msg.maxBytes, { tally: false });
     const { map, alignment } = alignBackground(pair.reference.header, volume.header);
     const stats = intensityStats(volume.data);
     this.background = { volume, map };
     const info = { fileName: msg.background.name, dataType: volume.header.dataType, ...stats, alignment };
-    return { message: { type: 'backgroundLoaded', requestId: msg.requestId, info }, transfer: [] };
+    return { message: { type: 'backgroundLoaded', requestId: msg.requestId, info, ...(decoded && { decoded }) }, transfer: [] };
   }
 
   clearBackground(): void {

@@ -19,14 +19,26 @@ export interface FillingSource {
   readonly totalBytes: number;
 }
 
-/** `onBytes(n)`: n more bytes of voxels arrived (the comparison's "read of the total"). */
-export function fillingSource(inner: VolumeSource, onBytes: (bytes: number) => void): FillingSource {
+export interface FillingOptions {
+  /** n more bytes of voxels arrived (the comparison's "read of the total"). */
+  readonly onBytes?: (bytes: number) => void;
+  /** Tally the labels on the way past (masks: yes; an intensity background: no). */
+  readonly tally?: boolean;
+  /**
+   * The volume's array when it is already in memory (held in the host's volume cache): slabs that
+   * are views of it are passed on without a copy, so the counting pass walks the held voxels.
+   */
+  readonly into?: VoxelArray;
+}
+
+export function fillingSource(inner: VolumeSource, options: FillingOptions = {}): FillingSource {
   const header = inner.header;
   const [ni, nj, nk] = header.geometry.shape;
   const sliceLength = ni * nj;
-  let data: VoxelArray | undefined;
+  let data: VoxelArray | undefined = options.into;
   let filledSlices = 0;
-  const tally = new LabelTally();
+  const tally = options.tally === false ? undefined : new LabelTally();
+  const onBytes = options.onBytes ?? ((): void => undefined);
 
   async function* slabs(): AsyncGenerator<Slab> {
     if (filledSlices > 0) throw new Error(`${header.source} was streamed twice; a filling source streams once`);
@@ -35,8 +47,8 @@ export function fillingSource(inner: VolumeSource, onBytes: (bytes: number) => v
       data ??= like(slab.data, voxelCount(header.geometry.shape));
       const start = slab.kStart * sliceLength;
       const kept = data.subarray(start, start + slab.kCount * sliceLength);
-      kept.set(slab.data);
-      tally.add(kept);
+      if (!sameMemory(kept, slab.data)) kept.set(slab.data);
+      tally?.add(kept);
       filledSlices = slab.kStart + slab.kCount;
       onBytes(kept.byteLength);
       // The kept copy, not the reader's reused buffer: it stays valid after the next slab.
@@ -59,7 +71,15 @@ export function fillingSource(inner: VolumeSource, onBytes: (bytes: number) => v
       return volume();
     },
   };
-  return { source, volume, labels: () => tally.counts(), totalBytes: memoryNeeded(header) };
+  const labels = (): LabelCounts => {
+    if (!tally) throw new Error(`${header.source} was filled without tallying its labels`);
+    return tally.counts();
+  };
+  return { source, volume, labels, totalBytes: memoryNeeded(header) };
+}
+
+function sameMemory(a: VoxelArray, b: VoxelArray): boolean {
+  return a.buffer === b.buffer && a.byteOffset === b.byteOffset && a.length === b.length;
 }
 
 /**

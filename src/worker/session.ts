@@ -3,18 +3,18 @@
 // everything that touches the volume happens here.
 import { InputError } from '../core/errors';
 import { planeAxis } from '../core/geometry/orientation';
-import { openVolumeFromBytes } from '../core/io/open';
 import { outputArrayKind } from '../core/io/voxelDecoder';
 import { voxelCount, type Geometry, type Volume, type VolumeHeader } from '../core/volume';
 import { assertNever } from '../protocol/assertNever';
-import { PLANES, type Axis, type DetachedFile, type Plane, type PlaneAxes, type VolumeInfo } from '../protocol/viewer';
+import { PLANES, type Axis, type DetachedFile, type Plane, type PlaneAxes } from '../protocol/viewer';
 import type { HostToWorker, WorkerToHost } from '../protocol/worker';
 import { alignBackground } from './backgroundGrid';
 import { intensityStats } from './intensity';
-import { countLabels, withFileLabels } from './labelCounts';
+import { countLabels } from './labelCounts';
 import { extractSlice, ownIndexMap, type VoxelIndexMap } from './slice';
-import { holdSegmentLayers, segmentCounts } from './layeredVolume';
-import type { VolumeSource } from '../core/io/api';
+import { segmentCounts } from './layeredVolume';
+import { volumeInfo } from './compareInfo';
+import { decodeFile } from './volumeFiles';
 
 export interface Reply {
   readonly message: WorkerToHost;
@@ -54,38 +54,20 @@ export class ViewerSession {
   private async loadMask(msg: Extract<HostToWorker, { type: 'load' }>): Promise<Reply> {
     this.mask = undefined;
     this.background = undefined;
-    const source = await open(msg.name, msg.bytes, msg.maxBytes, msg.companions);
-    const volume = await source.readAll();
-    const geometry = volume.header.geometry;
-    const planes = planeLayouts(geometry);
+    const { volume, labels, decoded, source } = await decodeFile(msg.file, msg.maxBytes, { tally: true });
+    const planes = planeLayouts(volume.header.geometry);
     this.mask = { volume, planes };
     // Overlapping segments: each segment's own count, not what the composite shows of it.
-    const { labels, truncated } = (await segmentCounts(source)) ?? countLabels(volume.data);
-    const info: VolumeInfo = {
-      fileName: msg.name,
-      format: volume.header.format,
-      dataType: volume.header.dataType,
-      shape: geometry.shape,
-      spacing: geometry.spacing,
-      affine: geometry.affine,
-      affineSource: geometry.affineSource,
-      ...(geometry.geometryWarning === undefined ? {} : { geometryWarning: geometry.geometryWarning }),
-      orientation: geometry.orientation,
-      planes,
-      labels: withFileLabels(labels, volume.header),
-      labelsTruncated: truncated,
-      volumes: volume.header.volumes,
-      volumeIndex: volume.header.volumeIndex,
-      ...(volume.header.segmentLayers !== undefined && { segmentLayers: volume.header.segmentLayers }),
-    };
-    return { message: { type: 'maskLoaded', requestId: msg.requestId, info }, transfer: [] };
+    const counted = (await segmentCounts(source)) ?? labels ?? countLabels(volume.data);
+    const info = volumeInfo(msg.file.name, volume, counted);
+    return { message: { type: 'maskLoaded', requestId: msg.requestId, info, ...(decoded && { decoded }) }, transfer: [] };
   }
 
   private async loadBackground(msg: Extract<HostToWorker, { type: 'load' }>): Promise<Reply> {
     const mask = this.mask;
     if (!mask) throw new Error('a background was sent before its mask finished loading');
     this.background = undefined; // a failed load must not leave the previous background showing
-    const volume = await (await open(msg.name, msg.bytes, msg.maxBytes, msg.companions)).readAll();
+    const { volume, decoded } = await decodeFile(msg.file, msg.maxBytes, { tally: false });
     const { map, alignment } = alignBackground(mask.volume.header, volume.header);
     const stats = intensityStats(volume.data);
     this.background = { volume, map };
@@ -93,7 +75,8 @@ export class ViewerSession {
       message: {
         type: 'backgroundLoaded',
         requestId: msg.requestId,
-        info: { fileName: msg.name, dataType: volume.header.dataType, ...stats, alignment },
+        info: { fileName: msg.file.name, dataType: volume.header.dataType, ...stats, alignment },
+        ...(decoded && { decoded }),
       },
       transfer: [],
     };
@@ -123,18 +106,6 @@ export function detachedMap(files: readonly DetachedFile[]): Map<string, Uint8Ar
 }
 
 const BYTES_PER_ELEMENT = { Uint8Array: 1, Int8Array: 1, Uint16Array: 2, Int16Array: 2, Uint32Array: 4, Int32Array: 4, Float32Array: 4, Float64Array: 8 } as const;
-
-/**
- * Opens a volume after checking, from its header alone, that it fits the memory limit; readAll
- * decodes it. A segmentation in layers is decoded here, every layer and the composite drawn.
- */
-async function open(name: string, bytes: ArrayBuffer, maxBytes: number, companions: readonly DetachedFile[] = []): Promise<VolumeSource> {
-  // Opening parses the header only; voxels are allocated by readAll, after this check.
-  const source = openVolumeFromBytes(name, new Uint8Array(bytes), {}, detachedMap(companions));
-  const check = memoryCheck(name, maxBytes);
-  check(source.header, 1);
-  return holdSegmentLayers(source, check);
-}
 
 /**
  * Refuses, from a header alone, a volume whose voxels (times `copies`: a segmentation's layers and

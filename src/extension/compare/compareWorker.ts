@@ -2,10 +2,12 @@
 // callbacks, zero-copy transfer of file bytes, cancellation, and a registry of live threads so
 // tests can prove none outlive their panel. No vscode import: unit tests drive it directly.
 import type { Worker } from 'node:worker_threads';
-import type { CompareFile, CompareFilePath, ReadingCounts, ReadingRule, ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker, SurfaceComparisonResult } from '../../protocol/compare';
-import type { BackgroundInfo, Plane } from '../../protocol/viewer';
-import { companionMessage, type MaskFileBytes } from '../detachedFiles';
-import { ownedBuffer, WorkerChannel, type Incoming, type ProgressListener, type WorkerStopped } from '../workerChannel';
+import type { DecodedVolumes, ReadingCounts, ReadingRule, ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker, SurfaceComparisonResult } from '../../protocol/compare';
+import type { Plane } from '../../protocol/viewer';
+import { volumeFileMessage, type NamedFile } from '../detachedFiles';
+
+export type { NamedFile };
+import { WorkerChannel, type Incoming, type ProgressListener, type WorkerStopped } from '../workerChannel';
 
 type Reply = Exclude<CompareWorkerToHost, { type: 'failed' | 'progress' | 'readingCounts' }>;
 export type CompareSliceReply = Extract<CompareWorkerToHost, { type: 'slice' }>;
@@ -21,9 +23,14 @@ export class CompareWorkerFailure extends Error {
   }
 }
 
-export type NamedBytes = MaskFileBytes;
-/** A compared file: its bytes, or its path on the extension host's disk (the worker streams it). */
-export type NamedFile = NamedBytes | CompareFilePath;
+
+/** What an open answers: the panes' description, and the volumes it decoded (for the host's cache). */
+export interface Opened {
+  readonly volumes: CompareVolumes;
+  readonly decoded: DecodedVolumes;
+}
+
+export type BackgroundLoaded = Extract<CompareWorkerToHost, { type: 'backgroundLoaded' }>;
 
 export interface OpenOptions {
   /** Compute these metrics in the reading pass (the compute that follows is then answered at once). */
@@ -64,11 +71,11 @@ export class CompareWorker {
 
   /**
    * Opens both files in the worker, which reads them in one pass with the metrics' counting. Bytes
-   * are handed over: the caller must not use them afterwards.
+   * are handed over: the caller must not use them afterwards. A held volume is shared, not read.
    */
-  async open(reference: NamedFile, prediction: NamedFile, maxBytes: number, options: OpenOptions = {}): Promise<CompareVolumes> {
-    const ref = fileMessage(reference);
-    const pred = fileMessage(prediction);
+  async open(reference: NamedFile, prediction: NamedFile, maxBytes: number, options: OpenOptions = {}): Promise<Opened> {
+    const ref = volumeFileMessage(reference);
+    const pred = volumeFileMessage(prediction);
     const transfer = [...new Set([...ref.transfer, ...pred.transfer])];
     const { metrics } = options;
     const reply = await this.cancellable(
@@ -78,7 +85,7 @@ export class CompareWorker {
       transfer,
       options.onCounts,
     );
-    if (reply.type === 'opened') return reply.volumes;
+    if (reply.type === 'opened') return { volumes: reply.volumes, decoded: reply.decoded };
     throw new Error(`the compare worker answered an open with '${reply.type}'`);
   }
 
@@ -113,14 +120,10 @@ export class CompareWorker {
     throw new Error(`the compare worker answered a surface request with '${reply.type}'`);
   }
 
-  async loadBackground(background: NamedBytes, maxBytes: number): Promise<BackgroundInfo> {
-    const bytes = ownedBuffer(background.bytes);
-    const { companions, transfer } = companionMessage(background);
-    const reply = await this.channel.request(
-      (requestId) => ({ type: 'loadBackground', requestId, background: { name: background.name, bytes, ...(companions.length > 0 && { companions }) }, maxBytes }),
-      [bytes, ...transfer],
-    );
-    if (reply.type === 'backgroundLoaded') return reply.info;
+  async loadBackground(background: NamedFile, maxBytes: number): Promise<BackgroundLoaded> {
+    const { file, transfer } = volumeFileMessage(background);
+    const reply = await this.channel.request((requestId) => ({ type: 'loadBackground', requestId, background: file, maxBytes }), transfer);
+    if (reply.type === 'backgroundLoaded') return reply;
     throw new Error(`the compare worker answered a background load with '${reply.type}'`);
   }
 
@@ -172,11 +175,3 @@ export class CompareWorker {
 }
 
 
-/** A file as the open message carries it, and the buffers to transfer with it. */
-function fileMessage(named: NamedFile): { file: CompareFile; transfer: ArrayBuffer[] } {
-  if ('path' in named) return { file: { name: named.name, path: named.path }, transfer: [] };
-  const bytes = ownedBuffer(named.bytes);
-  const detached = companionMessage(named);
-  const file = { name: named.name, bytes, ...(detached.companions.length > 0 && { companions: detached.companions }) };
-  return { file, transfer: [bytes, ...detached.transfer] };
-}

@@ -9,7 +9,8 @@ import { detachedDataUris } from '../fileWatch';
 import { InputError, isInputError } from '../../core/errors';
 import { resolvePlane } from '../../core/geometry/acquisitionPlane';
 import { MissingFileError } from '../../core/io/regularFile';
-import { readMaskFile } from '../maskFiles';
+import { fileForWorker, holdAnswered, type FileForWorker } from '../heldVolumes';
+import type { VolumeCache } from '../volumeCache';
 import type { ComparisonResult } from '../../core/metrics/types';
 import type { LabelNames } from '../../core/report/sliceText';
 import type { CompareLabel, ComparedFiles, CompareVolumes, HostToCompareWebview, ReadingCounts, SurfaceComparisonResult, SurfaceStatus } from '../../protocol/compare';
@@ -18,9 +19,8 @@ import { maxVolumeBytes } from '../settings';
 import type { LabelNamesChoice } from '../viewer/labelChoice';
 import { comparisonLabels } from './comparisonLabels';
 import { comparePlane, lowDiceThreshold, minErrorMm2, surfaceSettings, type SurfaceSettings } from './compareSettings';
-import { CompareWorker, CompareWorkerFailure, type CompareSliceReply, type NamedFile } from './compareWorker';
+import { CompareWorker, CompareWorkerFailure, type CompareSliceReply } from './compareWorker';
 import { showReadProgress } from './readProgress';
-import { checkRegularUri } from '../readRegularUri';
 import { WorkerStopped } from '../workerChannel';
 import { intensityImageWarning } from './maskCheck';
 import { runSurface, sameMeasurement } from './surfaceRun';
@@ -45,6 +45,8 @@ export interface ComparisonHooks {
   readonly labelChoice: (uri: vscode.Uri) => LabelNamesChoice | undefined;
   /** A fresh worker thread, for Reopen after the last one died. */
   readonly newWorker: () => CompareWorker;
+  /** Decoded volumes shared with the other editors (the viewer's too). */
+  readonly cache: VolumeCache;
 }
 
 export const fileNameOf = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
@@ -57,6 +59,9 @@ export class Comparison {
   private labelNamesValue: LabelNamesInfo = { origin: { kind: 'none', chosen: false }, fromSetting: false, warning: null };
   private backgroundValue: { readonly uri: vscode.Uri; readonly info: BackgroundInfo } | undefined;
   private pipeline: Promise<void> = Promise.resolve();
+  /** What this comparison holds in the volume cache: both masks, and the background. */
+  private readonly pairHold = {};
+  private readonly backgroundHold = {};
   private computing: AbortController | undefined;
   /** The plane and rule the last read counted (the worker keeps that result), until the compute that uses it. */
   private countedWhileReading: string | undefined;
@@ -250,6 +255,8 @@ export class Comparison {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.hooks.cache.release(this.pairHold);
+    this.hooks.cache.release(this.backgroundHold);
     this.abortReading();
     this.abortComputation();
     this.listeners.clear();
@@ -315,10 +322,13 @@ export class Comparison {
     try {
       this.readStamps = await this.fileStamps();
       // One file after the other: bytes read through the host are held until the worker takes them.
-      const ref = await maskForWorker(this.reference);
-      const pred = await maskForWorker(this.prediction);
-      const volumes = await this.worker.open(ref, pred, maxBytes, { metrics, onProgress: progress.report, signal: controller.signal, onCounts });
+      const ref = await maskForWorker(this.hooks.cache, this.reference);
+      const pred = await maskForWorker(this.hooks.cache, this.prediction);
+      const { volumes, decoded } = await this.worker.open(ref.named, pred.named, maxBytes, { metrics, onProgress: progress.report, signal: controller.signal, onCounts });
       progress.done();
+      this.hooks.cache.release(this.pairHold);
+      holdAnswered(this.hooks.cache, this.pairHold, ref, decoded.reference);
+      holdAnswered(this.hooks.cache, this.pairHold, pred, decoded.prediction);
       const readPlane = resolvePlane(volumes.reference, metrics.plane);
       this.countedWhileReading = ruleKey(readPlane, metrics);
       if (this.planeIsAuto) this.planeValue = readPlane;
@@ -435,7 +445,10 @@ export class Comparison {
 
   private async loadBackground(uri: vscode.Uri): Promise<void> {
     try {
-      const info = await this.worker.loadBackground(await readMaskFile(uri), maxVolumeBytes(this.reference));
+      const file = await fileForWorker(this.hooks.cache, uri);
+      const { info, decoded } = await this.worker.loadBackground(file.named, maxVolumeBytes(this.reference));
+      this.hooks.cache.release(this.backgroundHold);
+      holdAnswered(this.hooks.cache, this.backgroundHold, file, decoded);
       this.backgroundValue = { uri, info };
     } catch (e) {
       this.backgroundValue = undefined;
@@ -487,11 +500,9 @@ function workerStoppedSentence(title: string, e: WorkerStopped): string {
  * a window reload brought the comparison back) is one sentence naming it; the comparison reads it
  * again when it reappears (the file watcher sees it created).
  */
-async function maskForWorker(uri: vscode.Uri): Promise<NamedFile> {
+async function maskForWorker(cache: VolumeCache, uri: vscode.Uri): Promise<FileForWorker> {
   try {
-    if (uri.scheme !== 'file') return await readMaskFile(uri);
-    await checkRegularUri(uri, { role: 'a mask or image file' });
-    return { name: fileNameOf(uri), path: uri.fsPath };
+    return await fileForWorker(cache, uri);
   } catch (e) {
     if (isInputError(e) && !(e instanceof MissingFileError)) throw e;
     const gone = await vscode.workspace.fs.stat(uri).then(() => false, () => true);

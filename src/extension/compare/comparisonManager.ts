@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { join } from 'node:path';
 import type { ComparedFiles } from '../../protocol/compare';
 import type { LabelNameChoices } from '../viewer/labelChoice';
+import type { VolumeCache } from '../volumeCache';
 import { Comparison, fileNameOf } from './comparison';
 import { compareHtml, compareResourceRoots } from './compareHtml';
 import { ComparisonPanel, type ComparisonPanelHooks } from './comparisonPanel';
@@ -35,6 +36,7 @@ export class ComparisonManager implements vscode.Disposable {
     private readonly log: (message: string) => void,
     private readonly runCommand: ComparisonPanelHooks['runCommand'],
     private readonly labelChoices: LabelNameChoices,
+    private readonly cache: VolumeCache,
   ) {}
 
   get all(): readonly ManagedComparison[] {
@@ -92,6 +94,7 @@ export class ComparisonManager implements vscode.Disposable {
       log: this.log,
       workspaceState: this.context.workspaceState,
       labelChoice: (uri) => this.labelChoices.get(uri),
+      cache: this.cache,
       onChange: () => {
         managed.panel.panel.title = comparison.title;
         this.changed.fire(managed);

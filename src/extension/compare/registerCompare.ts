@@ -18,6 +18,7 @@ import { registerStatusBar } from './statusBar';
 import { registerCompareTestHooks } from './testHooks';
 import { registerComparisonSerializer } from './comparisonSerializer';
 import type { LabelNameChoices } from '../viewer/labelChoice';
+import type { VolumeCache } from '../volumeCache';
 import { USE_LABEL_NAMES_COMMAND, useLabelNamesFrom } from '../viewer/useLabelNamesCommand';
 
 const WEBVIEW_COMMANDS: Record<CompareCommand, string> = {
@@ -35,10 +36,11 @@ export function registerCompare(
   provider: ViewerProvider,
   log: (message: string) => void,
   labelChoices: LabelNameChoices,
+  cache: VolumeCache,
 ): MaskInspectorApi {
   // Webview buttons run the same commands as the palette, on the active comparison: the one whose
   // webview has focus.
-  const manager = new ComparisonManager(context, log, (_panel, command) => void vscode.commands.executeCommand(WEBVIEW_COMMANDS[command]), labelChoices);
+  const manager = new ComparisonManager(context, log, (_panel, command) => void vscode.commands.executeCommand(WEBVIEW_COMMANDS[command]), labelChoices, cache);
   const reports = new ReportDocuments(manager);
   const tree = new ComparisonTree(manager);
   context.subscriptions.push(

@@ -2,7 +2,8 @@
 // and the paired background. Webview panels subscribe to the messages it emits and replay its
 // current state when they (re)start. The file is only ever read.
 import * as vscode from 'vscode';
-import { readMaskFile } from '../maskFiles';
+import { fileForWorker, holdAnswered } from '../heldVolumes';
+import type { VolumeCache } from '../volumeCache';
 import { InputError, isInputError } from '../../core/errors';
 import type { BackgroundInfo, HostToWebview, LabelInfo, LabelNamesInfo, Plane, VolumeInfo } from '../../protocol/viewer';
 import { maxVolumeBytes } from '../settings';
@@ -31,6 +32,8 @@ export interface DocumentHooks {
   readonly labelChoice: (uri: vscode.Uri) => LabelNamesChoice | undefined;
   /** A fresh worker thread, for Reopen after the last one died. */
   readonly newWorker: () => VolumeWorker;
+  /** Decoded volumes shared with the other editors (the comparison's too). */
+  readonly cache: VolumeCache;
 }
 
 export class MaskDocument implements vscode.CustomDocument {
@@ -41,6 +44,9 @@ export class MaskDocument implements vscode.CustomDocument {
   private readonly listeners = new Set<(msg: HostToWebview) => void>();
   private loading: Promise<void> = Promise.resolve();
   private disposed = false;
+  /** What this document holds in the volume cache: its mask, and its background. */
+  private readonly maskHold = {};
+  private readonly backgroundHold = {};
 
   constructor(
     readonly uri: vscode.Uri,
@@ -103,6 +109,7 @@ export class MaskDocument implements vscode.CustomDocument {
 
   clearBackground(): void {
     this.worker.clearBackground();
+    this.hooks.cache.release(this.backgroundHold);
     this.setBackgroundState({ kind: 'none' });
   }
 
@@ -131,6 +138,8 @@ export class MaskDocument implements vscode.CustomDocument {
     this.disposed = true;
     this.listeners.clear();
     this.worker.dispose();
+    this.hooks.cache.release(this.maskHold);
+    this.hooks.cache.release(this.backgroundHold);
     this.hooks.onDispose();
   }
 
@@ -143,11 +152,12 @@ export class MaskDocument implements vscode.CustomDocument {
     try {
       checkFileSize(name, await fileSize(this.uri), maxBytes);
       await withLoadProgress(`Mask Inspector: opening ${name}`, async (report) => {
-        report('reading…');
-        const file = await readMaskFile(this.uri);
-        report('decoding…');
-        this.setView({ kind: 'loading', message: 'Decoding…' });
-        const loaded = await this.worker.load('mask', file.name, file.bytes, maxBytes, file.companions);
+        const file = await fileForWorker(this.hooks.cache, this.uri);
+        report('held' in file.named ? 'already decoded for another editor…' : 'reading and decoding…');
+        this.setView({ kind: 'loading', message: 'held' in file.named ? 'Already decoded for another editor…' : 'Reading and decoding…' });
+        const loaded = await this.worker.load('mask', file.named, maxBytes);
+        this.hooks.cache.release(this.maskHold);
+        holdAnswered(this.hooks.cache, this.maskHold, file, loaded.decoded);
         this.workerInfo = loaded.info;
         this.setView({ kind: 'ready', ...(await this.withNames(loaded.info)) });
       });
@@ -170,9 +180,11 @@ export class MaskDocument implements vscode.CustomDocument {
       checkFileSize(name, await fileSize(uri), maxBytes);
       const loaded = await withLoadProgress(`Mask Inspector: loading background ${name}`, async (report) => {
         report('reading…');
-        const file = await readMaskFile(uri);
-        report('decoding…');
-        return this.worker.load('background', file.name, file.bytes, maxBytes, file.companions);
+        const file = await fileForWorker(this.hooks.cache, uri);
+        const answer = await this.worker.load('background', file.named, maxBytes);
+        this.hooks.cache.release(this.backgroundHold);
+        holdAnswered(this.hooks.cache, this.backgroundHold, file, answer.decoded);
+        return answer;
       });
       this.setBackgroundState({ kind: 'ready', uri, info: loaded.info });
     } catch (e) {

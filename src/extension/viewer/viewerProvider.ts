@@ -9,6 +9,7 @@ import { EDITOR_VIEW_TYPES } from '../../core/formats/formatTable';
 import { VolumeWorker } from '../worker/volumeWorker';
 import { viewerHtml } from './html';
 import type { LabelNameChoices } from './labelChoice';
+import type { VolumeCache } from '../volumeCache';
 import { MaskDocument } from './maskDocument';
 import { ViewerPanel } from './viewerPanel';
 
@@ -30,10 +31,11 @@ export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<MaskD
     private readonly context: vscode.ExtensionContext,
     private readonly log: (message: string) => void,
     private readonly labelChoices: LabelNameChoices,
+    private readonly cache: VolumeCache,
   ) {}
 
-  static register(context: vscode.ExtensionContext, log: (message: string) => void, labelChoices: LabelNameChoices): ViewerProvider {
-    const provider = new ViewerProvider(context, log, labelChoices);
+  static register(context: vscode.ExtensionContext, log: (message: string) => void, labelChoices: LabelNameChoices, cache: VolumeCache): ViewerProvider {
+    const provider = new ViewerProvider(context, log, labelChoices, cache);
     const options = { supportsMultipleEditorsPerDocument: true, webviewOptions: { retainContextWhenHidden: false } };
     context.subscriptions.push(
       vscode.window.registerCustomEditorProvider(VIEW_TYPE, provider, options),
@@ -55,6 +57,7 @@ export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<MaskD
       newWorker: () => new VolumeWorker(join(this.context.extensionPath, 'dist', 'worker.js')),
       log: this.log,
       labelChoice: (uri) => this.labelChoices.get(uri),
+      cache: this.cache,
       onDispose: () => {
         watcher.dispose();
         this.documents.delete(document);

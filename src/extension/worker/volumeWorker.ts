@@ -1,10 +1,11 @@
 // The host's handle on one volume worker thread: typed requests with promised replies, zero-copy
-// transfer of file bytes, and a registry of live threads so tests can prove none leak.
+// hand-over of files (bytes transferred, held volumes shared), and a registry of live threads so
+// tests can prove none leak.
 import type { Worker } from 'node:worker_threads';
 import type { Plane } from '../../protocol/viewer';
 import type { HostToWorker, VolumeRole, WorkerToHost } from '../../protocol/worker';
-import { companionMessage, type MaskFileBytes } from '../detachedFiles';
-import { ownedBuffer, WorkerChannel, type Incoming, type WorkerStopped } from '../workerChannel';
+import { volumeFileMessage, type NamedFile } from '../detachedFiles';
+import { WorkerChannel, type Incoming, type WorkerStopped } from '../workerChannel';
 
 type Reply = Exclude<WorkerToHost, { type: 'failed' }>;
 export type MaskLoaded = Extract<WorkerToHost, { type: 'maskLoaded' }>;
@@ -36,16 +37,15 @@ export class VolumeWorker {
     this.channel = new WorkerChannel(scriptPath, { name: 'volume worker', liveThreads, interpret });
   }
 
-  /** Hands the file's bytes (and its detached files') to the worker: the caller must not use them afterwards. */
-  async load(role: 'mask', name: string, bytes: Uint8Array, maxBytes: number, detached?: MaskFileBytes['companions']): Promise<MaskLoaded>;
-  async load(role: 'background', name: string, bytes: Uint8Array, maxBytes: number, detached?: MaskFileBytes['companions']): Promise<BackgroundLoaded>;
-  async load(role: VolumeRole, name: string, bytes: Uint8Array, maxBytes: number, detached: MaskFileBytes['companions'] = []): Promise<MaskLoaded | BackgroundLoaded> {
-    const buffer = ownedBuffer(bytes);
-    const { companions, transfer } = companionMessage({ name, bytes, companions: detached });
-    const reply = await this.channel.request(
-      (requestId) => ({ type: 'load', requestId, role, name, bytes: buffer, ...(companions.length > 0 && { companions }), maxBytes }),
-      [buffer, ...transfer],
-    );
+  /**
+   * Hands the file to the worker: bytes (and its detached files') are transferred, so the caller
+   * must not use them afterwards; a path is streamed by the worker; a held volume is shared.
+   */
+  async load(role: 'mask', file: NamedFile, maxBytes: number): Promise<MaskLoaded>;
+  async load(role: 'background', file: NamedFile, maxBytes: number): Promise<BackgroundLoaded>;
+  async load(role: VolumeRole, named: NamedFile, maxBytes: number): Promise<MaskLoaded | BackgroundLoaded> {
+    const { file, transfer } = volumeFileMessage(named);
+    const reply = await this.channel.request((requestId) => ({ type: 'load', requestId, role, file, maxBytes }), transfer);
     if (reply.type === 'maskLoaded' || reply.type === 'backgroundLoaded') return reply;
     throw new Error(`the worker answered a load with '${reply.type}'`);
   }

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import {
   activeState, api, compareState, numpy, numpyFlagged, numpySlices, problemKeys, problemsOf, revealSlice, setCompareSetting, shownInWebview, until,
 } from './compareHelpers';
-import { closeAll, fixture } from './viewerHelpers';
+import { closeAll, fixture, openAndWait, testState } from './viewerHelpers';
 
 const REF = 'metrics/multilabel_ref.nii.gz';
 const PRED = 'metrics/multilabel_pred.nii.gz';
@@ -186,6 +186,32 @@ describe('comparison editor', function () {
       return s?.state === 'ready' && (await problemsOf(c)).length === 0 ? true : undefined;
     });
     assert.equal((await api()).activeComparison()?.volumeDice, 1);
+  });
+
+  it('a mask open in the viewer is compared without being read again; a change on disk is read afresh; closing frees it', async () => {
+    // A copy of its own, so the read count starts at zero whatever ran before.
+    const ref = fixture('metrics/cached_ref.nii.gz');
+    await vscode.workspace.fs.copy(fixture(REF), ref, { overwrite: true });
+    const key = ref.toString();
+    const cacheState = async () => (await testState()).volumeCache;
+    await openAndWait(ref);
+    assert.equal((await cacheState()).reads[key], 1, 'the viewer read it once');
+    const c = await openComparison('metrics/cached_ref.nii.gz', PRED);
+    const afterCompare = await cacheState();
+    assert.equal(afterCompare.reads[key], 1, 'the comparison was handed the viewer\'s volume: no second read');
+    assert.equal(afterCompare.entries.find((e) => e.uri === key)?.holders, 2, 'held by the viewer and the comparison');
+    assert.equal((await api()).activeComparison()?.volumeDice, (await numpy('multilabel_uint8', 'axial')).foreground.dice);
+
+    // Rewritten on disk (the prediction's bytes): neither editor may keep the old volume.
+    await vscode.workspace.fs.writeFile(ref, await vscode.workspace.fs.readFile(fixture(PRED)));
+    await until('the comparison to see the new reference', async () => {
+      const s = (await compareState()).comparisons.find((x) => x.id === c.id);
+      return s?.state === 'ready' && (await api()).activeComparison()?.volumeDice === 1 ? true : undefined;
+    });
+    assert.ok(((await cacheState()).reads[key] ?? 0) >= 2, 'read again after the change');
+    await closeAll();
+    await until('the copy freed once both editors closed', async () => ((await cacheState()).entries.some((e) => e.uri === key) ? undefined : true));
+    await vscode.workspace.fs.delete(ref);
   });
 
   it('swap exchanges the roles and recomputes', async () => {

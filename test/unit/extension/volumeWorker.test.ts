@@ -31,7 +31,7 @@ test('load transfers the bytes, slices come back, dispose ends the thread', asyn
   const worker = new VolumeWorker(script);
   assert.equal(liveWorkerCount(), before + 1);
   const bytes = fixture('mask_ras.nii.gz');
-  const loaded = await worker.load('mask', 'mask_ras.nii.gz', bytes, 2 ** 30);
+  const loaded = await worker.load('mask', { name: 'mask_ras.nii.gz', bytes }, 2 ** 30);
   assert.equal(bytes.byteLength, 0, 'the file bytes were moved to the worker, not copied');
   assert.deepEqual([...loaded.info.shape], [7, 6, 5]);
   const s = await worker.slice('coronal', 3);
@@ -44,16 +44,16 @@ test('load transfers the bytes, slices come back, dispose ends the thread', asyn
 test('a bad file fails with the reader sentence, marked as an input error', async () => {
   const worker = new VolumeWorker(script);
   try {
-    await assert.rejects(worker.load('mask', 'truncated.nii.gz', fixture('truncated.nii.gz'), 2 ** 30), (e) => {
+    await assert.rejects(worker.load('mask', { name: 'truncated.nii.gz', bytes: fixture('truncated.nii.gz') }, 2 ** 30), (e) => {
       assert.ok(e instanceof WorkerFailure);
       assert.equal(e.inputError, true);
       assert.match(e.message, /^truncated\.nii\.gz /);
       return true;
     });
     const wrongMagic = new TextEncoder().encode('this is not a NIfTI file at all, just some text'.repeat(10));
-    await assert.rejects(worker.load('mask', 'fake.nii', wrongMagic, 2 ** 30), (e) => e instanceof WorkerFailure && e.inputError);
+    await assert.rejects(worker.load('mask', { name: 'fake.nii', bytes: wrongMagic }, 2 ** 30), (e) => e instanceof WorkerFailure && e.inputError);
     // The worker survives input errors and still serves a good file.
-    const ok = await worker.load('mask', 'mask_ras.nii.gz', fixture('mask_ras.nii.gz'), 2 ** 30);
+    const ok = await worker.load('mask', { name: 'mask_ras.nii.gz', bytes: fixture('mask_ras.nii.gz') }, 2 ** 30);
     assert.equal(ok.info.labels.length, 3);
   } finally {
     worker.dispose();
@@ -67,11 +67,11 @@ test('a .nhdr loads with the detached data file the host read next to it; the se
   const worker = new VolumeWorker(script);
   try {
     const detached = read('itk_multilabel_nhdr.raw');
-    const loaded = await worker.load('mask', 'itk_multilabel.nhdr', read('itk_multilabel.nhdr'), 2 ** 30, [{ name: 'itk_multilabel_nhdr.raw', bytes: detached }]);
+    const loaded = await worker.load('mask', { name: 'itk_multilabel.nhdr', bytes: read('itk_multilabel.nhdr'), companions: [{ name: 'itk_multilabel_nhdr.raw', bytes: detached }] }, 2 ** 30);
     assert.equal(detached.byteLength, 0, 'the detached file was moved to the worker too');
     assert.deepEqual(Object.fromEntries(loaded.info.labels.map((l) => [String(l.value), l.voxelCount])), counts);
-    await assert.rejects(worker.load('mask', 'itk_multilabel.nhdr', read('itk_multilabel.nhdr'), 2 ** 30), /names its data file itk_multilabel_nhdr\.raw, which does not exist/);
-    const seg = await worker.load('mask', 'slicer_one_layer.seg.nrrd', read('slicer_one_layer.seg.nrrd'), 2 ** 30);
+    await assert.rejects(worker.load('mask', { name: 'itk_multilabel.nhdr', bytes: read('itk_multilabel.nhdr') }, 2 ** 30), /names its data file itk_multilabel_nhdr\.raw, which does not exist/);
+    const seg = await worker.load('mask', { name: 'slicer_one_layer.seg.nrrd', bytes: read('slicer_one_layer.seg.nrrd') }, 2 ** 30);
     assert.deepEqual(seg.info.labels.map((l) => [l.value, l.name, l.colour]), [[1, 'liver', [221, 130, 101, 255]], [2, 'spleen', [157, 25, 70, 255]], [3, 'lesion', [144, 238, 144, 255]]]);
     assert.equal(seg.info.format, 'nrrd');
   } finally {

@@ -24,7 +24,7 @@ for (const [how, body, pattern] of [
     const heard: WorkerStopped[] = [];
     worker.onStopped((e) => heard.push(e));
     try {
-      await assert.rejects(worker.load('mask', 'a.nii', new Uint8Array(10), 1 << 20), (e: unknown) => e instanceof WorkerStopped && pattern.test(e.message));
+      await assert.rejects(worker.load('mask', { name: 'a.nii', bytes: new Uint8Array(10) }, 1 << 20), (e: unknown) => e instanceof WorkerStopped && pattern.test(e.message));
       assert.equal(heard.length, 1);
       const started = Date.now();
       await assert.rejects(worker.slice('axial', 0), WorkerStopped);

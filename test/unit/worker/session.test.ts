@@ -31,7 +31,7 @@ const GB = 2 ** 30;
 let nextId = 1;
 
 async function load(session: ViewerSession, role: 'mask' | 'background', name: string, maxBytes = GB): Promise<WorkerToHost> {
-  const reply = await session.handle({ type: 'load', requestId: nextId++, role, name, bytes: bytesOf(name), maxBytes });
+  const reply = await session.handle({ type: 'load', requestId: nextId++, role, file: { name, bytes: bytesOf(name) }, maxBytes });
   assert.ok(reply);
   return reply.message;
 }

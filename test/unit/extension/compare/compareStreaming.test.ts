@@ -28,7 +28,7 @@ for (const [name, c] of cases) {
       const worker = new CompareWorker(script);
       try {
         const progress: BytesRead[] = [];
-        const volumes = await worker.open(file(c.reference), file(c.prediction), 2 ** 30, {
+        const { volumes } = await worker.open(file(c.reference), file(c.prediction), 2 ** 30, {
           metrics: { plane: 'axial', ...rule },
           onProgress: (_, bytes) => bytes && progress.push(bytes),
         });
@@ -62,7 +62,7 @@ test('the same slices whether the worker read the files by path or was sent thei
   const a = new CompareWorker(script);
   const b = new CompareWorker(script);
   try {
-    const volumes = await a.open(byPath('multilabel_ref.nii.gz'), byPath('multilabel_pred_kji.nii.gz'), 2 ** 30);
+    const { volumes } = await a.open(byPath('multilabel_ref.nii.gz'), byPath('multilabel_pred_kji.nii.gz'), 2 ** 30);
     await b.open(byBytes('multilabel_ref.nii.gz'), byBytes('multilabel_pred_kji.nii.gz'), 2 ** 30);
     for (const plane of ['axial', 'coronal', 'sagittal'] as const) {
       const n = volumes.reference.shape[volumes.reference.planes[plane].sliceAxis];

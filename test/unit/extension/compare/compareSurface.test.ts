@@ -36,7 +36,7 @@ function assertNum(actual: number | null | undefined, expected: Num, what: strin
 test('after the Dice metrics: HD, HD95, ASSD, NSD per label, foreground and axial slice equal scipy/DeepMind', async () => {
   const worker = new CompareWorker(script);
   try {
-    const volumes = await worker.open(file('labels_ref.nii.gz'), file('labels_pred_lps.nii.gz'), 2 ** 30);
+    const { volumes } = await worker.open(file('labels_ref.nii.gz'), file('labels_pred_lps.nii.gz'), 2 ** 30);
     assert.equal(volumes.alignment, 'reoriented');
     await assert.rejects(worker.surface(1, true), /before the Dice metrics/);
     const dice = await worker.compute('axial', { threshold: 0.8, minErrorMm2: 10 });

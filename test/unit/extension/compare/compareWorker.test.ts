@@ -22,7 +22,7 @@ test('metrics of a multi-label pair equal numpy in every plane, with progress up
   const worker = new CompareWorker(script);
   try {
     const ref = file('multilabel_ref.nii.gz');
-    const volumes = await worker.open(ref, file('multilabel_pred.nii.gz'), 2 ** 30);
+    const { volumes } = await worker.open(ref, file('multilabel_pred.nii.gz'), 2 ** 30);
     assert.equal(ref.bytes.byteLength, 0, 'the reference bytes were moved to the worker, not copied');
     assert.equal(volumes.alignment, 'identical');
     for (const plane of ['axial', 'coronal', 'sagittal'] as const) {
@@ -42,7 +42,7 @@ test('an LPS-stored prediction gives the same slices on the reference grid and t
   const lps = new CompareWorker(script);
   try {
     await plain.open(file('multilabel_ref.nii.gz'), file('multilabel_pred.nii.gz'), 2 ** 30);
-    const volumes = await lps.open(file('multilabel_ref.nii.gz'), file('multilabel_pred_lps.nii.gz'), 2 ** 30);
+    const { volumes } = await lps.open(file('multilabel_ref.nii.gz'), file('multilabel_pred_lps.nii.gz'), 2 ** 30);
     assert.equal(volumes.alignment, 'reoriented');
     assert.equal(volumes.prediction.orientation, 'LPS');
     for (const plane of ['axial', 'coronal', 'sagittal'] as const) {

@@ -25,7 +25,7 @@ const byBytes = (name: string): NamedFile => ({ name, bytes: bytes(name) });
 test('viewer: every segment of a two-layer .seg.nrrd is in the legend with its own count; the smaller segment is drawn where they overlap', async () => {
   const session = new ViewerSession();
   const b = bytes('slicer_two_layers.seg.nrrd');
-  const reply = await session.handle({ type: 'load', requestId: 1, role: 'mask', name: 'slicer_two_layers.seg.nrrd', bytes: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, maxBytes: 2 ** 30 });
+  const reply = await session.handle({ type: 'load', requestId: 1, role: 'mask', file: { name: 'slicer_two_layers.seg.nrrd', bytes: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer }, maxBytes: 2 ** 30 });
   assert.equal(reply?.message.type, 'maskLoaded');
   if (reply?.message.type !== 'maskLoaded') return;
   const { info } = reply.message;
@@ -52,7 +52,7 @@ test('viewer: every segment of a two-layer .seg.nrrd is in the legend with its o
 test('viewer: the prediction keeps its organ in the later layer, and its tumour is still drawn over it (smaller on top)', async () => {
   const session = new ViewerSession();
   const b = bytes('slicer_two_layers_pred.seg.nrrd');
-  const reply = await session.handle({ type: 'load', requestId: 1, role: 'mask', name: 'slicer_two_layers_pred.seg.nrrd', bytes: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, maxBytes: 2 ** 30 });
+  const reply = await session.handle({ type: 'load', requestId: 1, role: 'mask', file: { name: 'slicer_two_layers_pred.seg.nrrd', bytes: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer }, maxBytes: 2 ** 30 });
   if (reply?.message.type !== 'maskLoaded') throw new Error(`not loaded: ${JSON.stringify(reply?.message)}`);
   const tumour = reply.message.info.labels.find((l) => l.name === 'tumour')!;
   const want = expected.slicer_two_layers_pred.segments.tumour!;
@@ -69,7 +69,7 @@ for (const [how, file, predName] of [['by path', byPath, 'slicer_two_layers_pred
   test(`comparison read ${how}: numpy's per-segment counts in every compute, matched by name; no surface distances`, async () => {
     const worker = new CompareWorker(script);
     try {
-      const volumes = await worker.open(file('slicer_two_layers.seg.nrrd'), file(predName), 2 ** 30, { metrics: { plane: 'axial', threshold: 0.8, minErrorMm2: 10 } });
+      const { volumes } = await worker.open(file('slicer_two_layers.seg.nrrd'), file(predName), 2 ** 30, { metrics: { plane: 'axial', threshold: 0.8, minErrorMm2: 10 } });
       assert.equal(volumes.reference.segmentLayers, 2);
       const want = expected.slicer_two_layers_pred;
       // The prediction's legend is in the reference's numbering (matched by name), each segment's own count.

@@ -1,0 +1,94 @@
+// One decoded copy per file: the cache's bookkeeping (stamps, holders, release), and the hand-over
+// between the real worker threads (dist/worker.js and dist/compareWorker.js, built first): a mask
+// the viewer's worker decoded is sent held to a comparison's worker, which reads nothing, uses the
+// same memory, and still gets numpy's metrics.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { CompareWorker } from '../../../../src/extension/compare/compareWorker';
+import { VolumeCache } from '../../../../src/extension/volumeCache';
+import { VolumeWorker } from '../../../../src/extension/worker/volumeWorker';
+import type { Volume } from '../../../../src/core/volume';
+import { assertNumpyCounts, expected, fixtureBytes, metricsDir, workerScript } from './workerFixtures';
+
+const viewerScript = join(workerScript, '..', 'worker.js');
+
+function volumeOf(length: number): Volume {
+  const header = { source: 'a.nii' } as Volume['header'];
+  return { header, data: new Uint8Array(new SharedArrayBuffer(length)) };
+}
+
+test('cache: found only at the same stamp; kept while a holder holds it; a new stamp replaces it', () => {
+  const cache = new VolumeCache();
+  const viewer = {};
+  const comparison = {};
+  const stamp = { size: 10, mtime: 1000 };
+  const first = volumeOf(8);
+  assert.equal(cache.find('file:///a.nii', stamp), undefined);
+  cache.hold(viewer, 'file:///a.nii', stamp, first);
+  assert.equal(cache.find('file:///a.nii', stamp), first);
+  assert.equal(cache.find('file:///a.nii', { size: 10, mtime: 1001 }), undefined, 'changed on disk: not served');
+  assert.equal(cache.find('file:///a.nii', { size: 11, mtime: 1000 }), undefined);
+  cache.hold(comparison, 'file:///a.nii', stamp, first);
+  assert.deepEqual(cache.state().entries, [{ uri: 'file:///a.nii', bytes: 8, holders: 2 }]);
+  cache.release(viewer);
+  assert.equal(cache.find('file:///a.nii', stamp), first, 'the comparison still holds it');
+  cache.release(comparison);
+  assert.equal(cache.find('file:///a.nii', stamp), undefined, 'the last holder let go: dropped');
+  assert.deepEqual(cache.state().entries, []);
+
+  const newer = volumeOf(8);
+  cache.hold(viewer, 'file:///a.nii', stamp, first);
+  cache.hold(comparison, 'file:///a.nii', { size: 10, mtime: 2000 }, newer);
+  assert.equal(cache.find('file:///a.nii', stamp), undefined);
+  assert.equal(cache.find('file:///a.nii', { size: 10, mtime: 2000 }), newer);
+  assert.equal(cache.state().entries[0]!.holders, 1);
+  cache.noteRead('file:///a.nii');
+  cache.noteRead('file:///a.nii');
+  assert.deepEqual(cache.state().reads, { 'file:///a.nii': 2 });
+});
+
+test('a mask the viewer decoded is compared without a read: same memory, numpy metrics', async () => {
+  const viewer = new VolumeWorker(viewerScript);
+  const fresh = new CompareWorker(workerScript);
+  const sharing = new CompareWorker(workerScript);
+  try {
+    const refPath = { name: 'multilabel_ref.nii.gz', path: join(metricsDir, 'multilabel_ref.nii.gz') };
+    const loaded = await viewer.load('mask', refPath, 2 ** 30);
+    const held = loaded.decoded;
+    assert.ok(held, 'the viewer worker offers what it decoded');
+    assert.ok(held.data.buffer instanceof SharedArrayBuffer, 'in shared memory');
+
+    const reread = await fresh.open(refPath, fixtureBytes('multilabel_pred.nii.gz'), 2 ** 30);
+    assert.ok(reread.decoded.reference && reread.decoded.prediction, 'both decoded by this open');
+
+    const shared = await sharing.open({ name: 'multilabel_ref.nii.gz', held }, fixtureBytes('multilabel_pred.nii.gz'), 2 ** 30);
+    assert.equal(shared.decoded.reference, undefined, 'a held volume is not offered back');
+    assert.ok(shared.decoded.prediction, 'the prediction was read and is offered');
+    assert.deepEqual(shared.volumes, reread.volumes, 'the same description as from a read');
+
+    // Proof that the comparison uses the viewer's memory, not a copy: a voxel changed through the
+    // host's view of it shows in one of the comparison's axial slices.
+    const axial = shared.volumes.reference.planes.axial.sliceAxis;
+    const slices = shared.volumes.reference.shape[axial];
+    const slicesWith77 = async (): Promise<number> => {
+      let n = 0;
+      for (let i = 0; i < slices; i++) if (new Uint8Array((await sharing.slice('axial', i)).reference.buffer).includes(77)) n++;
+      return n;
+    };
+    assert.equal(await slicesWith77(), 0);
+    const original = held.data[0]!;
+    held.data[0] = 77;
+    assert.equal(await slicesWith77(), 1, 'the change is visible in the comparison');
+    held.data[0] = original;
+
+    for (const planeName of ['axial', 'coronal', 'sagittal'] as const) {
+      const result = await sharing.compute(planeName, { threshold: 0.8, minErrorMm2: 10 });
+      assertNumpyCounts(result, expected.cases['multilabel_uint8']!.planes[planeName]!);
+    }
+  } finally {
+    viewer.dispose();
+    fresh.dispose();
+    sharing.dispose();
+  }
+});
