@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import {
-  activeState, api, compareState, numpy, numpyFlagged, numpySlices, problemKeys, problemsOf, revealSlice, setCompareSetting, shownInWebview, until,
+  compareAndWait, activeState, api, compareState, numpy, numpyFlagged, numpySlices, problemKeys, problemsOf, revealSlice, setCompareSetting, shownInWebview, until,
 } from './compareHelpers';
 import { closeAll, fixture, openAndWait, testState } from './viewerHelpers';
 
@@ -16,7 +16,7 @@ const REF = 'metrics/multilabel_ref.nii.gz';
 const PRED = 'metrics/multilabel_pred.nii.gz';
 
 async function openComparison(ref = REF, pred = PRED) {
-  await vscode.commands.executeCommand('maskInspector.compare', fixture(ref), fixture(pred));
+  await compareAndWait(fixture(ref), fixture(pred));
   const c = await activeState();
   assert.equal(c.state, 'ready', c.message);
   return c;
@@ -53,7 +53,7 @@ describe('comparison editor', function () {
   it('the Explorer form (clicked, [reference, prediction]) compares the first selected with the second', async () => {
     const ref = fixture(REF);
     const pred = fixture('metrics/multilabel_pred_lps.nii.gz');
-    await vscode.commands.executeCommand('maskInspector.compare', pred, [ref, pred]);
+    await compareAndWait(pred, [ref, pred]);
     const c = await activeState();
     assert.equal(c.state, 'ready', c.message);
     assert.deepEqual([c.reference, c.prediction], [ref.toString(), pred.toString()]);

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MaskInspectorApi } from '../../../src/extension/compare/api';
 import type { CompareTestState } from '../../../src/extension/compare/testHooks';
+import { COMPARISON_VIEW_TYPE } from '../../../src/extension/compare/comparisonManager';
 import { EXTENSION_ID, fixture, pollUntil } from './viewerHelpers';
 
 export type ComparisonState = CompareTestState['comparisons'][number];
@@ -64,6 +65,25 @@ export async function activeState(): Promise<ComparisonState> {
   const active = s.comparisons.find((c) => c.id === s.activeId);
   assert.ok(active, `a comparison is active: ${JSON.stringify(s)}`);
   return active;
+}
+
+/**
+ * Runs "Compare Masks" with `args` and waits until the comparison's webview has started. A webview
+ * VS Code for the Web never starts (see pollUntil) is reloaded, then closed and compared again, as
+ * a person would; without this wait a stalled webview surfaced only later, as a slice never shown.
+ */
+export async function compareAndWait(...args: unknown[]): Promise<ComparisonState> {
+  await vscode.commands.executeCommand('maskInspector.compare', ...args);
+  const started = async (): Promise<true | undefined> => ((await activeState()).starts > 0 ? true : undefined);
+  await pollUntil('the comparison\'s webview to start', started, 30000, compareState, {
+    stalled: async () => (await activeState()).starts === 0,
+    reopen: async () => {
+      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(COMPARISON_VIEW_TYPE));
+      await vscode.window.tabGroups.close(tabs);
+      await vscode.commands.executeCommand('maskInspector.compare', ...args);
+    },
+  });
+  return activeState();
 }
 
 /** Waits until the active comparison's webview reports it shows `index` of `label`. */

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { activeState, compareState, numpy, numpyFlagged, problemKeys, problemsOf, until } from './compareHelpers';
+import { compareAndWait, activeState, compareState, numpy, numpyFlagged, problemKeys, problemsOf, until } from './compareHelpers';
 import { closeAll, fixture } from './viewerHelpers';
 
 const REF = 'metrics/multilabel_ref.nii.gz';
@@ -18,7 +18,7 @@ describe('comparison worker death', function () {
   });
 
   it('a worker that dies leaves the error view; Reopen compares again with a new worker', async () => {
-    await vscode.commands.executeCommand('maskInspector.compare', fixture(REF), fixture(PRED));
+    await compareAndWait(fixture(REF), fixture(PRED));
     const opened = await activeState();
     assert.equal(opened.state, 'ready', opened.message);
     await until('the webview to draw the comparison', async () => ((await activeState()).rendered?.view === 'comparison' ? true : undefined));

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { AXIAL_VOXEL_MM2, GALLBLADDER, KIDNEY_RIGHT, manyLabelPair, writeManyLabelPair } from '../../pairs/manyLabelPair';
-import { activeState, api, problemsOf, revealSlice, shownInWebview } from './compareHelpers';
+import { compareAndWait, activeState, api, problemsOf, revealSlice, shownInWebview } from './compareHelpers';
 import { closeAll, fixture } from './viewerHelpers';
 
 /** label and slice of a problem message; null label = foreground. */
@@ -25,7 +25,7 @@ describe('comparison of a many-label pair', function () {
     const pair = manyLabelPair();
     const dir = fixture('many-labels');
     const files = await writeManyLabelPair(dir.fsPath, pair);
-    await vscode.commands.executeCommand('maskInspector.compare', vscode.Uri.file(files.reference), vscode.Uri.file(files.prediction));
+    await compareAndWait(vscode.Uri.file(files.reference), vscode.Uri.file(files.prediction));
     const c = await activeState();
     assert.equal(c.state, 'ready', c.message);
 

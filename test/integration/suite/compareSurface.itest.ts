@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { activeState, api, compareState, problemsOf, setCompareSetting, shownInWebview, until, type ComparisonState } from './compareHelpers';
+import { compareAndWait, activeState, api, compareState, problemsOf, setCompareSetting, shownInWebview, until, type ComparisonState } from './compareHelpers';
 import { closeAll, fixture } from './viewerHelpers';
 
 const REF = 'surface/labels_ref.nii.gz';
@@ -110,7 +110,7 @@ describe('surface distances in the comparison editor', function () {
     const want = await expectations();
     await setCompareSetting('flagHd95AboveMm', 10);
     await setCompareSetting('surfaceMetrics', false); // the limit alone asks for the per-slice distances
-    await vscode.commands.executeCommand('maskInspector.compare', fixture(REF), fixture(PRED));
+    await compareAndWait(fixture(REF), fixture(PRED));
     const c = await surfaceReady(1);
     const expected: string[] = [];
     want.foregroundSlices.forEach((s, k) => {

@@ -25,6 +25,11 @@ function resetPeak(): boolean {
   }
 }
 
+interface ViewerTestState {
+  readonly documents: readonly { readonly uri: string; readonly state: string }[];
+  readonly volumeCache: { readonly reads: Readonly<Record<string, number>> };
+}
+
 interface TestState {
   readonly comparisons: readonly { readonly state: string; readonly message?: string; readonly rendered?: { readonly view: string } }[];
 }
@@ -60,6 +65,39 @@ export interface EditorRun {
   readonly peakReset: boolean;
 }
 
+/** The reference opened in the viewer first, then compared: what the comparison adds to it. */
+export interface ViewerFirstRun extends EditorRun {
+  /** Seconds until the viewer showed the reference. */
+  readonly viewerSeconds: number;
+  /** Times the reference was read from disk, viewer and comparison together (1: the cache served the comparison). */
+  readonly referenceReads: number;
+}
+
+async function viewerFirst(api: MaskInspectorApi, reference: vscode.Uri, prediction: vscode.Uri): Promise<ViewerFirstRun> {
+  await pause(1500);
+  const peakReset = resetPeak();
+  const opened = performance.now();
+  await vscode.commands.executeCommand('vscode.openWith', reference, 'maskInspector.viewer');
+  const viewerState = (): Thenable<ViewerTestState> => vscode.commands.executeCommand<ViewerTestState>('maskInspector._testState');
+  for (;;) {
+    const doc = (await viewerState()).documents.find((d) => d.uri === reference.toString());
+    if (doc?.state === 'ready') break;
+    if (doc?.state === 'error') throw new Error(`the viewer could not open ${reference.fsPath}`);
+    await pause(20);
+  }
+  const viewerSeconds = (performance.now() - opened) / 1000;
+  const rssBeforeMiB = statusMiB('VmRSS');
+  const started = performance.now();
+  const watching = watchSteps(started);
+  await api.compare(reference, prediction);
+  const seconds = (performance.now() - started) / 1000;
+  const steps = watching.stop();
+  const referenceReads = (await viewerState()).volumeCache.reads[reference.toString()] ?? 0;
+  const peakMiB = statusMiB('VmHWM');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  return { seconds, steps, rssBeforeMiB, peakMiB, peakReset, viewerSeconds, referenceReads };
+}
+
 export async function run(): Promise<void> {
   const out = process.env.MASK_INSPECTOR_BENCH_OUT;
   const runs = Number(process.env.MASK_INSPECTOR_BENCH_RUNS ?? 3);
@@ -84,7 +122,8 @@ export async function run(): Promise<void> {
       results.push({ seconds, steps: watching.stop(), rssBeforeMiB, peakMiB: statusMiB('VmHWM'), peakReset });
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
-    writeFileSync(out, JSON.stringify({ pid: process.pid, runs: results }));
+    const first = await viewerFirst(api, reference, prediction);
+    writeFileSync(out, JSON.stringify({ pid: process.pid, runs: results, viewerFirst: first }));
   } catch (e) {
     writeFileSync(out, JSON.stringify({ error: e instanceof Error ? (e.stack ?? e.message) : String(e), runs: results }));
   }
