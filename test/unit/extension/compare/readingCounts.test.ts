@@ -3,16 +3,19 @@
 // for the slices posted (test/fixtures/metrics/expected.json), growing from slice 0 and ending with
 // every slice; a plane that cuts across the stored k axis is told once as 'whenRead'. On a volume
 // big enough to be counted in several pieces, a post arrives with only part of the slices, and its
-// counts are those of the final result and of arithmetic on the synthetic pattern. The posting
-// interval is checked against a fake clock.
+// counts are those of the final result and of arithmetic on the synthetic pattern. Segments that
+// overlap (counted by their own pass) post the same way. The posting interval is checked against a
+// fake clock.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { CompareWorker } from '../../../../src/extension/compare/compareWorker';
 import type { ReadingCounts } from '../../../../src/protocol/compare';
 import { readingCounts, READING_COUNTS_INTERVAL_MS } from '../../../../src/worker/readingCounts';
 import type { SliceMetrics } from '../../../../src/core/metrics/types';
 import type { Geometry } from '../../../../src/core/volume';
-import { expected, fixtureBytes, syntheticNiftiBytes, workerScript } from './workerFixtures';
+import { expected, fixtureBytes, metricsDir, syntheticNiftiBytes, workerScript } from './workerFixtures';
 
 const rule = { threshold: 0.8, minErrorMm2: 10 };
 const cases = Object.entries(expected.cases).filter(([, c]) => Object.keys(c.options).length === 0 && c.alignment !== 'ignored');
@@ -106,4 +109,24 @@ test('posts at most every 250 ms, the first at once and the last whatever the cl
   const across = readingCounts(geometry, 'sagittal', (c) => posted.push(c.kind === 'whenRead' ? -c.sliceCount : 0));
   assert.equal(across, undefined);
   assert.equal(posted.at(-1), -4, 'sagittal slices cut across k: said once, with their count');
+});
+
+test('segments that overlap (a two-layer .seg.nrrd pair): the posted slices are the final ones, and sum to numpy\'s foreground', async () => {
+  const dir = join(metricsDir, '..', 'formats');
+  const want = (JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { slicer_two_layers_pred: { foreground: { tp: number; fp: number; fn: number } } }).slicer_two_layers_pred.foreground;
+  const worker = new CompareWorker(workerScript);
+  try {
+    const posts: ReadingCounts[] = [];
+    const file = (name: string) => ({ name, path: join(dir, name) });
+    await worker.open(file('slicer_two_layers.seg.nrrd'), file('slicer_two_layers_pred.seg.nrrd'), 2 ** 30, { metrics: { plane: 'axial', ...rule }, onCounts: (c) => posts.push(c) });
+    const final = await worker.compute('axial', rule);
+    const last = posts.at(-1);
+    assert.ok(last?.kind === 'filling', JSON.stringify(posts).slice(0, 200));
+    assert.equal(last.slices.length, last.sliceCount);
+    assert.deepEqual(last.slices, final.foreground.slices);
+    const sum = (k: 'tp' | 'fp' | 'fn') => last.slices.reduce((n, s) => n + s[k], 0);
+    assert.deepEqual({ tp: sum('tp'), fp: sum('fp'), fn: sum('fn') }, { tp: want.tp, fp: want.fp, fn: want.fn });
+  } finally {
+    worker.dispose();
+  }
 });
