@@ -126,6 +126,7 @@ test('a plane that cuts across the read says its strip shows when the read ends'
     await v.host.send({ type: 'readingCounts', counts: { kind: 'whenRead', plane: 'sagittal', sliceCount: 48 } });
     await v.page.waitForFunction(() => /Dice per sagittal slice shows when the read ends/.test(document.querySelector('.mi-loading')?.textContent ?? ''));
     assert.equal(await v.page.locator('.mi-loading .mi-strip').count(), 0, 'no empty strip pretends to fill');
+    await screenshot(v.page, 'compare-reading-when-read');
     await audit(v.page, 'loading view, plane across the read');
   } finally {
     await v.close();
