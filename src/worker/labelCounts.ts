@@ -43,7 +43,7 @@ export class LabelTally {
       const size = 2 ** (data.BYTES_PER_ELEMENT * 8);
       this.dense ??= { counts: new Uint32Array(size), bias: signed ? size / 2 : 0 };
       const { counts, bias } = this.dense;
-      // Readers refuse more than 2^31 voxels, so 32-bit counters cannot overflow.
+      // Readers refuse 2^32 voxels or more, so 32-bit counters cannot overflow.
       if (data instanceof Uint8Array) countUint8(data, counts);
       else for (let n = 0; n < data.length; n++) counts[data[n]! + bias]!++;
       return;

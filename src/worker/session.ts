@@ -113,16 +113,27 @@ const BYTES_PER_ELEMENT = { Uint8Array: 1, Int8Array: 1, Uint16Array: 2, Int16Ar
  */
 export function memoryCheck(name: string, maxBytes: number): (header: VolumeHeader, copies: number) => void {
   return (header, copies) => {
-    const needed = memoryNeeded(header) * copies;
+    const one = memoryNeeded(header);
+    const needed = one * copies;
+    const what = `${header.geometry.shape.join('×')} ${header.dataType}`;
+    if (one > MAX_ARRAY_BYTES) {
+      throw new InputError(
+        `${name} needs ${megabytes(one)} MB in one array (${what}), more than the ${megabytes(MAX_ARRAY_BYTES)} MB one array can hold here; ` +
+          'the command-line compare streams it without holding it.',
+      );
+    }
     if (needed > maxBytes) {
       const layers = copies > 1 ? `, its ${copies - 1} layers of overlapping segments and their composite` : '';
       throw new InputError(
-        `${name} needs ${megabytes(needed)} MB of memory (${header.geometry.shape.join('×')} ${header.dataType}${layers}), ` +
-          `over the maskInspector.maxVolumeMegabytes limit of ${megabytes(maxBytes)} MB.`,
+        `${name} needs ${megabytes(needed)} MB of memory (${what}${layers}), over the maskInspector.maxVolumeMegabytes limit of ${megabytes(maxBytes)} MB; ` +
+          'raise that setting if this machine has the memory.',
       );
     }
   };
 }
+
+/** The most one typed array (in shared memory too) holds in Node 20: 4 GiB. */
+const MAX_ARRAY_BYTES = 2 ** 32;
 
 export function memoryNeeded(header: VolumeHeader): number {
   return voxelCount(header.geometry.shape) * BYTES_PER_ELEMENT[outputArrayKind(header.dataType, header.scaling)];

@@ -8,8 +8,12 @@ import type { ReadOptions } from './api';
 import { niftiDataType, type SupportedDataType } from './niftiDataTypes';
 import { NIFTI1_HEADER_BYTES, NIFTI2_HEADER_BYTES, type NiftiHeader } from './niftiHeader';
 
-/** Default cap on voxels per volume: 2^31, above any real mask and below typed-array limits. */
-export const DEFAULT_MAX_VOXELS = 2 ** 31;
+/**
+ * Default cap on voxels per volume: 2^32 - 1, the most one JavaScript typed array holds (a 4 GB
+ * uint8 light-sheet or whole-body mask fits), and few enough that a 32-bit count of one label over
+ * the whole volume cannot overflow.
+ */
+export const DEFAULT_MAX_VOXELS = 2 ** 32 - 1;
 
 /** Deflate never expands more than 1032:1; a gzip file cannot hold more than this many bytes per stored byte. */
 const MAX_GZIP_RATIO = 1032;

@@ -254,6 +254,6 @@ async function fileSize(uri: vscode.Uri): Promise<number> {
 function checkFileSize(name: string, size: number, maxBytes: number): void {
   if (size > maxBytes) {
     const mb = (n: number): number => Math.round(n / 2 ** 20);
-    throw new InputError(`${name} is ${mb(size)} MB, over the maskInspector.maxVolumeMegabytes limit of ${mb(maxBytes)} MB.`);
+    throw new InputError(`${name} is ${mb(size)} MB, over the maskInspector.maxVolumeMegabytes limit of ${mb(maxBytes)} MB; raise that setting if this machine has the memory.`);
   }
 }
