@@ -1,14 +1,12 @@
-// How an editor hands a file to its worker through the volume cache: held, when another editor has
-// it decoded already (nothing is read); otherwise by path on this machine's disk (the worker streams
-// it) or as bytes read through vscode.workspace.fs (remote and virtual workspaces). After the worker
-// answers, the editor holds what it was sent or what the worker decoded, so the next editor of the
-// same file is sent it held.
+// How an editor hands a file to its worker through the volume cache: held, borrowed from another
+// editor's worker that has it decoded already (nothing is read); otherwise by path on this machine's
+// disk (the worker streams it) or as bytes read through vscode.workspace.fs (remote and virtual
+// workspaces). After its worker answers, the editor holds the file in the cache and lends it on.
 import * as vscode from 'vscode';
-import type { Volume } from '../core/volume';
 import type { NamedFile } from './detachedFiles';
 import { readMaskFile } from './maskFiles';
 import { checkRegularUri } from './readRegularUri';
-import type { FileStamp, VolumeCache } from './volumeCache';
+import type { FileStamp, Lender, VolumeCache } from './volumeCache';
 
 export interface FileForWorker {
   readonly uri: vscode.Uri;
@@ -22,7 +20,7 @@ const nameOf = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf(
 /** `uri` as its worker should get it: held from the cache, else by path (file: URIs) or bytes. */
 export async function fileForWorker(cache: VolumeCache, uri: vscode.Uri): Promise<FileForWorker> {
   const stamp = await cacheStamp(uri);
-  const held = stamp && cache.find(uri.toString(), stamp);
+  const held = stamp && (await cache.borrow(uri.toString(), stamp));
   if (held) return { uri, named: { name: nameOf(uri), held }, stamp };
   cache.noteRead(uri.toString());
   if (uri.scheme !== 'file') return { uri, named: await readMaskFile(uri), stamp };
@@ -30,11 +28,9 @@ export async function fileForWorker(cache: VolumeCache, uri: vscode.Uri): Promis
   return { uri, named: { name: nameOf(uri), path: uri.fsPath }, stamp };
 }
 
-/** After the worker took `file`: `holder` holds the volume it was sent held, or the one it decoded. */
-export function holdAnswered(cache: VolumeCache, holder: object, file: FileForWorker, decoded: Volume | undefined): void {
-  if (!file.stamp) return;
-  const volume = 'held' in file.named ? file.named.held : decoded;
-  if (volume) cache.hold(holder, file.uri.toString(), file.stamp, volume);
+/** After its worker took `file`: `holder` holds it and lends it through `lend`, when the worker can. */
+export function holdAnswered(cache: VolumeCache, holder: object, file: FileForWorker, lendable: boolean, lend: Lender): void {
+  if (file.stamp && lendable) cache.hold(holder, file.uri.toString(), file.stamp, lend);
 }
 
 /**

@@ -1,12 +1,15 @@
 // One decoded copy of each file, whichever editors show it. A mask open in the viewer and compared
 // in a comparison panel (or a CT that is the background of both) is decoded once: the worker that
-// reads it first decodes it into shared memory and the host keeps it here; the next worker is sent
-// the held volume and reads nothing. Kept free of the vscode API so unit tests can drive it.
+// reads it first decodes it into shared memory, and the next editor's worker borrows it from that
+// worker (posting shares the memory, it does not copy it) and reads nothing. Kept free of the
+// vscode API so unit tests can drive it.
 //
-// An entry is keyed by the file's URI and stamped with its size and modification time: a file
-// changed on disk has another stamp, so its old volume is never handed out (the editors' file
-// watchers read it again). It lives while some holder (a viewer document, a comparison) holds it
-// and is dropped when the last one releases it: closing the last editor of a file frees its copy.
+// The host keeps no volume, only who can lend one: were it to hold the shared memory, a closed
+// editor's volume would stay until the host's next garbage collection instead of going with its
+// worker. An entry is keyed by the file's URI and stamped with its size and modification time: a
+// file changed on disk has another stamp, so its old volume is never lent (the editors' file
+// watchers read it again). It lives while some holder (a viewer document, a comparison) holds it;
+// a holder releases it before its worker reads anything else, so a lender always has what it lends.
 import type { Volume } from '../core/volume';
 
 /** What identifies one version of a file on disk. */
@@ -15,16 +18,18 @@ export interface FileStamp {
   readonly mtime: number;
 }
 
+/** Asks a holder's worker for the volume it holds (undefined if it has none any more, or has died). */
+export type Lender = () => Promise<Volume | undefined>;
+
 interface Entry {
   readonly stamp: FileStamp;
-  readonly volume: Volume;
-  readonly holders: Set<object>;
+  readonly lenders: Map<object, Lender>;
 }
 
 /** What tests and the bench see of the cache. */
 export interface VolumeCacheState {
-  /** Held volumes: URI, voxel bytes and how many holders use each. */
-  readonly entries: readonly { readonly uri: string; readonly bytes: number; readonly holders: number }[];
+  /** Volumes held by editors: URI and how many holders use each. */
+  readonly entries: readonly { readonly uri: string; readonly holders: number }[];
   /** Per URI, how many times a worker had to read the file (cache misses). */
   readonly reads: Readonly<Record<string, number>>;
 }
@@ -33,10 +38,19 @@ export class VolumeCache {
   private readonly entries = new Map<string, Entry>();
   private readonly reads = new Map<string, number>();
 
-  /** The volume of `uri` as it was at `stamp`, if an editor holds it. */
-  find(uri: string, stamp: FileStamp): Volume | undefined {
+  /** The volume of `uri` as it was at `stamp`, borrowed from an editor's worker that holds it. */
+  async borrow(uri: string, stamp: FileStamp): Promise<Volume | undefined> {
     const entry = this.entries.get(uri);
-    return entry && sameStamp(entry.stamp, stamp) ? entry.volume : undefined;
+    if (!entry || !sameStamp(entry.stamp, stamp)) return undefined;
+    for (const lend of [...entry.lenders.values()]) {
+      try {
+        const volume = await lend();
+        if (volume) return volume;
+      } catch {
+        // That worker died or was disposed meanwhile: ask the next.
+      }
+    }
+    return undefined;
   }
 
   /** A worker is about to read `uri` from disk (counted, so a test can prove a second editor did not). */
@@ -45,30 +59,29 @@ export class VolumeCache {
   }
 
   /**
-   * `holder` uses `volume`, read from `uri` at `stamp`. A volume for another stamp replaces the
-   * entry (its old holders keep their own reference until they read the file again).
+   * `holder` holds `uri` as it was at `stamp` and can lend it through `lend`. Another stamp replaces
+   * the entry (its old holders are reading the changed file again).
    */
-  hold(holder: object, uri: string, stamp: FileStamp, volume: Volume): void {
+  hold(holder: object, uri: string, stamp: FileStamp, lend: Lender): void {
     const entry = this.entries.get(uri);
-    if (entry && sameStamp(entry.stamp, stamp) && entry.volume === volume) {
-      entry.holders.add(holder);
+    if (entry && sameStamp(entry.stamp, stamp)) {
+      entry.lenders.set(holder, lend);
       return;
     }
-    // The replaced entry's holders keep their volume through their own workers until they read again.
-    this.entries.set(uri, { stamp, volume, holders: new Set([holder]) });
+    this.entries.set(uri, { stamp, lenders: new Map([[holder, lend]]) });
   }
 
-  /** `holder` no longer uses anything it held (its editor closed, or it is reading its files again). */
+  /** `holder` no longer holds anything (its editor closed, or its worker is about to read again). */
   release(holder: object): void {
     for (const [uri, entry] of [...this.entries]) {
-      entry.holders.delete(holder);
-      if (entry.holders.size === 0) this.entries.delete(uri);
+      entry.lenders.delete(holder);
+      if (entry.lenders.size === 0) this.entries.delete(uri);
     }
   }
 
   state(): VolumeCacheState {
     return {
-      entries: [...this.entries].map(([uri, e]) => ({ uri, bytes: e.volume.data.byteLength, holders: e.holders.size })),
+      entries: [...this.entries].map(([uri, e]) => ({ uri, holders: e.lenders.size })),
       reads: Object.fromEntries(this.reads),
     };
   }

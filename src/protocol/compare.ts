@@ -260,16 +260,21 @@ export type HostToCompareWorker =
   /** Pair the reference with an intensity image on its grid. Answer `backgroundLoaded` or `failed`. */
   | { readonly type: 'loadBackground'; readonly requestId: number; readonly background: VolumeFile; readonly maxBytes: number }
   | { readonly type: 'clearBackground' }
-  | { readonly type: 'slice'; readonly requestId: number; readonly plane: Plane; readonly index: number };
+  | { readonly type: 'slice'; readonly requestId: number; readonly plane: Plane; readonly index: number }
+  /** Hand a held volume to another editor's worker (the host's volume cache). Answer `lent`. */
+  | { readonly type: 'lend'; readonly requestId: number; readonly role: LendRole };
 
 /**
- * The volumes an `open` decoded (not those it was sent held), in shared memory, for the host's
- * volume cache; a file in layers of overlapping segments is not offered (its layers are its own).
+ * Which of an `open`'s volumes are in shared memory and can be lent to another editor's worker (the
+ * host's volume cache); a file in layers of overlapping segments is not (its layers are its own).
  */
-export interface DecodedVolumes {
-  readonly reference?: Volume;
-  readonly prediction?: Volume;
+export interface LendableVolumes {
+  readonly reference: boolean;
+  readonly prediction: boolean;
 }
+
+/** What a compare worker can lend: the prediction as read, before any renumbering of colour labels. */
+export type LendRole = 'reference' | 'prediction' | 'background';
 
 /** How far a read has come: voxel bytes decoded so far of all the files' voxel bytes. */
 export interface ReadBytes {
@@ -279,14 +284,15 @@ export interface ReadBytes {
 
 export type CompareWorkerToHost =
   /** Label names are the host's business, so the VolumeInfo labels carry none. */
-  | { readonly type: 'opened'; readonly requestId: number; readonly volumes: CompareVolumes; readonly decoded: DecodedVolumes }
+  | { readonly type: 'opened'; readonly requestId: number; readonly volumes: CompareVolumes; readonly lendable: LendableVolumes }
   | { readonly type: 'progress'; readonly requestId: number; readonly fraction: number; readonly bytes?: ReadBytes }
   /** During an `open`: the slices its reading pass has counted so far (at most every 250 ms, and once all are). */
   | { readonly type: 'readingCounts'; readonly requestId: number; readonly counts: ReadingCounts }
   | { readonly type: 'metrics'; readonly requestId: number; readonly result: ComparisonResult }
   | { readonly type: 'surface'; readonly requestId: number; readonly result: SurfaceComparisonResult }
-  /** `decoded`: the background in shared memory for the host's volume cache, unless it was sent held. */
-  | { readonly type: 'backgroundLoaded'; readonly requestId: number; readonly info: BackgroundInfo; readonly decoded?: Volume }
+  | { readonly type: 'backgroundLoaded'; readonly requestId: number; readonly info: BackgroundInfo; readonly lendable: boolean }
+  /** Reply to `lend`: the held volume (its memory shared, not copied), or null when it holds none to lend. */
+  | { readonly type: 'lent'; readonly requestId: number; readonly volume: Volume | null }
   | {
       readonly type: 'slice';
       readonly requestId: number;

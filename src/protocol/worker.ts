@@ -22,13 +22,17 @@ export type HostToWorker =
       readonly maxBytes: number;
     }
   | { readonly type: 'clearBackground' }
-  | { readonly type: 'slice'; readonly requestId: number; readonly plane: Plane; readonly index: number };
+  | { readonly type: 'slice'; readonly requestId: number; readonly plane: Plane; readonly index: number }
+  /** Hand the held mask or background to another editor's worker (the host's volume cache). Answer `lent`. */
+  | { readonly type: 'lend'; readonly requestId: number; readonly role: VolumeRole };
 
 export type WorkerToHost =
   /** `info.labels` carry only the names the file itself gives (Slicer segments); the host adds label files' names. */
-  /** `decoded`: the volume in shared memory for the host's volume cache, unless it was sent held or is in layers. */
-  | { readonly type: 'maskLoaded'; readonly requestId: number; readonly info: VolumeInfo; readonly decoded?: Volume }
-  | { readonly type: 'backgroundLoaded'; readonly requestId: number; readonly info: BackgroundInfo; readonly decoded?: Volume }
+  /** `lendable`: the volume is in shared memory and can be lent to another editor's worker (not a file in layers). */
+  | { readonly type: 'maskLoaded'; readonly requestId: number; readonly info: VolumeInfo; readonly lendable: boolean }
+  | { readonly type: 'backgroundLoaded'; readonly requestId: number; readonly info: BackgroundInfo; readonly lendable: boolean }
+  /** Reply to `lend`: the held volume (its memory shared, not copied), or null when it holds none to lend. */
+  | { readonly type: 'lent'; readonly requestId: number; readonly volume: Volume | null }
   | {
       readonly type: 'slice';
       readonly requestId: number;

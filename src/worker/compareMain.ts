@@ -47,6 +47,9 @@ port.on('message', (msg: HostToCompareWorker) => {
     case 'slice':
       enqueue(msg, () => Promise.resolve(session.slice(msg)));
       return;
+    case 'lend':
+      enqueue(msg, () => Promise.resolve(session.lend(msg)));
+      return;
     default:
       assertNever(msg);
   }

@@ -10,7 +10,7 @@ import type { SegmentLayerAccess } from '../core/io/api';
 import { planLabelColours, renumberPredictionColours } from '../core/metrics/colourLabels';
 import { compareSources } from '../core/metrics/compare';
 import type { Volume } from '../core/volume';
-import type { CompareRule, ComparisonResult, CompareVolumes, DecodedVolumes, CompareWorkerToHost, HostToCompareWorker, ReadBytes } from '../protocol/compare';
+import type { CompareRule, ComparisonResult, CompareVolumes, LendableVolumes, LendRole, CompareWorkerToHost, HostToCompareWorker, ReadBytes } from '../protocol/compare';
 import type { Plane, PlaneAxes } from '../protocol/viewer';
 import { alignBackground } from './backgroundGrid';
 import { volumeInfo } from './compareInfo';
@@ -53,6 +53,8 @@ export class CompareSession {
   /** The last finished compute of the held pair: what `surface` measures the labels and slices of. */
   private computed: ComparisonResult | undefined;
   private running: { readonly requestId: number; readonly controller: AbortController } | undefined;
+  /** The volumes another editor's worker may borrow (the host's volume cache asks by role). */
+  private lendable: Partial<Record<LendRole, Volume>> = {};
   /** Finished computes of the held pair by plane, threshold and floor: switching planes back is free. */
   private readonly computedByKey = new Map<string, ComparisonResult>();
 
@@ -68,6 +70,7 @@ export class CompareSession {
     this.abortRunning();
     this.pair = undefined;
     this.background = undefined;
+    this.lendable = {};
     this.computed = undefined;
     this.computedByKey.clear();
     const controller = new AbortController();
@@ -127,13 +130,12 @@ export class CompareSession {
       prediction: volumeInfo(msg.prediction.name, prediction, (await segmentCounts(predSource, predRenumbered)) ?? (prediction === read ? pred.labels() : undefined)),
       alignment: alignment.kind,
     };
-    // What this open decoded (not what it was sent held), for the host's volume cache; the read
-    // prediction, not its renumbered copy: the cache holds files as read.
-    const decoded: DecodedVolumes = {
-      ...(!('held' in msg.reference) && !refSource.segmentLayers && { reference }),
-      ...(!('held' in msg.prediction) && !predSource.segmentLayers && { prediction: read }),
-    };
-    return { message: { type: 'opened', requestId: msg.requestId, volumes, decoded }, transfer: [] };
+    // What other editors may borrow: files as read (the prediction before any renumbering), in
+    // shared memory, not in layers.
+    const shareable = (v: Volume, layered: boolean): Volume | undefined => (!layered && v.data.buffer instanceof SharedArrayBuffer ? v : undefined);
+    this.lendable = { reference: shareable(reference, refSource.segmentLayers !== undefined), prediction: shareable(read, predSource.segmentLayers !== undefined) };
+    const lendable: LendableVolumes = { reference: this.lendable.reference !== undefined, prediction: this.lendable.prediction !== undefined };
+    return { message: { type: 'opened', requestId: msg.requestId, volumes, lendable }, transfer: [] };
   }
 
   /**
@@ -208,16 +210,24 @@ export class CompareSession {
     const pair = this.pair;
     if (!pair) throw new Error('a background was sent before the masks finished loading');
     this.background = undefined; // a failed load must not leave the previous background showing
-    const { volume, decoded } = await decodeFile(msg.background, msg.maxBytes, { tally: false });
+    this.lendable = { ...this.lendable, background: undefined };
+    const { volume, lendable } = await decodeFile(msg.background, msg.maxBytes, { tally: false });
     const { map, alignment } = alignBackground(pair.reference.header, volume.header);
     const stats = intensityStats(volume.data);
     this.background = { volume, map };
+    this.lendable = { ...this.lendable, background: lendable ? volume : undefined };
     const info = { fileName: msg.background.name, dataType: volume.header.dataType, ...stats, alignment };
-    return { message: { type: 'backgroundLoaded', requestId: msg.requestId, info, ...(decoded && { decoded }) }, transfer: [] };
+    return { message: { type: 'backgroundLoaded', requestId: msg.requestId, info, lendable }, transfer: [] };
   }
 
   clearBackground(): void {
     this.background = undefined;
+    this.lendable = { ...this.lendable, background: undefined };
+  }
+
+  /** A held volume for another editor's worker: its memory is shared by posting it, not copied. */
+  lend(msg: Message<'lend'>): Reply {
+    return { message: { type: 'lent', requestId: msg.requestId, volume: this.lendable[msg.role] ?? null }, transfer: [] };
   }
 
   slice(msg: Message<'slice'>): Reply {

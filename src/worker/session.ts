@@ -24,11 +24,13 @@ export interface Reply {
 
 interface LoadedMask {
   readonly volume: Volume;
+  readonly lendable: boolean;
   readonly planes: Readonly<Record<Plane, PlaneAxes>>;
 }
 
 interface LoadedBackground {
   readonly volume: Volume;
+  readonly lendable: boolean;
   /** Where each mask-grid voxel is in the background's array. */
   readonly map: VoxelIndexMap;
 }
@@ -46,6 +48,10 @@ export class ViewerSession {
         return undefined;
       case 'slice':
         return this.slice(msg.requestId, msg.plane, msg.index);
+      case 'lend': {
+        const held = msg.role === 'mask' ? this.mask : this.background;
+        return { message: { type: 'lent', requestId: msg.requestId, volume: held?.lendable ? held.volume : null }, transfer: [] };
+      }
       default:
         return assertNever(msg);
     }
@@ -54,29 +60,29 @@ export class ViewerSession {
   private async loadMask(msg: Extract<HostToWorker, { type: 'load' }>): Promise<Reply> {
     this.mask = undefined;
     this.background = undefined;
-    const { volume, labels, decoded, source } = await decodeFile(msg.file, msg.maxBytes, { tally: true });
+    const { volume, labels, lendable, source } = await decodeFile(msg.file, msg.maxBytes, { tally: true });
     const planes = planeLayouts(volume.header.geometry);
-    this.mask = { volume, planes };
+    this.mask = { volume, planes, lendable };
     // Overlapping segments: each segment's own count, not what the composite shows of it.
     const counted = (await segmentCounts(source)) ?? labels ?? countLabels(volume.data);
     const info = volumeInfo(msg.file.name, volume, counted);
-    return { message: { type: 'maskLoaded', requestId: msg.requestId, info, ...(decoded && { decoded }) }, transfer: [] };
+    return { message: { type: 'maskLoaded', requestId: msg.requestId, info, lendable }, transfer: [] };
   }
 
   private async loadBackground(msg: Extract<HostToWorker, { type: 'load' }>): Promise<Reply> {
     const mask = this.mask;
     if (!mask) throw new Error('a background was sent before its mask finished loading');
     this.background = undefined; // a failed load must not leave the previous background showing
-    const { volume, decoded } = await decodeFile(msg.file, msg.maxBytes, { tally: false });
+    const { volume, lendable } = await decodeFile(msg.file, msg.maxBytes, { tally: false });
     const { map, alignment } = alignBackground(mask.volume.header, volume.header);
     const stats = intensityStats(volume.data);
-    this.background = { volume, map };
+    this.background = { volume, map, lendable };
     return {
       message: {
         type: 'backgroundLoaded',
         requestId: msg.requestId,
         info: { fileName: msg.file.name, dataType: volume.header.dataType, ...stats, alignment },
-        ...(decoded && { decoded }),
+        lendable,
       },
       transfer: [],
     };

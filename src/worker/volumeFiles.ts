@@ -53,16 +53,16 @@ export interface DecodedFile {
   readonly volume: Volume;
   /** Its labels tallied while decoding; undefined when not tallied or when the file is in layers. */
   readonly labels: LabelCounts | undefined;
-  /** The volume in shared memory for the host's cache: undefined when it was sent held or is in layers. */
-  readonly decoded: Volume | undefined;
+  /** In shared memory and not in layers: it can be lent to another editor's worker. */
+  readonly lendable: boolean;
   readonly source: VolumeSource;
 }
 
 /** Opens and decodes a file whole, within `maxBytes`. */
 export async function decodeFile(file: VolumeFile, maxBytes: number, options: { readonly tally: boolean }): Promise<DecodedFile> {
   const source = await openWithin(file, maxBytes);
-  if (source.segmentLayers) return { volume: await source.readAll(), labels: undefined, decoded: undefined, source };
+  if (source.segmentLayers) return { volume: await source.readAll(), labels: undefined, lendable: false, source };
   const filling = fillingFor(file, source, { tally: options.tally });
   const volume = await filling.source.readAll();
-  return { volume, labels: options.tally ? filling.labels() : undefined, decoded: 'held' in file ? undefined : volume, source };
+  return { volume, labels: options.tally ? filling.labels() : undefined, lendable: volume.data.buffer instanceof SharedArrayBuffer, source };
 }

@@ -2,7 +2,8 @@
 // callbacks, zero-copy transfer of file bytes, cancellation, and a registry of live threads so
 // tests can prove none outlive their panel. No vscode import: unit tests drive it directly.
 import type { Worker } from 'node:worker_threads';
-import type { DecodedVolumes, ReadingCounts, ReadingRule, ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker, SurfaceComparisonResult } from '../../protocol/compare';
+import type { LendableVolumes, LendRole, ReadingCounts, ReadingRule, ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker, SurfaceComparisonResult } from '../../protocol/compare';
+import type { Volume } from '../../core/volume';
 import type { Plane } from '../../protocol/viewer';
 import { volumeFileMessage, type NamedFile } from '../detachedFiles';
 
@@ -24,10 +25,10 @@ export class CompareWorkerFailure extends Error {
 }
 
 
-/** What an open answers: the panes' description, and the volumes it decoded (for the host's cache). */
+/** What an open answers: the panes' description, and which volumes other editors may borrow. */
 export interface Opened {
   readonly volumes: CompareVolumes;
-  readonly decoded: DecodedVolumes;
+  readonly lendable: LendableVolumes;
 }
 
 export type BackgroundLoaded = Extract<CompareWorkerToHost, { type: 'backgroundLoaded' }>;
@@ -85,7 +86,7 @@ export class CompareWorker {
       transfer,
       options.onCounts,
     );
-    if (reply.type === 'opened') return { volumes: reply.volumes, decoded: reply.decoded };
+    if (reply.type === 'opened') return { volumes: reply.volumes, lendable: reply.lendable };
     throw new Error(`the compare worker answered an open with '${reply.type}'`);
   }
 
@@ -129,6 +130,13 @@ export class CompareWorker {
 
   clearBackground(): void {
     this.channel.post({ type: 'clearBackground' });
+  }
+
+  /** A held volume for another editor's worker (shared memory, not a copy); undefined when none. */
+  async lend(role: LendRole): Promise<Volume | undefined> {
+    const reply = await this.channel.request((requestId) => ({ type: 'lend', requestId, role }), []);
+    if (reply.type === 'lent') return reply.volume ?? undefined;
+    throw new Error(`the compare worker answered a lend with '${reply.type}'`);
   }
 
   async slice(plane: Plane, index: number): Promise<CompareSliceReply> {

@@ -228,6 +228,7 @@ export class Comparison {
 
   async clearBackground(): Promise<void> {
     await this.hooks.workspaceState.update(BACKGROUND_PAIRING_KEY + this.reference.toString(), undefined);
+    this.hooks.cache.release(this.backgroundHold);
     this.worker.clearBackground();
     this.backgroundValue = undefined;
     this.emit({ type: 'background', background: null });
@@ -322,13 +323,17 @@ export class Comparison {
     try {
       this.readStamps = await this.fileStamps();
       // One file after the other: bytes read through the host are held until the worker takes them.
+      // Opening drops the worker's pair and background: nothing of them is lent from here on.
+      this.hooks.cache.release(this.pairHold);
+      this.hooks.cache.release(this.backgroundHold);
       const ref = await maskForWorker(this.hooks.cache, this.reference);
       const pred = await maskForWorker(this.hooks.cache, this.prediction);
-      const { volumes, decoded } = await this.worker.open(ref.named, pred.named, maxBytes, { metrics, onProgress: progress.report, signal: controller.signal, onCounts });
+      const worker = this.worker;
+      const { volumes, lendable } = await worker.open(ref.named, pred.named, maxBytes, { metrics, onProgress: progress.report, signal: controller.signal, onCounts });
       progress.done();
-      this.hooks.cache.release(this.pairHold);
-      holdAnswered(this.hooks.cache, this.pairHold, ref, decoded.reference);
-      holdAnswered(this.hooks.cache, this.pairHold, pred, decoded.prediction);
+      holdAnswered(this.hooks.cache, this.pairHold, ref, lendable.reference, () => worker.lend('reference'));
+      // A file compared against itself is held once: the reference lends it.
+      if (pred.uri.toString() !== ref.uri.toString()) holdAnswered(this.hooks.cache, this.pairHold, pred, lendable.prediction, () => worker.lend('prediction'));
       const readPlane = resolvePlane(volumes.reference, metrics.plane);
       this.countedWhileReading = ruleKey(readPlane, metrics);
       if (this.planeIsAuto) this.planeValue = readPlane;
@@ -445,10 +450,11 @@ export class Comparison {
 
   private async loadBackground(uri: vscode.Uri): Promise<void> {
     try {
-      const file = await fileForWorker(this.hooks.cache, uri);
-      const { info, decoded } = await this.worker.loadBackground(file.named, maxVolumeBytes(this.reference));
       this.hooks.cache.release(this.backgroundHold);
-      holdAnswered(this.hooks.cache, this.backgroundHold, file, decoded);
+      const file = await fileForWorker(this.hooks.cache, uri);
+      const worker = this.worker;
+      const { info, lendable } = await worker.loadBackground(file.named, maxVolumeBytes(this.reference));
+      holdAnswered(this.hooks.cache, this.backgroundHold, file, lendable, () => worker.lend('background'));
       this.backgroundValue = { uri, info };
     } catch (e) {
       this.backgroundValue = undefined;

@@ -152,12 +152,15 @@ export class MaskDocument implements vscode.CustomDocument {
     try {
       checkFileSize(name, await fileSize(this.uri), maxBytes);
       await withLoadProgress(`Mask Inspector: opening ${name}`, async (report) => {
+        // Loading a mask drops the worker's mask and background: nothing of them is lent from here on.
+        this.hooks.cache.release(this.maskHold);
+        this.hooks.cache.release(this.backgroundHold);
         const file = await fileForWorker(this.hooks.cache, this.uri);
         report('held' in file.named ? 'already decoded for another editor…' : 'reading and decoding…');
         this.setView({ kind: 'loading', message: 'held' in file.named ? 'Already decoded for another editor…' : 'Reading and decoding…' });
-        const loaded = await this.worker.load('mask', file.named, maxBytes);
-        this.hooks.cache.release(this.maskHold);
-        holdAnswered(this.hooks.cache, this.maskHold, file, loaded.decoded);
+        const worker = this.worker;
+        const loaded = await worker.load('mask', file.named, maxBytes);
+        holdAnswered(this.hooks.cache, this.maskHold, file, loaded.lendable, () => worker.lend('mask'));
         this.workerInfo = loaded.info;
         this.setView({ kind: 'ready', ...(await this.withNames(loaded.info)) });
       });
@@ -180,10 +183,11 @@ export class MaskDocument implements vscode.CustomDocument {
       checkFileSize(name, await fileSize(uri), maxBytes);
       const loaded = await withLoadProgress(`Mask Inspector: loading background ${name}`, async (report) => {
         report('reading…');
-        const file = await fileForWorker(this.hooks.cache, uri);
-        const answer = await this.worker.load('background', file.named, maxBytes);
         this.hooks.cache.release(this.backgroundHold);
-        holdAnswered(this.hooks.cache, this.backgroundHold, file, answer.decoded);
+        const file = await fileForWorker(this.hooks.cache, uri);
+        const worker = this.worker;
+        const answer = await worker.load('background', file.named, maxBytes);
+        holdAnswered(this.hooks.cache, this.backgroundHold, file, answer.lendable, () => worker.lend('background'));
         return answer;
       });
       this.setBackgroundState({ kind: 'ready', uri, info: loaded.info });

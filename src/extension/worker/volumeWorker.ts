@@ -2,6 +2,7 @@
 // hand-over of files (bytes transferred, held volumes shared), and a registry of live threads so
 // tests can prove none leak.
 import type { Worker } from 'node:worker_threads';
+import type { Volume } from '../../core/volume';
 import type { Plane } from '../../protocol/viewer';
 import type { HostToWorker, VolumeRole, WorkerToHost } from '../../protocol/worker';
 import { volumeFileMessage, type NamedFile } from '../detachedFiles';
@@ -48,6 +49,13 @@ export class VolumeWorker {
     const reply = await this.channel.request((requestId) => ({ type: 'load', requestId, role, file, maxBytes }), transfer);
     if (reply.type === 'maskLoaded' || reply.type === 'backgroundLoaded') return reply;
     throw new Error(`the worker answered a load with '${reply.type}'`);
+  }
+
+  /** The held mask or background for another editor's worker (shared memory, not a copy); undefined when none. */
+  async lend(role: VolumeRole): Promise<Volume | undefined> {
+    const reply = await this.channel.request((requestId) => ({ type: 'lend', requestId, role }), []);
+    if (reply.type === 'lent') return reply.volume ?? undefined;
+    throw new Error(`the worker answered a lend with '${reply.type}'`);
   }
 
   async slice(plane: Plane, index: number): Promise<SliceReply> {

@@ -1,7 +1,7 @@
-// One decoded copy per file: the cache's bookkeeping (stamps, holders, release), and the hand-over
-// between the real worker threads (dist/worker.js and dist/compareWorker.js, built first): a mask
-// the viewer's worker decoded is sent held to a comparison's worker, which reads nothing, uses the
-// same memory, and still gets numpy's metrics.
+// One decoded copy per file: the cache's bookkeeping (stamps, holders, lenders, release), and the
+// hand-over between the real worker threads (dist/worker.js and dist/compareWorker.js, built
+// first): a mask the viewer's worker decoded is lent to a comparison's worker, which reads nothing,
+// uses the same memory, still gets numpy's metrics, and can lend it on.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -18,30 +18,42 @@ function volumeOf(length: number): Volume {
   return { header, data: new Uint8Array(new SharedArrayBuffer(length)) };
 }
 
-test('cache: found only at the same stamp; kept while a holder holds it; a new stamp replaces it', () => {
+test('cache: lent only at the same stamp; kept while a holder holds it; a dead lender is skipped; a new stamp replaces it', async () => {
   const cache = new VolumeCache();
   const viewer = {};
   const comparison = {};
   const stamp = { size: 10, mtime: 1000 };
   const first = volumeOf(8);
-  assert.equal(cache.find('file:///a.nii', stamp), undefined);
-  cache.hold(viewer, 'file:///a.nii', stamp, first);
-  assert.equal(cache.find('file:///a.nii', stamp), first);
-  assert.equal(cache.find('file:///a.nii', { size: 10, mtime: 1001 }), undefined, 'changed on disk: not served');
-  assert.equal(cache.find('file:///a.nii', { size: 11, mtime: 1000 }), undefined);
-  cache.hold(comparison, 'file:///a.nii', stamp, first);
-  assert.deepEqual(cache.state().entries, [{ uri: 'file:///a.nii', bytes: 8, holders: 2 }]);
+  const asked: string[] = [];
+  const lender = (who: string, volume: Volume | undefined) => () => {
+    asked.push(who);
+    return Promise.resolve(volume);
+  };
+  assert.equal(await cache.borrow('file:///a.nii', stamp), undefined);
+  cache.hold(viewer, 'file:///a.nii', stamp, lender('viewer', first));
+  assert.equal(await cache.borrow('file:///a.nii', stamp), first);
+  assert.equal(await cache.borrow('file:///a.nii', { size: 10, mtime: 1001 }), undefined, 'changed on disk: not lent');
+  assert.equal(await cache.borrow('file:///a.nii', { size: 11, mtime: 1000 }), undefined);
+  cache.hold(comparison, 'file:///a.nii', stamp, lender('comparison', first));
+  assert.deepEqual(cache.state().entries, [{ uri: 'file:///a.nii', holders: 2 }]);
   cache.release(viewer);
-  assert.equal(cache.find('file:///a.nii', stamp), first, 'the comparison still holds it');
+  asked.length = 0;
+  assert.equal(await cache.borrow('file:///a.nii', stamp), first, 'the comparison still holds it');
+  assert.deepEqual(asked, ['comparison']);
   cache.release(comparison);
-  assert.equal(cache.find('file:///a.nii', stamp), undefined, 'the last holder let go: dropped');
+  assert.equal(await cache.borrow('file:///a.nii', stamp), undefined, 'the last holder let go: dropped');
   assert.deepEqual(cache.state().entries, []);
 
+  // A lender whose worker died (rejects) or lost the volume (undefined) is skipped.
+  cache.hold(viewer, 'file:///a.nii', stamp, () => Promise.reject(new Error('worker stopped')));
+  cache.hold({}, 'file:///a.nii', stamp, lender('empty', undefined));
+  cache.hold(comparison, 'file:///a.nii', stamp, lender('comparison', first));
+  assert.equal(await cache.borrow('file:///a.nii', stamp), first);
+
   const newer = volumeOf(8);
-  cache.hold(viewer, 'file:///a.nii', stamp, first);
-  cache.hold(comparison, 'file:///a.nii', { size: 10, mtime: 2000 }, newer);
-  assert.equal(cache.find('file:///a.nii', stamp), undefined);
-  assert.equal(cache.find('file:///a.nii', { size: 10, mtime: 2000 }), newer);
+  cache.hold(comparison, 'file:///a.nii', { size: 10, mtime: 2000 }, lender('comparison', newer));
+  assert.equal(await cache.borrow('file:///a.nii', stamp), undefined);
+  assert.equal(await cache.borrow('file:///a.nii', { size: 10, mtime: 2000 }), newer);
   assert.equal(cache.state().entries[0]!.holders, 1);
   cache.noteRead('file:///a.nii');
   cache.noteRead('file:///a.nii');
@@ -55,17 +67,21 @@ test('a mask the viewer decoded is compared without a read: same memory, numpy m
   try {
     const refPath = { name: 'multilabel_ref.nii.gz', path: join(metricsDir, 'multilabel_ref.nii.gz') };
     const loaded = await viewer.load('mask', refPath, 2 ** 30);
-    const held = loaded.decoded;
-    assert.ok(held, 'the viewer worker offers what it decoded');
+    assert.equal(loaded.lendable, true, 'the viewer worker can lend what it decoded');
+    const held = await viewer.lend('mask');
+    assert.ok(held, 'lent');
     assert.ok(held.data.buffer instanceof SharedArrayBuffer, 'in shared memory');
+    assert.equal(await viewer.lend('background'), undefined, 'no background to lend');
 
     const reread = await fresh.open(refPath, fixtureBytes('multilabel_pred.nii.gz'), 2 ** 30);
-    assert.ok(reread.decoded.reference && reread.decoded.prediction, 'both decoded by this open');
+    assert.deepEqual(reread.lendable, { reference: true, prediction: true });
 
     const shared = await sharing.open({ name: 'multilabel_ref.nii.gz', held }, fixtureBytes('multilabel_pred.nii.gz'), 2 ** 30);
-    assert.equal(shared.decoded.reference, undefined, 'a held volume is not offered back');
-    assert.ok(shared.decoded.prediction, 'the prediction was read and is offered');
+    assert.deepEqual(shared.lendable, { reference: true, prediction: true }, 'a borrowed volume can be lent on');
     assert.deepEqual(shared.volumes, reread.volumes, 'the same description as from a read');
+    const lentOn = await sharing.lend('reference');
+    assert.ok(lentOn);
+    assert.equal(lentOn.data.length, held.data.length);
 
     // Proof that the comparison uses the viewer's memory, not a copy: a voxel changed through the
     // host's view of it shows in one of the comparison's axial slices.
