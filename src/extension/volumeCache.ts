@@ -9,7 +9,8 @@
 // worker. An entry is keyed by the file's URI and stamped with its size and modification time: a
 // file changed on disk has another stamp, so its old volume is never lent (the editors' file
 // watchers read it again). It lives while some holder (a viewer document, a comparison) holds it;
-// a holder releases it before its worker reads anything else, so a lender always has what it lends.
+// a holder releases it before its worker loads anything else, so a lender is only asked for what it
+// holds (an ask already on its way is answered in order with the load: the volume as it then is).
 import type { Volume } from '../core/volume';
 
 /** What identifies one version of a file on disk. */

@@ -323,11 +323,12 @@ export class Comparison {
     try {
       this.readStamps = await this.fileStamps();
       // One file after the other: bytes read through the host are held until the worker takes them.
-      // Opening drops the worker's pair and background: nothing of them is lent from here on.
-      this.hooks.cache.release(this.pairHold);
-      this.hooks.cache.release(this.backgroundHold);
+      // Borrowed first (unchanged files read again are lent by this very worker); then released,
+      // since opening drops the worker's pair and background.
       const ref = await maskForWorker(this.hooks.cache, this.reference);
       const pred = await maskForWorker(this.hooks.cache, this.prediction);
+      this.hooks.cache.release(this.pairHold);
+      this.hooks.cache.release(this.backgroundHold);
       const worker = this.worker;
       const { volumes, lendable } = await worker.open(ref.named, pred.named, maxBytes, { metrics, onProgress: progress.report, signal: controller.signal, onCounts });
       progress.done();
@@ -450,8 +451,8 @@ export class Comparison {
 
   private async loadBackground(uri: vscode.Uri): Promise<void> {
     try {
-      this.hooks.cache.release(this.backgroundHold);
       const file = await fileForWorker(this.hooks.cache, uri);
+      this.hooks.cache.release(this.backgroundHold);
       const worker = this.worker;
       const { info, lendable } = await worker.loadBackground(file.named, maxVolumeBytes(this.reference));
       holdAnswered(this.hooks.cache, this.backgroundHold, file, lendable, () => worker.lend('background'));

@@ -152,10 +152,11 @@ export class MaskDocument implements vscode.CustomDocument {
     try {
       checkFileSize(name, await fileSize(this.uri), maxBytes);
       await withLoadProgress(`Mask Inspector: opening ${name}`, async (report) => {
-        // Loading a mask drops the worker's mask and background: nothing of them is lent from here on.
+        // Borrowed first (an unchanged file, reloaded by a watcher event, is lent by this very worker);
+        // then released, since loading a mask drops the worker's mask and background.
+        const file = await fileForWorker(this.hooks.cache, this.uri);
         this.hooks.cache.release(this.maskHold);
         this.hooks.cache.release(this.backgroundHold);
-        const file = await fileForWorker(this.hooks.cache, this.uri);
         report('held' in file.named ? 'already decoded for another editor…' : 'reading and decoding…');
         this.setView({ kind: 'loading', message: 'held' in file.named ? 'Already decoded for another editor…' : 'Reading and decoding…' });
         const worker = this.worker;
@@ -183,8 +184,8 @@ export class MaskDocument implements vscode.CustomDocument {
       checkFileSize(name, await fileSize(uri), maxBytes);
       const loaded = await withLoadProgress(`Mask Inspector: loading background ${name}`, async (report) => {
         report('reading…');
-        this.hooks.cache.release(this.backgroundHold);
         const file = await fileForWorker(this.hooks.cache, uri);
+        this.hooks.cache.release(this.backgroundHold);
         const worker = this.worker;
         const answer = await worker.load('background', file.named, maxBytes);
         holdAnswered(this.hooks.cache, this.backgroundHold, file, answer.lendable, () => worker.lend('background'));
