@@ -7,7 +7,9 @@ import type { LabelNamesInfo } from '../core/labels/namesSource';
 
 export type { LabelNamesInfo };
 
-export type Plane = 'axial' | 'coronal' | 'sagittal';
+// Defined once, in the pure core that maps planes onto voxels; the messages name the same planes.
+export { PLANES, type DisplayConvention, type Plane } from '../core/geometry/display';
+import type { DisplayConvention, Plane } from '../core/geometry/display';
 
 /**
  * A detached data file a header names (NRRD .nhdr, MetaImage .mhd), read by the host and sent with
@@ -17,7 +19,6 @@ export interface DetachedFile {
   readonly name: string;
   readonly bytes: ArrayBuffer;
 }
-export const PLANES: readonly Plane[] = ['axial', 'coronal', 'sagittal'];
 
 /** An array axis of the volume: 0 = i, 1 = j, 2 = k. */
 export type Axis = 0 | 1 | 2;
@@ -101,7 +102,6 @@ export interface SliceData {
   readonly buffer: ArrayBuffer;
 }
 
-export type DisplayConvention = 'radiological' | 'neurological';
 export type OutlineMode = 'filled' | 'outline';
 /** 'auto': colours the file or label file define when present, else the colour-blind-aware palette. */
 export type Palette = 'auto' | 'colorblind';
