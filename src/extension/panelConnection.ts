@@ -60,19 +60,25 @@ export class PanelConnection<Out, In, ProbeResult extends { readonly requestId: 
   }
 }
 
-/** Answers a webview's slice request with `read`'s reply, or a sliceError saying why it failed. */
+/**
+ * Answers a webview's slice request with `read`'s reply, or a sliceError saying why it failed.
+ * `unsaid`: failures that are not the slice's (the read it waited on was cancelled or replaced;
+ * the view then gets new volumes or an error view), which post nothing.
+ */
 export async function answerSlice<Reply extends object>(
   requestId: number,
   plane: Plane,
   index: number,
   read: (plane: Plane, index: number) => Promise<Reply>,
   post: (msg: (Reply & { readonly requestId: number }) | SliceError) => void,
+  unsaid: (e: unknown) => boolean = () => false,
 ): Promise<void> {
   try {
     const reply = await read(plane, index);
     // The buffers go on to the webview as they are: VS Code transfers ArrayBuffers, not JSON.
     post({ ...reply, requestId });
   } catch (e) {
+    if (unsaid(e)) return;
     const message = e instanceof Error ? e.message : String(e);
     post({ type: 'sliceError', requestId, message: `Slice ${index} (${plane}) could not be read: ${message}` });
   }

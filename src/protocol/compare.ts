@@ -90,6 +90,12 @@ export interface CompareVolumes {
   readonly prediction: VolumeInfo;
   /** How the prediction's voxels were matched to the reference's ('ignored' is never used here). */
   readonly alignment: Exclude<GeometryAlignment, 'ignored'>;
+  /**
+   * Set while the files are still read (the worker's `described`): the labels are counted in that
+   * pass, so both VolumeInfo `labels` are empty for now and the legend says "counting…"; the
+   * `volumes` sent when the read ends replace these.
+   */
+  readonly labelsCounting?: true;
 }
 
 /**
@@ -138,7 +144,12 @@ export type HostToCompareWebview =
   | { readonly type: 'surfaceStatus'; readonly status: SurfaceStatus }
   /** null: no background. Background slices, when set, come with every `slice`. */
   | { readonly type: 'background'; readonly background: BackgroundInfo | null }
-  /** Reply to `requestSlice`: both masks (and the background) at the same plane/index of the reference grid. */
+  /**
+   * Reply to `requestSlice`: both masks (and the background) at the same plane/index of the
+   * reference grid. While the files are read (volumes `labelsCounting`), a slice along k comes as
+   * soon as both files are read past it, others when the read ends: replies may then come out of
+   * request order.
+   */
   | {
       readonly type: 'slice';
       readonly requestId: number;
@@ -286,6 +297,13 @@ export type CompareWorkerToHost =
   /** Label names are the host's business, so the VolumeInfo labels carry none. */
   | { readonly type: 'opened'; readonly requestId: number; readonly volumes: CompareVolumes; readonly lendable: LendableVolumes }
   | { readonly type: 'progress'; readonly requestId: number; readonly fraction: number; readonly bytes?: ReadBytes }
+  /**
+   * During an `open`, once both headers are read and the grids match: the files' descriptions
+   * (`labelsCounting`, no labels yet), so the panes show while the voxels are read. Slices asked
+   * from now on are answered as soon as both files are read past them when their plane lies along
+   * k (the order files are stored in); slices of other planes once the open is answered.
+   */
+  | { readonly type: 'described'; readonly requestId: number; readonly volumes: CompareVolumes }
   /** During an `open`: the slices its reading pass has counted so far (at most every 250 ms, and once all are). */
   | { readonly type: 'readingCounts'; readonly requestId: number; readonly counts: ReadingCounts }
   | { readonly type: 'metrics'; readonly requestId: number; readonly result: ComparisonResult }

@@ -42,6 +42,8 @@ export class Pane {
   private readonly edges: Record<'left' | 'right' | 'top' | 'bottom', HTMLElement>;
   private readonly raster = new PaneRaster();
   private readonly titleText: HTMLElement;
+  /** Why no slice shows yet (a comparison's plane that waits for the read to end); hidden otherwise. */
+  private readonly waitText = el('p', 'mi-pane-wait', { 'aria-live': 'polite' });
   /** The slice index the image canvas shows now, or undefined before the first slice arrived. */
   private shownIndex: number | undefined;
   /** Milliseconds the last full redraw (render + upload + scale) took. */
@@ -63,8 +65,9 @@ export class Pane {
       bottom: el('span', 'mi-edge mi-edge-bottom', { 'aria-hidden': 'true' }),
     };
     this.surface = el('div', 'mi-surface', { tabindex: 0, role: 'application', 'aria-roledescription': 'slice view', 'aria-label': `${title} view` }, [
-      this.image, this.crosshair, ...Object.values(this.edges),
+      this.image, this.crosshair, ...Object.values(this.edges), this.waitText,
     ]);
+    this.waitText.hidden = true;
     this.sliceText = el('span', 'mi-pane-slice', { 'aria-live': 'polite' });
     this.slider = el('input', 'mi-slider', { type: 'range', min: 0, max: 0, step: 1, value: 0, 'aria-label': `${title} slice` });
     this.slider.addEventListener('input', () => {
@@ -86,6 +89,13 @@ export class Pane {
   }
 
   /** Renames the pane (a comparison pane learns its file name when the files arrive). */
+  /** Says why this pane shows no slice yet (undefined: it does not wait). */
+  setWaiting(sentence: string | undefined): void {
+    if (this.waitText.textContent === (sentence ?? '') && this.waitText.hidden === (sentence === undefined)) return;
+    this.waitText.textContent = sentence ?? '';
+    this.waitText.hidden = sentence === undefined;
+  }
+
   setTitle(title: string): void {
     this.title = title;
     this.titleText.textContent = title;

@@ -1,13 +1,17 @@
 // Describing a decoded mask for the webview: the same VolumeInfo whether the viewer or a
 // comparison decoded it.
-import type { Volume } from '../core/volume';
+import type { Volume, VolumeHeader } from '../core/volume';
 import type { VolumeInfo } from '../protocol/viewer';
 import { countLabels, withFileLabels, type LabelCounts } from './labelCounts';
 import { planeLayouts } from './session';
 
 /** The webview's description of a decoded mask (label files' names are added by the host). */
 export function volumeInfo(name: string, volume: Volume, counted: LabelCounts = countLabels(volume.data)): VolumeInfo {
-  const { header } = volume;
+  return headerInfo(name, volume.header, counted);
+}
+
+/** The same from the header alone, with labels counted elsewhere (a comparison's early description: none yet). */
+export function headerInfo(name: string, header: VolumeHeader, counted: LabelCounts): VolumeInfo {
   const geometry = header.geometry;
   const { labels, truncated } = counted;
   return {

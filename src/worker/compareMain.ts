@@ -1,6 +1,7 @@
 // Compare worker entry (dist/compareWorker.js): one worker per comparison panel. Loads, background
-// and slice requests are answered one at a time in arrival order (a slice that follows an `open`
-// sees the opened pair); a metrics computation starts in that order too but runs beside later
+// and slice requests are answered one at a time in arrival order, except slices asked while an
+// `open` runs: those are answered as soon as both files are read past them (compareSession's
+// sliceWhileOpening), so the panes draw during the read; a metrics computation starts in that order too but runs beside later
 // requests, so scrolling stays live while it counts, and a `cancel` is acted on as it arrives.
 import { parentPort } from 'node:worker_threads';
 import { isInputError } from '../core/errors';
@@ -25,6 +26,7 @@ port.on('message', (msg: HostToCompareWorker) => {
     case 'open':
       // Stop counting the old pair now, not after the queue reaches the open.
       session.abortRunning();
+      session.expectOpen(msg.requestId);
       enqueue(msg, () => session.open(msg));
       return;
     case 'compute':
@@ -45,7 +47,9 @@ port.on('message', (msg: HostToCompareWorker) => {
       queue = queue.then(() => session.clearBackground());
       return;
     case 'slice':
-      enqueue(msg, () => Promise.resolve(session.slice(msg)));
+      // While an open runs, a slice waits only until both files are read past it (not the queue).
+      if (session.isOpening()) void answer(msg, () => session.sliceWhileOpening(msg));
+      else enqueue(msg, () => Promise.resolve(session.slice(msg)));
       return;
     case 'lend':
       enqueue(msg, () => Promise.resolve(session.lend(msg)));

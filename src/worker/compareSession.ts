@@ -13,7 +13,8 @@ import type { Volume } from '../core/volume';
 import type { CompareRule, ComparisonResult, CompareVolumes, LendableVolumes, LendRole, CompareWorkerToHost, HostToCompareWorker, ReadBytes } from '../protocol/compare';
 import type { Plane, PlaneAxes } from '../protocol/viewer';
 import { alignBackground } from './backgroundGrid';
-import { volumeInfo } from './compareInfo';
+import { headerInfo, volumeInfo } from './compareInfo';
+import { Opening } from './opening';
 import { decodeFile, fillingFor, openWithin } from './volumeFiles';
 import { segmentCounts, withSegmentLayers } from './layeredVolume';
 import { chunkedSource } from './compareSlabs';
@@ -57,6 +58,8 @@ export class CompareSession {
   private lendable: Partial<Record<LendRole, Volume>> = {};
   /** Finished computes of the held pair by plane, threshold and floor: switching planes back is free. */
   private readonly computedByKey = new Map<string, ComparisonResult>();
+  /** The latest `open`, from its message's arrival to its answer: slice requests wait on it. */
+  private opening: Opening | undefined;
 
   /** `post` sends progress while a computation runs (replies are returned). */
   constructor(private readonly post: (message: CompareWorkerToHost) => void) {}
@@ -66,7 +69,34 @@ export class CompareSession {
    * is read), then both streams fill the volumes and run through the counting pass together. A
    * `cancel` of this request stops the read.
    */
+  /**
+   * An `open` arrived (it may still be queued): slice requests from now on wait on it, and those
+   * waiting on an older open fail as cancelled.
+   */
+  expectOpen(requestId: number): void {
+    this.opening?.settle({ kind: 'failed', error: abortError() });
+    this.opening = new Opening(requestId);
+  }
+
+  /** An open has arrived and not been answered yet. */
+  isOpening(): boolean {
+    return this.opening !== undefined && !this.opening.settled;
+  }
+
+  /**
+   * A slice requested while an open runs: answered as soon as both files have been read past it
+   * (planes along k), else once the open is answered; fails with the open's error if it fails.
+   */
+  sliceWhileOpening(msg: Message<'slice'>): Promise<Reply> {
+    const opening = this.opening;
+    if (!opening) return Promise.resolve(this.slice(msg));
+    const { requestId, plane, index } = msg;
+    return opening.slice(msg, ({ reference, prediction }): Reply => ({ message: { type: 'slice', requestId, plane, index, reference, prediction }, transfer: [reference.buffer, prediction.buffer] }));
+  }
+
   async open(msg: Message<'open'>): Promise<Reply> {
+    // A queued open that a newer one superseded still runs, but no slice waits on it.
+    const opening = this.opening?.requestId === msg.requestId ? this.opening : new Opening(msg.requestId);
     this.abortRunning();
     this.pair = undefined;
     this.background = undefined;
@@ -77,13 +107,21 @@ export class CompareSession {
     const run = { requestId: msg.requestId, controller };
     this.running = run;
     try {
-      return await this.readPair(msg, controller.signal);
+      const reply = await this.readPair(msg, controller.signal, opening);
+      const pair = this.pair;
+      opening.settle(pair ? { kind: 'opened', cut: (slice) => sliceOf(pair, undefined, slice) } : { kind: 'failed', error: abortError() });
+      return reply;
+    } catch (e) {
+      // Slices waiting on it fail as cancelled: the open's own answer says what went wrong.
+      opening.settle({ kind: 'failed', error: abortError() });
+      throw e;
     } finally {
       if (this.running === run) this.running = undefined;
+      if (this.opening === opening) this.opening = undefined;
     }
   }
 
-  private async readPair(msg: Message<'open'>, signal: AbortSignal): Promise<Reply> {
+  private async readPair(msg: Message<'open'>, signal: AbortSignal, opening: Opening): Promise<Reply> {
     // One after the other, so that of two bad files the reference is named, as before.
     const refSource = await openWithin(msg.reference, msg.maxBytes);
     const predSource = await openWithin(msg.prediction, msg.maxBytes);
@@ -92,8 +130,30 @@ export class CompareSession {
       throw new InputError(`${msg.prediction.name} is not on the grid of ${msg.reference.name}: ${lowerFirst(alignment.reason)}`);
     }
     const progress = readProgress((fraction, bytes) => this.post({ type: 'progress', requestId: msg.requestId, fraction, bytes }));
-    const ref = fillingFor(msg.reference, refSource, { onBytes: progress.add });
-    const pred = fillingFor(msg.prediction, predSource, { onBytes: progress.add });
+    const onBytes = (bytes: number): void => {
+      progress.add(bytes);
+      opening.changed();
+    };
+    const ref = fillingFor(msg.reference, refSource, { onBytes });
+    const pred = fillingFor(msg.prediction, predSource, { onBytes });
+    // The panes show from here on; the labels are counted in the pass, so none are listed yet.
+    const early: CompareVolumes = {
+      reference: headerInfo(msg.reference.name, refSource.header, NO_LABELS_YET),
+      prediction: headerInfo(msg.prediction.name, predSource.header, NO_LABELS_YET),
+      alignment: alignment.kind,
+      labelsCounting: true,
+    };
+    this.post({ type: 'described', requestId: msg.requestId, volumes: early });
+    const predictionShape = predSource.header.geometry.shape;
+    opening.startReading({
+      reference: ref,
+      prediction: pred,
+      shape: refSource.header.geometry.shape,
+      predictionShape,
+      predictionMap: (({ offset, stride }) => ({ offset, strides: stride }))(predictionIndexMap(alignment, predictionShape)),
+      planes: planeLayouts(refSource.header.geometry),
+      sliceEarly: planLabelColours(refSource.header, predSource.header).predRemap === null,
+    });
     progress.start(ref.totalBytes + pred.totalBytes);
     // A file in layers is already in memory (its composite for the panes, its layers for the
     // metrics): the metrics read the layers, so the composite is taken in before.
@@ -233,24 +293,37 @@ export class CompareSession {
   slice(msg: Message<'slice'>): Reply {
     const pair = this.pair;
     if (!pair) throw new Error('a slice was requested before the masks finished loading');
-    const { requestId, plane, index } = msg;
-    const axes = pair.planes[plane];
-    const shape = pair.reference.header.geometry.shape;
-    const reference = extractSlice(pair.reference.data, shape, ownIndexMap(shape), axes, index);
-    const prediction = extractSlice(pair.prediction.data, shape, pair.predictionMap, axes, index);
-    const bg = this.background;
-    if (!bg) {
-      return {
-        message: { type: 'slice', requestId, plane, index, reference, prediction },
-        transfer: [reference.buffer, prediction.buffer],
-      };
-    }
-    const background = extractSlice(bg.volume.data, shape, bg.map, axes, index);
+    return sliceOf(pair, this.background, msg);
+  }
+}
+
+/** Both masks' (and the background's) slice `msg` asks for, their buffers to be transferred. */
+function sliceOf(pair: Pair, bg: Background | undefined, msg: Message<'slice'>): Reply {
+  const { requestId, plane, index } = msg;
+  const axes = pair.planes[plane];
+  const shape = pair.reference.header.geometry.shape;
+  const reference = extractSlice(pair.reference.data, shape, ownIndexMap(shape), axes, index);
+  const prediction = extractSlice(pair.prediction.data, shape, pair.predictionMap, axes, index);
+  if (!bg) {
     return {
-      message: { type: 'slice', requestId, plane, index, reference, prediction, background },
-      transfer: [reference.buffer, prediction.buffer, background.buffer],
+      message: { type: 'slice', requestId, plane, index, reference, prediction },
+      transfer: [reference.buffer, prediction.buffer],
     };
   }
+  const background = extractSlice(bg.volume.data, shape, bg.map, axes, index);
+  return {
+    message: { type: 'slice', requestId, plane, index, reference, prediction, background },
+    transfer: [reference.buffer, prediction.buffer, background.buffer],
+  };
+}
+
+const NO_LABELS_YET = { labels: [], truncated: false } as const;
+
+/** What a cancelled request fails with (answered as `failed` with `cancelled: true`). */
+function abortError(): Error {
+  const e = new Error('cancelled');
+  e.name = 'AbortError';
+  return e;
 }
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);

@@ -17,6 +17,11 @@ export interface FillingSource {
   labels(): LabelCounts;
   /** Voxel bytes this volume holds when full. */
   readonly totalBytes: number;
+  /**
+   * While it streams: the array being filled and how many whole k-slices of it hold the file's
+   * voxels (slices 0 .. slices - 1; the rest is still zero). undefined before the first slab.
+   */
+  filled(): { readonly data: VoxelArray; readonly slices: number } | undefined;
 }
 
 export interface FillingOptions {
@@ -75,7 +80,8 @@ export function fillingSource(inner: VolumeSource, options: FillingOptions = {})
     if (!tally) throw new Error(`${header.source} was filled without tallying its labels`);
     return tally.counts();
   };
-  return { source, volume, labels, totalBytes: memoryNeeded(header) };
+  const filled = (): { data: VoxelArray; slices: number } | undefined => (data ? { data, slices: filledSlices } : undefined);
+  return { source, volume, labels, totalBytes: memoryNeeded(header), filled };
 }
 
 function sameMemory(a: VoxelArray, b: VoxelArray): boolean {

@@ -112,6 +112,8 @@ export class CompareHost {
   private readonly loop: Promise<void>;
   /** Slice requests seen, in order (plane:index). */
   readonly requests: string[] = [];
+  /** Planes whose slices are not answered yet (as the worker holds a plane across k while it reads). */
+  readonly holding = new Set<Plane>();
 
   constructor(readonly webview: WebviewPage, readonly reference: TestVolume, readonly prediction: TestVolume) {
     this.loop = this.serve();
@@ -198,7 +200,8 @@ export class CompareHost {
       }
       while (this.handled < posted.length) {
         const m = posted[this.handled++] as CompareWebviewToHost;
-        if (m.type === 'requestSlice') await this.answer(m.requestId, m.plane, m.index);
+        if (m.type === 'requestSlice' && this.holding.has(m.plane)) this.requests.push(`${m.plane}:${m.index} held`);
+        else if (m.type === 'requestSlice') await this.answer(m.requestId, m.plane, m.index);
       }
     }
   }

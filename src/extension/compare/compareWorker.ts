@@ -5,12 +5,15 @@ import type { Worker } from 'node:worker_threads';
 import type { LendableVolumes, LendRole, ReadingCounts, ReadingRule, ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker, SurfaceComparisonResult } from '../../protocol/compare';
 import type { Volume } from '../../core/volume';
 import type { Plane } from '../../protocol/viewer';
+import { assertNever } from '../../protocol/assertNever';
 import { volumeFileMessage, type NamedFile } from '../detachedFiles';
 
 export type { NamedFile };
 import { WorkerChannel, type Incoming, type ProgressListener, type WorkerStopped } from '../workerChannel';
 
-type Reply = Exclude<CompareWorkerToHost, { type: 'failed' | 'progress' | 'readingCounts' }>;
+type Reply = Exclude<CompareWorkerToHost, { type: 'failed' | 'progress' | 'readingCounts' | 'described' }>;
+/** What an open reports on its way: the files' early descriptions, then the slices counted so far. */
+type OpenUpdate = Extract<CompareWorkerToHost, { type: 'readingCounts' | 'described' }>;
 export type CompareSliceReply = Extract<CompareWorkerToHost, { type: 'slice' }>;
 
 /** A request the worker refused. `inputError`: one sentence for a person; `cancelled`: on request. */
@@ -42,6 +45,11 @@ export interface OpenOptions {
   readonly signal?: AbortSignal;
   /** Called as the reading pass counts slices: the foreground's metrics of those finished so far. */
   readonly onCounts?: (counts: ReadingCounts) => void;
+  /**
+   * Called once both headers are read and the grids match, before any voxel: both files'
+   * descriptions (`labelsCounting`, no labels yet). Slices can be asked from then on.
+   */
+  readonly onDescribed?: (volumes: CompareVolumes) => void;
 }
 
 /** Threads that have started and not yet exited (counted on 'exit', not on dispose). */
@@ -50,12 +58,13 @@ export function liveCompareWorkerCount(): number {
   return liveThreads.size;
 }
 
-function interpret(msg: CompareWorkerToHost): Incoming<Reply, ReadingCounts> {
+function interpret(msg: CompareWorkerToHost): Incoming<Reply, OpenUpdate> {
   switch (msg.type) {
     case 'progress':
       return { kind: 'progress', fraction: msg.fraction, ...(msg.bytes && { bytes: msg.bytes }) };
     case 'readingCounts':
-      return { kind: 'update', update: msg.counts };
+    case 'described':
+      return { kind: 'update', update: msg };
     case 'failed':
       return { kind: 'failure', error: new CompareWorkerFailure(msg.message, msg.inputError, msg.cancelled) };
     default:
@@ -64,7 +73,7 @@ function interpret(msg: CompareWorkerToHost): Incoming<Reply, ReadingCounts> {
 }
 
 export class CompareWorker {
-  private readonly channel: WorkerChannel<HostToCompareWorker, CompareWorkerToHost, Reply, ReadingCounts>;
+  private readonly channel: WorkerChannel<HostToCompareWorker, CompareWorkerToHost, Reply, OpenUpdate>;
 
   constructor(scriptPath: string) {
     this.channel = new WorkerChannel(scriptPath, { name: 'compare worker', liveThreads, interpret });
@@ -78,13 +87,23 @@ export class CompareWorker {
     const ref = volumeFileMessage(reference);
     const pred = volumeFileMessage(prediction);
     const transfer = [...new Set([...ref.transfer, ...pred.transfer])];
-    const { metrics } = options;
+    const { metrics, onCounts, onDescribed } = options;
+    const onUpdate = (update: OpenUpdate): void => {
+      switch (update.type) {
+        case 'readingCounts':
+          return onCounts?.(update.counts);
+        case 'described':
+          return onDescribed?.(update.volumes);
+        default:
+          assertNever(update);
+      }
+    };
     const reply = await this.cancellable(
       (requestId) => ({ type: 'open', requestId, reference: ref.file, prediction: pred.file, maxBytes, ...(metrics && { metrics }) }),
       options.onProgress,
       options.signal,
       transfer,
-      options.onCounts,
+      onUpdate,
     );
     if (reply.type === 'opened') return { volumes: reply.volumes, lendable: reply.lendable };
     throw new Error(`the compare worker answered an open with '${reply.type}'`);
@@ -166,7 +185,7 @@ export class CompareWorker {
     onProgress: ProgressListener | undefined,
     signal: AbortSignal | undefined,
     transfer: ArrayBuffer[] = [],
-    onCounts?: (counts: ReadingCounts) => void,
+    onUpdate?: (update: OpenUpdate) => void,
   ): Promise<Reply> {
     let requestId = 0;
     const onAbort = (): void => this.channel.post({ type: 'cancel', requestId });
@@ -175,7 +194,7 @@ export class CompareWorker {
       return await this.channel.request((id) => {
         requestId = id;
         return make(id);
-      }, transfer, onProgress, onCounts);
+      }, transfer, onProgress, onUpdate);
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }

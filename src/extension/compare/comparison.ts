@@ -49,11 +49,15 @@ export interface ComparisonHooks {
   readonly cache: VolumeCache;
 }
 
+const NO_LABEL_NAMES_YET: LabelNamesInfo = { origin: { kind: 'none', chosen: false }, fromSetting: false, warning: null };
+
 export const fileNameOf = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
 
 export class Comparison {
   private current: ComparisonState = { kind: 'loading', message: 'Reading the files…', fraction: null };
   private volumesValue: CompareVolumes | undefined;
+  /** While the files are read: their descriptions from the headers (no labels yet), for the panes only. */
+  private describedValue: CompareVolumes | undefined;
   private labelsValue: readonly CompareLabel[] = [];
   private namesValue: LabelNames = new Map();
   private labelNamesValue: LabelNamesInfo = { origin: { kind: 'none', chosen: false }, fromSetting: false, warning: null };
@@ -246,6 +250,7 @@ export class Comparison {
     const s = this.current;
     const out: HostToCompareWebview[] = [{ type: 'files', files: this.files }];
     if (this.volumesValue) out.push({ type: 'volumes', volumes: this.volumesValue, labelNames: this.labelNamesValue });
+    else if (this.describedValue && s.kind === 'loading') out.push({ type: 'volumes', volumes: this.describedValue, labelNames: NO_LABEL_NAMES_YET });
     out.push({ type: 'background', background: this.background ?? null });
     if (s.kind === 'loading' && this.readingCountsValue) out.push({ type: 'readingCounts', counts: this.readingCountsValue });
     out.push(this.stateMessage(s));
@@ -311,6 +316,13 @@ export class Comparison {
       this.readingPostsValue.push(counts.kind === 'filling' ? counts.slices.length : -1);
       this.emit({ type: 'readingCounts', counts });
     };
+    // The panes show while the voxels are read; label names wait for the labels (counted in the
+    // read), so no names line or mismatch warning is shown for a legend that is still counting.
+    const onDescribed = (volumes: CompareVolumes): void => {
+      if (this.disposed || controller.signal.aborted) return;
+      this.describedValue = volumes;
+      this.emit({ type: 'volumes', volumes, labelNames: NO_LABEL_NAMES_YET });
+    };
     // The metrics of the plane shown (for 'auto', the one the worker finds from the reference's
     // header) are counted in the reading pass; computeNow then gets them at once.
     const metrics = { plane: this.planeIsAuto ? 'auto' as const : this.planeValue, threshold: lowDiceThreshold(this.reference), minErrorMm2: minErrorMm2(this.reference) };
@@ -330,7 +342,7 @@ export class Comparison {
       this.hooks.cache.release(this.pairHold);
       this.hooks.cache.release(this.backgroundHold);
       const worker = this.worker;
-      const { volumes, lendable } = await worker.open(ref.named, pred.named, maxBytes, { metrics, onProgress: progress.report, signal: controller.signal, onCounts });
+      const { volumes, lendable } = await worker.open(ref.named, pred.named, maxBytes, { metrics, onProgress: progress.report, signal: controller.signal, onCounts, onDescribed });
       progress.done();
       holdAnswered(this.hooks.cache, this.pairHold, ref, lendable.reference, () => worker.lend('reference'));
       // A file compared against itself is held once: the reference lends it.
@@ -359,6 +371,7 @@ export class Comparison {
       return;
     } finally {
       if (this.reading === controller) this.reading = undefined;
+      this.describedValue = undefined;
     }
     await this.computeNow();
   }

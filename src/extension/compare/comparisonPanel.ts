@@ -10,6 +10,7 @@ import type { CompareMode, CompareView, CompareWebviewToHost, HostToCompareWebvi
 import type { Plane } from '../../protocol/viewer';
 import { answerSlice, PanelConnection } from '../panelConnection';
 import type { Comparison } from './comparison';
+import { CompareWorkerFailure } from './compareWorker';
 import { compareSettings, navigateSelectedLabelOnly } from './compareSettings';
 
 export type CompareProbeResult = Extract<CompareWebviewToHost, { type: 'probeResult' }>;
@@ -114,7 +115,8 @@ export class ComparisonPanel implements vscode.Disposable {
         }
         return;
       case 'requestSlice':
-        void answerSlice(msg.requestId, msg.plane, msg.index, (plane, index) => this.comparison.slice(plane, index), (m) => this.post(m));
+        // A slice that waited on a read which was then cancelled or replaced is not the slice's failure.
+        void answerSlice(msg.requestId, msg.plane, msg.index, (plane, index) => this.comparison.slice(plane, index), (m) => this.post(m), (e) => e instanceof CompareWorkerFailure && e.cancelled);
         return;
       case 'rendered':
         this.lastRendered = msg;

@@ -13,6 +13,9 @@ import { FN, FP, TP } from './overlap';
 import type { Appearance } from './sources';
 
 /** Until the host's settings arrive; the same colours as the extension's defaults. */
+/** Values coloured from the palette while a comparison's labels are still being counted. */
+const COUNTING_PALETTE_VALUES = 255;
+
 export const DEFAULT_COMPARE_SETTINGS: CompareSettings = {
   displayConvention: 'radiological',
   overlayOpacity: 0.5,
@@ -68,8 +71,12 @@ export class Appearances {
     const values = new Set<number>();
     for (const info of volumes ? [volumes.reference, volumes.prediction] : []) for (const l of info.labels) values.add(l.value);
     for (const l of labels) values.add(l.value);
+    // While the files are read their labels are still being counted: every value up to 255 takes
+    // its palette colour (label files' colours come with the final descriptions), larger ones the
+    // unlisted grey, so the slices read so far show their voxels rather than nothing.
+    if (volumes?.labelsCounting) for (let v = 1; v <= COUNTING_PALETTE_VALUES; v++) values.add(v);
     const entries: LabelColourEntry[] = [...values].map((value) => ({ value, colour: this.labelColour(value) }));
-    const truncated = volumes !== undefined && (volumes.reference.labelsTruncated || volumes.prediction.labelsTruncated);
+    const truncated = volumes !== undefined && (volumes.labelsCounting === true || volumes.reference.labelsTruncated || volumes.prediction.labelsTruncated);
     return { lut: buildLabelLut(entries, new Set(), this.drawnOpacity(), truncated ? UNLISTED_COLOUR : undefined), ...this.common() };
   }
 

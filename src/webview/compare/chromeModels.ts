@@ -146,6 +146,7 @@ export function panelModel(c: ComparisonView, shown: ShownSlice | undefined): Pa
     threshold: c.settings.threshold,
     hd95LimitMm: c.settings.hd95LimitMm,
     surface: surfaceModel(c),
+    labelsCounting: c.volumes?.labelsCounting === true,
     files: c.volumes ? { reference: c.volumes.reference.fileName, prediction: c.volumes.prediction.fileName, alignment, ...filesSegments(c.volumes, c.result) } : undefined,
     labels: c.result ? [
       { choice: null, title: 'Foreground', dice: c.result.foreground.dice, colour: undefined },

@@ -359,13 +359,26 @@ export class Comparison implements PaneHost, FrameActions {
     const visible = this.frame.layout.show(this.state.plane, this.state.mode);
     const drawn = new Map<PaneRole, Pane>();
     let drawMs = 0;
+    const waiting = this.waitingSentence();
     for (const [role, pane] of visible) {
+      pane.setWaiting(waiting);
       if (pane.draw()) drawn.set(role, pane);
       drawMs = Math.max(drawMs, pane.lastDrawMs);
     }
     this.readAhead();
     this.frame.refresh(this, this.currentSlice(), this.hovered);
     if (drawn.size === visible.size) this.report(drawn, drawMs);
+  }
+
+  /**
+   * While the files are read, slices of the plane along k (the order files are stored in) arrive as
+   * the read passes them; those of a plane across k need the whole read, and the panes say so.
+   */
+  private waitingSentence(): string | undefined {
+    const volumes = this.volumes;
+    const plane = this.state.plane;
+    if (!volumes?.labelsCounting || volumes.reference.planes[plane].sliceAxis === 2) return undefined;
+    return `${plane.charAt(0).toUpperCase()}${plane.slice(1)} slices show when the read ends: they cut across the order the files are stored in.`;
   }
 
   /** The slice on screen now, if it has arrived. */

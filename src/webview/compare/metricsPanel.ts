@@ -43,6 +43,11 @@ export interface PanelModel {
   /** maskInspector.flagHd95AboveMm: a 2-D HD95 above it is marked; null = off. */
   readonly hd95LimitMm: number | null;
   readonly surface: SurfaceModel;
+  /**
+   * The files are still being read: their labels are counted in that pass, so the label list
+   * says "counting…" instead of listing none.
+   */
+  readonly labelsCounting: boolean;
   readonly files: { readonly reference: string; readonly prediction: string; readonly alignment: string; readonly segments?: string } | undefined;
   readonly labels: readonly PanelLabel[];
   readonly label: LabelChoice;
@@ -147,7 +152,7 @@ export class MetricsPanel {
     this.surface.update(m.labelTitle, m.surface);
     this.volumeTitle.textContent = `Volume · ${m.labelTitle}`;
     // The lists below change with the label or new metrics, not with every redraw while scrolling.
-    const key = JSON.stringify([m.labelTitle, m.volume?.dice, m.volume?.tp, m.volume?.fp, m.volume?.fn, m.flagged, m.threshold, m.files]);
+    const key = JSON.stringify([m.labelTitle, m.volume?.dice, m.volume?.tp, m.volume?.fp, m.volume?.fn, m.flagged, m.threshold, m.files, m.labelsCounting]);
     if (key !== this.staticKey) {
       this.staticKey = key;
       this.volumeBody.replaceChildren(m.volume ? this.volumeList(m.volume, m.flagged ?? 0, m.threshold) : el('p', 'mi-legend-note', {}, ['Computing…']));
@@ -160,7 +165,7 @@ export class MetricsPanel {
     }
     this.labelOrder = m.labelOrder;
     this.sortButton.setAttribute('aria-pressed', String(m.labelOrder === 'dice'));
-    this.updateLabels(m.labels, m.label);
+    this.updateLabels(m.labels, m.label, m.labelsCounting);
   }
 
   /** "HD95 (2-D) 14.20 mm", marked when above the limit; empty without per-slice surface metrics. */
@@ -172,11 +177,15 @@ export class MetricsPanel {
   }
 
   /** Rebuilt only when the labels or their order change, so a focused row keeps its focus while the view redraws. */
-  private updateLabels(labels: readonly PanelLabel[], selected: LabelChoice): void {
-    const key = JSON.stringify([labels, this.labelOrder]);
+  private updateLabels(labels: readonly PanelLabel[], selected: LabelChoice, counting: boolean): void {
+    const key = JSON.stringify([labels, this.labelOrder, counting]);
     if (key !== this.labelsKey) {
       this.labelsKey = key;
       this.labelButtons.clear();
+      if (counting && labels.length === 0) {
+        this.labelList.replaceChildren(el('li', 'mi-legend-note mi-cmp-labels-counting', {}, ['Labels: counting… (they are counted as the files are read)']));
+        return;
+      }
       this.labelList.replaceChildren(...orderLabels(labels, this.labelOrder).map((l) => {
         const swatch = el('span', l.colour ? 'mi-swatch' : 'mi-swatch mi-cmp-swatch-any', { 'aria-hidden': 'true' });
         if (l.colour) swatch.style.backgroundColor = cssColour(l.colour); // CSSOM: CSP-safe
