@@ -38,6 +38,8 @@ export class ComparisonPanel implements vscode.Disposable {
   /** The webview's last report; cleared when its script restarts. */
   lastRendered: CompareRendered | undefined;
   starts = 0;
+  /** Reports of panes drawn with slices while the files were still read (before their final descriptions). */
+  renderedWhileReading = 0;
   private shownValue: Shown = { plane: 'axial', index: 0, label: null, mode: 'sideBySide' };
   private pendingReveal: { readonly shown: Shown; readonly until: number } | undefined;
   /** The toolbar toggle's choice; undefined follows maskInspector.navigateSelectedLabelOnly. */
@@ -120,6 +122,7 @@ export class ComparisonPanel implements vscode.Disposable {
         return;
       case 'rendered':
         this.lastRendered = msg;
+        if (msg.view === 'comparison' && msg.drawMs !== undefined && this.comparison.state.kind === 'loading' && this.comparison.volumes === undefined) this.renderedWhileReading++;
         if (msg.view === 'comparison') this.fromWebview(msg);
         return;
       case 'probeResult':

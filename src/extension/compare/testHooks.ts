@@ -30,6 +30,8 @@ export interface CompareTestState {
     readonly names: readonly (readonly [number, string])[];
     /** Slices held by each post of the strip while the last read ran (-1: the plane cuts across it). */
     readonly readingPosts: readonly number[];
+    /** Reports of the panes drawn with slices while the files were still read. */
+    readonly renderedWhileReading: number;
   }[];
 }
 
@@ -55,6 +57,7 @@ export function registerCompareTestHooks(manager: ComparisonManager, reports: Re
           labelNames: m.comparison.labelNames,
           names: [...m.comparison.names],
           readingPosts: m.comparison.readingPosts,
+          renderedWhileReading: m.panel.renderedWhileReading,
         };
       }),
     })),
