@@ -8,6 +8,7 @@ import { formatOfName } from '../core/formats/formatTable';
 import { readFilePrefix } from '../core/io/byteSource';
 import { MAX_NRRD_HEADER_BYTES } from '../core/io/nrrd/nrrdHeader';
 import { companionFiles } from '../core/io/open';
+import { fileNameOf } from './maskFiles';
 
 const SETTLE_MS = 300;
 
@@ -16,16 +17,14 @@ function folderOf(uri: vscode.Uri): vscode.Uri {
   return uri.with({ path: uri.path.slice(0, slash) || '/' });
 }
 
-const nameOf = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
-
 /** The detached data files a header names (none for single-file formats, or a header that cannot be read). */
 export async function detachedDataUris(uri: vscode.Uri): Promise<vscode.Uri[]> {
-  const format = formatOfName(nameOf(uri))?.format;
+  const format = formatOfName(fileNameOf(uri))?.format;
   if (!format || !('detachedData' in format && format.detachedData)) return [];
   try {
     // The header is at the start: on this machine's disk only it is read, elsewhere the whole file.
     const bytes = uri.scheme === 'file' ? (await readFilePrefix(uri.fsPath, MAX_NRRD_HEADER_BYTES)).prefix : await vscode.workspace.fs.readFile(uri);
-    return companionFiles(nameOf(uri), bytes).map((n) => (n.startsWith('/') ? uri.with({ path: n }) : vscode.Uri.joinPath(uri, '..', n)));
+    return companionFiles(fileNameOf(uri), bytes).map((n) => (n.startsWith('/') ? uri.with({ path: n }) : vscode.Uri.joinPath(uri, '..', n)));
   } catch (e) {
     // A header that is wrong or gone: the reload that follows says why.
     if (isInputError(e) || e instanceof vscode.FileSystemError || (e instanceof Error && 'code' in e)) return [];
@@ -44,7 +43,7 @@ function watchIn(files: readonly vscode.Uri[], changed: (uri: vscode.Uri) => voi
   }
   return [...byFolder.values()].map(({ folder, paths }) => {
     // One file: a pattern of its name; several (a LIST of slices): the folder, filtered here.
-    const pattern = paths.size === 1 ? new vscode.RelativePattern(folder, nameOf(files.find((f) => paths.has(f.path))!)) : new vscode.RelativePattern(folder, '*');
+    const pattern = paths.size === 1 ? new vscode.RelativePattern(folder, fileNameOf(files.find((f) => paths.has(f.path))!)) : new vscode.RelativePattern(folder, '*');
     const watcher = vscode.workspace.createFileSystemWatcher(pattern, false, false, true);
     const on = (uri: vscode.Uri): void => {
       if (paths.has(uri.path)) changed(uri);

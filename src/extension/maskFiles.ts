@@ -9,7 +9,8 @@ import { MissingFileError } from '../core/io/regularFile';
 import type { MaskFileBytes } from './detachedFiles';
 import { readRegularUri } from './readRegularUri';
 
-function nameOf(uri: vscode.Uri): string {
+/** The file name a URI ends in: what the readers pick the format by and what sentences name. */
+export function fileNameOf(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
@@ -20,7 +21,7 @@ function companionUri(header: vscode.Uri, name: string): vscode.Uri {
 
 export async function readMaskFile(uri: vscode.Uri): Promise<MaskFileBytes> {
   const bytes = await readRegularUri(uri, { role: 'a mask or image file' });
-  const name = nameOf(uri);
+  const name = fileNameOf(uri);
   let names: readonly string[] = [];
   try {
     names = companionFiles(name, bytes);

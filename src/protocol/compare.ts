@@ -235,6 +235,9 @@ export interface CompareRule {
   readonly minErrorMm2: number;
 }
 
+/** One string per rule: the worker keeps finished computes under it, the host knows which one the read counted. */
+export const compareRuleKey = (rule: CompareRule): string => `${rule.plane}|${rule.threshold}|${rule.minErrorMm2}`;
+
 /** The metrics counted in the reading pass; 'auto': the reference's acquisition plane, found from its header before any voxel is read. */
 export type ReadingRule = Omit<CompareRule, 'plane'> & { readonly plane: Plane | 'auto' };
 

@@ -4,18 +4,19 @@
 // files and counts them in the same pass. The host thread never
 // touches voxels; everything here does.
 import { InputError } from '../core/errors';
+import { assertNever } from '../protocol/assertNever';
 import { alignGrids } from '../core/geometry/align';
 import { predictionIndexMap } from '../core/geometry/reorient';
 import type { SegmentLayerAccess } from '../core/io/api';
 import { planLabelColours, renumberPredictionColours } from '../core/metrics/colourLabels';
 import { compareSources } from '../core/metrics/compare';
 import type { Volume } from '../core/volume';
-import type { CompareRule, ComparisonResult, CompareVolumes, LendableVolumes, LendRole, CompareWorkerToHost, HostToCompareWorker, ReadBytes } from '../protocol/compare';
+import { compareRuleKey, type ComparisonResult, type CompareVolumes, type LendableVolumes, type LendRole, type CompareWorkerToHost, type HostToCompareWorker, type ReadBytes } from '../protocol/compare';
 import type { Plane, PlaneAxes } from '../protocol/viewer';
 import { alignBackground } from './backgroundGrid';
 import { headerInfo, volumeInfo } from './compareInfo';
 import { Opening } from './opening';
-import { decodeFile, fillingFor, openWithin } from './volumeFiles';
+import { decodeFile, fillingFor, isLendable, openWithin } from './volumeFiles';
 import { segmentCounts, withSegmentLayers } from './layeredVolume';
 import { chunkedSource } from './compareSlabs';
 import { intensityStats } from './intensity';
@@ -33,6 +34,8 @@ export interface Reply {
 interface Pair {
   readonly reference: Volume;
   readonly prediction: Volume;
+  /** The prediction as read: what other editors borrow (`prediction` may be its renumbered copy). */
+  readonly predictionAsRead: Volume;
   /** Where each reference-grid voxel is in the prediction's array. */
   readonly predictionMap: VoxelIndexMap;
   readonly planes: Readonly<Record<Plane, PlaneAxes>>;
@@ -44,6 +47,7 @@ interface Pair {
 interface Background {
   readonly volume: Volume;
   readonly map: VoxelIndexMap;
+  readonly lendable: boolean;
 }
 
 type Message<T extends HostToCompareWorker['type']> = Extract<HostToCompareWorker, { type: T }>;
@@ -54,8 +58,6 @@ export class CompareSession {
   /** The last finished compute of the held pair: what `surface` measures the labels and slices of. */
   private computed: ComparisonResult | undefined;
   private running: { readonly requestId: number; readonly controller: AbortController } | undefined;
-  /** The volumes another editor's worker may borrow (the host's volume cache asks by role). */
-  private lendable: Partial<Record<LendRole, Volume>> = {};
   /** Finished computes of the held pair by plane, threshold and floor: switching planes back is free. */
   private readonly computedByKey = new Map<string, ComparisonResult>();
   /** The latest `open`, from its message's arrival to its answer: slice requests wait on it. */
@@ -100,7 +102,6 @@ export class CompareSession {
     this.abortRunning();
     this.pair = undefined;
     this.background = undefined;
-    this.lendable = {};
     this.computed = undefined;
     this.computedByKey.clear();
     const controller = new AbortController();
@@ -174,6 +175,7 @@ export class CompareSession {
     this.pair = {
       reference,
       prediction,
+      predictionAsRead: read,
       predictionMap: { offset, strides: stride },
       planes: planeLayouts(reference.header.geometry),
       ...(refSource.segmentLayers && { referenceLayers: refSource.segmentLayers }),
@@ -183,18 +185,14 @@ export class CompareSession {
     // A renumbered prediction is compared as renumbered from then on, so its first result is not kept.
     if (rule && prediction === read) {
       this.computed = result;
-      this.computedByKey.set(computeKey({ ...rule, plane: result.plane }), result);
+      this.computedByKey.set(compareRuleKey({ ...rule, plane: result.plane }), result);
     }
     const volumes: CompareVolumes = {
       reference: volumeInfo(msg.reference.name, reference, (await segmentCounts(refSource)) ?? ref.labels()),
       prediction: volumeInfo(msg.prediction.name, prediction, (await segmentCounts(predSource, predRenumbered)) ?? (prediction === read ? pred.labels() : undefined)),
       alignment: alignment.kind,
     };
-    // What other editors may borrow: files as read (the prediction before any renumbering), in
-    // shared memory, not in layers.
-    const shareable = (v: Volume, layered: boolean): Volume | undefined => (!layered && v.data.buffer instanceof SharedArrayBuffer ? v : undefined);
-    this.lendable = { reference: shareable(reference, refSource.segmentLayers !== undefined), prediction: shareable(read, predSource.segmentLayers !== undefined) };
-    const lendable: LendableVolumes = { reference: this.lendable.reference !== undefined, prediction: this.lendable.prediction !== undefined };
+    const lendable: LendableVolumes = { reference: this.lendableVolume('reference') !== undefined, prediction: this.lendableVolume('prediction') !== undefined };
     return { message: { type: 'opened', requestId: msg.requestId, volumes, lendable }, transfer: [] };
   }
 
@@ -206,7 +204,7 @@ export class CompareSession {
     this.abortRunning();
     const pair = this.pair;
     if (!pair) throw new Error('metrics were requested before both masks finished loading');
-    const key = computeKey(msg);
+    const key = compareRuleKey(msg);
     const kept = this.computedByKey.get(key);
     if (kept) {
       this.computed = kept;
@@ -270,24 +268,36 @@ export class CompareSession {
     const pair = this.pair;
     if (!pair) throw new Error('a background was sent before the masks finished loading');
     this.background = undefined; // a failed load must not leave the previous background showing
-    this.lendable = { ...this.lendable, background: undefined };
     const { volume, lendable } = await decodeFile(msg.background, msg.maxBytes, { tally: false });
     const { map, alignment } = alignBackground(pair.reference.header, volume.header);
     const stats = intensityStats(volume.data);
-    this.background = { volume, map };
-    this.lendable = { ...this.lendable, background: lendable ? volume : undefined };
+    this.background = { volume, map, lendable };
     const info = { fileName: msg.background.name, dataType: volume.header.dataType, ...stats, alignment };
     return { message: { type: 'backgroundLoaded', requestId: msg.requestId, info, lendable }, transfer: [] };
   }
 
   clearBackground(): void {
     this.background = undefined;
-    this.lendable = { ...this.lendable, background: undefined };
   }
 
   /** A held volume for another editor's worker: its memory is shared by posting it, not copied. */
   lend(msg: Message<'lend'>): Reply {
-    return { message: { type: 'lent', requestId: msg.requestId, volume: this.lendable[msg.role] ?? null }, transfer: [] };
+    return { message: { type: 'lent', requestId: msg.requestId, volume: this.lendableVolume(msg.role) ?? null }, transfer: [] };
+  }
+
+  /** What the held pair or background can lend for `role`: files as read, in shared memory, not in layers. */
+  private lendableVolume(role: LendRole): Volume | undefined {
+    const pair = this.pair;
+    switch (role) {
+      case 'reference':
+        return pair && isLendable(pair.reference, pair.referenceLayers !== undefined) ? pair.reference : undefined;
+      case 'prediction':
+        return pair && isLendable(pair.predictionAsRead, pair.predictionLayers !== undefined) ? pair.predictionAsRead : undefined;
+      case 'background':
+        return this.background?.lendable ? this.background.volume : undefined;
+      default:
+        return assertNever(role);
+    }
   }
 
   slice(msg: Message<'slice'>): Reply {
@@ -327,8 +337,6 @@ function abortError(): Error {
 }
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
-
-const computeKey = (rule: CompareRule): string => `${rule.plane}|${rule.threshold}|${rule.minErrorMm2}`;
 
 /**
  * Progress of a read in voxel bytes, posted at most every 100 ms (a 2 GB pair would otherwise send

@@ -64,5 +64,14 @@ export async function decodeFile(file: VolumeFile, maxBytes: number, options: { 
   if (source.segmentLayers) return { volume: await source.readAll(), labels: undefined, lendable: false, source };
   const filling = fillingFor(file, source, { tally: options.tally });
   const volume = await filling.source.readAll();
-  return { volume, labels: options.tally ? filling.labels() : undefined, lendable: volume.data.buffer instanceof SharedArrayBuffer, source };
+  return { volume, labels: options.tally ? filling.labels() : undefined, lendable: isLendable(volume, false), source };
+}
+
+/**
+ * Whether another editor's worker may borrow `volume`: its voxels are in shared memory (posting
+ * shares them, it does not copy them), and it is not the composite of a file in layers (its layers
+ * are its own editor's).
+ */
+export function isLendable(volume: Volume, layered: boolean): boolean {
+  return !layered && volume.data.buffer instanceof SharedArrayBuffer;
 }

@@ -10,10 +10,11 @@ import { InputError, isInputError } from '../../core/errors';
 import { resolvePlane } from '../../core/geometry/acquisitionPlane';
 import { MissingFileError } from '../../core/io/regularFile';
 import { fileForWorker, holdAnswered, type FileForWorker } from '../heldVolumes';
+import { fileNameOf } from '../maskFiles';
 import type { VolumeCache } from '../volumeCache';
 import type { ComparisonResult } from '../../core/metrics/types';
 import type { LabelNames } from '../../core/report/sliceText';
-import type { CompareLabel, ComparedFiles, CompareVolumes, HostToCompareWebview, ReadingCounts, SurfaceComparisonResult, SurfaceStatus } from '../../protocol/compare';
+import { compareRuleKey, type CompareLabel, type ComparedFiles, type CompareVolumes, type HostToCompareWebview, type ReadingCounts, type SurfaceComparisonResult, type SurfaceStatus } from '../../protocol/compare';
 import type { BackgroundInfo, LabelNamesInfo, Plane } from '../../protocol/viewer';
 import { maxVolumeBytes } from '../settings';
 import type { LabelNamesChoice } from '../viewer/labelChoice';
@@ -51,7 +52,6 @@ export interface ComparisonHooks {
 
 const NO_LABEL_NAMES_YET: LabelNamesInfo = { origin: { kind: 'none', chosen: false }, fromSetting: false, warning: null };
 
-export const fileNameOf = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
 
 export class Comparison {
   private current: ComparisonState = { kind: 'loading', message: 'Reading the files…', fraction: null };
@@ -60,7 +60,7 @@ export class Comparison {
   private describedValue: CompareVolumes | undefined;
   private labelsValue: readonly CompareLabel[] = [];
   private namesValue: LabelNames = new Map();
-  private labelNamesValue: LabelNamesInfo = { origin: { kind: 'none', chosen: false }, fromSetting: false, warning: null };
+  private labelNamesValue: LabelNamesInfo = NO_LABEL_NAMES_YET;
   private backgroundValue: { readonly uri: vscode.Uri; readonly info: BackgroundInfo } | undefined;
   private pipeline: Promise<void> = Promise.resolve();
   /** What this comparison holds in the volume cache: both masks, and the background. */
@@ -348,7 +348,7 @@ export class Comparison {
       // A file compared against itself is held once: the reference lends it.
       if (pred.uri.toString() !== ref.uri.toString()) holdAnswered(this.hooks.cache, this.pairHold, pred, lendable.prediction, () => worker.lend('prediction'));
       const readPlane = resolvePlane(volumes.reference, metrics.plane);
-      this.countedWhileReading = ruleKey(readPlane, metrics);
+      this.countedWhileReading = compareRuleKey({ ...metrics, plane: readPlane });
       if (this.planeIsAuto) this.planeValue = readPlane;
       const named = await comparisonLabels(this.reference, this.prediction, volumes, this.hooks.labelChoice);
       this.volumesValue = named.volumes;
@@ -382,7 +382,7 @@ export class Comparison {
     const controller = new AbortController();
     this.computing = controller;
     // Counted while the files were read: the worker answers at once, so no notification flashes.
-    const counted = this.countedWhileReading === ruleKey(plane, rule);
+    const counted = this.countedWhileReading === compareRuleKey({ ...rule, plane });
     this.countedWhileReading = undefined;
     const notify = !counted && voxelPairCount(this.volumesValue) >= NOTIFY_ABOVE_VOXELS;
     const options = {
@@ -530,8 +530,6 @@ async function maskForWorker(cache: VolumeCache, uri: vscode.Uri): Promise<FileF
     throw e;
   }
 }
-
-const ruleKey = (plane: Plane, rule: { readonly threshold: number; readonly minErrorMm2: number }): string => `${plane}|${rule.threshold}|${rule.minErrorMm2}`;
 
 /** Voxels of the reference grid: long computations get a notification, short ones a spinner. */
 function voxelPairCount(volumes: CompareVolumes | undefined): number {

@@ -12,7 +12,8 @@ import { formatCsv } from '../../core/report/csv';
 import { formatMarkdown } from '../../core/report/markdown';
 import { surfaceToJson } from '../../core/surface/json';
 import type { SurfaceComparisonResult } from '../../protocol/compare';
-import { fileNameOf, type Comparison } from './comparison';
+import type { Comparison } from './comparison';
+import { fileNameOf } from '../maskFiles';
 import { surfaceSettings } from './compareSettings';
 
 export type ReportFormat = 'csv' | 'json' | 'markdown';

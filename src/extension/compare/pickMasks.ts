@@ -4,7 +4,7 @@
 // elsewhere. A PNG is listed only when its name reads like a mask: a workspace is full of other PNGs.
 import * as vscode from 'vscode';
 import { dialogFilters, EDITOR_VIEW_TYPES, FORMAT_TABLE } from '../../core/formats/formatTable';
-import { fileNameOf } from './comparison';
+import { fileNameOf } from '../maskFiles';
 import { maskRank } from './maskCheck';
 
 const VIEWER_TYPES = new Set<string>(Object.values(EDITOR_VIEW_TYPES));

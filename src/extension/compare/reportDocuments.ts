@@ -5,7 +5,7 @@
 // Problems panel does) is how we learn which slice to show (see reportNavigation.ts).
 import * as vscode from 'vscode';
 import type { ComparisonResult } from '../../core/metrics/types';
-import { fileNameOf } from './comparison';
+import { fileNameOf } from '../maskFiles';
 import type { ComparisonManager, ManagedComparison } from './comparisonManager';
 import { diagnosticSeverity, maxDiagnostics, surfaceSettings } from './compareSettings';
 import { buildReport, entryAt, type Report, type ReportEntry } from './report';

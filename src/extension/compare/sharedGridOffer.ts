@@ -7,7 +7,7 @@ import type { VolumeInfo } from '../../protocol/viewer';
 import { SECTION } from '../settings';
 import type { MaskDocument } from '../viewer/maskDocument';
 import type { ViewerProvider } from '../viewer/viewerProvider';
-import { fileNameOf } from './comparison';
+import { fileNameOf } from '../maskFiles';
 import type { ComparisonManager } from './comparisonManager';
 import { openMaskUris } from './pickMasks';
 

@@ -3,6 +3,7 @@
 // current state when they (re)start. The file is only ever read.
 import * as vscode from 'vscode';
 import { fileForWorker, holdAnswered } from '../heldVolumes';
+import { fileNameOf } from '../maskFiles';
 import type { VolumeCache } from '../volumeCache';
 import { InputError, isInputError } from '../../core/errors';
 import type { BackgroundInfo, HostToWebview, LabelInfo, LabelNamesInfo, Plane, VolumeInfo } from '../../protocol/viewer';
@@ -79,7 +80,7 @@ export class MaskDocument implements vscode.CustomDocument {
   }
 
   get fileName(): string {
-    return this.uri.path.slice(this.uri.path.lastIndexOf('/') + 1);
+    return fileNameOf(this.uri);
   }
 
   get state(): ViewState {
@@ -178,7 +179,7 @@ export class MaskDocument implements vscode.CustomDocument {
       this.setBackgroundState({ kind: 'error', message: `The background cannot be set: ${this.fileName} is not open.` });
       return;
     }
-    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    const name = fileNameOf(uri);
     const maxBytes = maxVolumeBytes(this.uri);
     try {
       checkFileSize(name, await fileSize(uri), maxBytes);
