@@ -40,6 +40,8 @@ export class ComparisonPanel implements vscode.Disposable {
   starts = 0;
   /** Reports of panes drawn with slices while the files were still read (before their final descriptions). */
   renderedWhileReading = 0;
+  /** Whether the webview's script (re)started while the files were still being read (test hooks). */
+  readyWhileReading = false;
   private shownValue: Shown = { plane: 'axial', index: 0, label: null, mode: 'sideBySide' };
   private pendingReveal: { readonly shown: Shown; readonly until: number } | undefined;
   /** The toolbar toggle's choice; undefined follows maskInspector.navigateSelectedLabelOnly. */
@@ -105,6 +107,7 @@ export class ComparisonPanel implements vscode.Disposable {
     switch (msg.type) {
       case 'ready':
         this.starts++;
+        if (this.comparison.state.kind === 'loading' && this.comparison.volumes === undefined) this.readyWhileReading = true;
         this.lastRendered = undefined;
         this.sendSettings();
         for (const m of this.comparison.snapshot()) this.post(m);

@@ -32,6 +32,7 @@ export interface CompareTestState {
     readonly readingPosts: readonly number[];
     /** Reports of the panes drawn with slices while the files were still read. */
     readonly renderedWhileReading: number;
+    readonly readyWhileReading: boolean;
   }[];
 }
 
@@ -58,6 +59,7 @@ export function registerCompareTestHooks(manager: ComparisonManager, reports: Re
           names: [...m.comparison.names],
           readingPosts: m.comparison.readingPosts,
           renderedWhileReading: m.panel.renderedWhileReading,
+          readyWhileReading: m.panel.readyWhileReading,
         };
       }),
     })),

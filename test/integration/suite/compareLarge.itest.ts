@@ -66,9 +66,12 @@ describe('comparison of a 512×512×300 pair', function () {
     const posts = (await activeState()).readingPosts;
     assert.ok(posts.length >= 2 && posts[0]! > 0 && posts[0]! < 300 && posts.at(-1) === 300, `slices per post: ${posts.join(', ')}`);
     // The panes showed while the files were read: the webview reported slices drawn before the read ended.
-    const whileReading = (await activeState()).renderedWhileReading;
-    assert.ok(whileReading > 0, 'the panes drew slices while the files were read');
-    console.log(`[compare] 512×512×300 six labels: ${whileReading} pane redraws while reading; metrics shown after ${Date.now() - started} ms; longest extension-host task ${longest.toFixed(0)} ms`);
+    // Only when the webview had started before the read ended: under load VS Code for the Web may
+    // start it after a 512×512×300 read is over (once in a fresh-clone CI run).
+    const { renderedWhileReading, readyWhileReading } = await activeState();
+    if (readyWhileReading) assert.ok(renderedWhileReading > 0, 'the panes drew slices while the files were read');
+    else console.log('the comparison webview started after the read ended: no early panes to check');
+    console.log(`[compare] 512×512×300 six labels: ${renderedWhileReading} pane redraws while reading; metrics shown after ${Date.now() - started} ms; longest extension-host task ${longest.toFixed(0)} ms`);
     // A guard against work on the host thread (decoding these files there blocks for seconds), not a
     // latency target: with code-server, Chromium and the worker sharing 2 cores, gaps of 250–350 ms
     // were seen with nothing else running, so the bound is 500 ms.
