@@ -109,7 +109,17 @@ export interface Volume {
   readonly header: VolumeHeader;
   /** Voxel values after scaling, i fastest, then j, then k. Length = shape product. */
   readonly data: VoxelArray;
+  /**
+   * For data filled into fresh (zeroed) memory: one byte per VOLUME_PAGE_BYTES of data's bytes,
+   * non-zero where that page was written; a page never written holds only zeros. Readers that
+   * walk the whole volume skip the others, because touching a page of fresh memory, even to read
+   * it, costs far more than the read (see worker/pageSparseCopy). Absent: any page may hold values.
+   */
+  readonly writtenPages?: Uint8Array;
 }
+
+/** The unit writtenPages counts in: the usual memory page. */
+export const VOLUME_PAGE_BYTES = 4096;
 
 /**
  * A run of whole k-slices [kStart, kStart + kCount) handed out while a file streams, so a consumer

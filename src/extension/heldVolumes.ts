@@ -2,6 +2,7 @@
 // editor's worker that has it decoded already (nothing is read); otherwise by path on this machine's
 // disk (the worker streams it) or as bytes read through vscode.workspace.fs (remote and virtual
 // workspaces). After its worker answers, the editor holds the file in the cache and lends it on.
+import { statUri } from './statUri';
 import * as vscode from 'vscode';
 import type { NamedFile } from './detachedFiles';
 import { detachedDataUris } from './fileWatch';
@@ -40,7 +41,7 @@ export function holdAnswered(cache: VolumeCache, holder: object, file: FileForWo
  */
 async function cacheStamp(uri: vscode.Uri): Promise<FileStamp | undefined> {
   try {
-    const stat = await vscode.workspace.fs.stat(uri);
+    const stat = await statUri(uri);
     if ((stat.type & vscode.FileType.File) === 0) return undefined;
     if ((await detachedDataUris(uri)).length > 0) return undefined;
     return { size: stat.size, mtime: stat.mtime };

@@ -3,6 +3,7 @@
 // editor, and on a device would read forever, so every read first checks, as the core readers do,
 // that the resource is a regular file: on disk with the core's link-following check (bounded hops,
 // one sentence naming a loop, a FIFO, a socket, a device), elsewhere from the file system's stat.
+import { statUri } from './statUri';
 import * as vscode from 'vscode';
 import { InputError } from '../core/errors';
 import { notAFileSentence, pathKind } from '../core/io/regularFile';
@@ -21,7 +22,7 @@ export async function checkRegularUri(uri: vscode.Uri, limits: ReadLimits): Prom
     const { kind } = await pathKind(uri.fsPath);
     if (kind !== 'file') throw new InputError(notAFileSentence(name, kind, limits.role));
   }
-  const stat = await vscode.workspace.fs.stat(uri);
+  const stat = await statUri(uri);
   if ((stat.type & vscode.FileType.File) === 0) {
     throw new InputError(notAFileSentence(name, (stat.type & vscode.FileType.Directory) !== 0 ? 'directory' : 'other', limits.role));
   }

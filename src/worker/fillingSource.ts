@@ -4,8 +4,9 @@
 // here, the reader's slabs are copied into the volume as they arrive, their labels are tallied for
 // the legend while the slab is still in cache, and the counting pass sees the same slab: one pass.
 import type { VolumeSource } from '../core/io/api';
-import { voxelCount, type Slab, type Volume, type VoxelArray } from '../core/volume';
+import { VOLUME_PAGE_BYTES, voxelCount, type Slab, type Volume, type VoxelArray } from '../core/volume';
 import { LabelTally, type LabelCounts } from './labelCounts';
+import { copySkippingZeroPages } from './pageSparseCopy';
 import { memoryNeeded } from './session';
 
 export interface FillingSource {
@@ -30,17 +31,20 @@ export interface FillingOptions {
   /** Tally the labels on the way past (masks: yes; an intensity background: no). */
   readonly tally?: boolean;
   /**
-   * The volume's array when it is already in memory (held in the host's volume cache): slabs that
-   * are views of it are passed on without a copy, so the counting pass walks the held voxels.
+   * The volume when it is already in memory (held in the host's volume cache): its voxels are
+   * there, so nothing is copied; the slabs that stream past are read from it.
    */
-  readonly into?: VoxelArray;
+  readonly into?: Pick<Volume, 'data' | 'writtenPages'>;
 }
 
 export function fillingSource(inner: VolumeSource, options: FillingOptions = {}): FillingSource {
   const header = inner.header;
   const [ni, nj, nk] = header.geometry.shape;
   const sliceLength = ni * nj;
-  let data: VoxelArray | undefined = options.into;
+  let data: VoxelArray | undefined = options.into?.data;
+  // Allocated here, hence zero until written: pages onto which only zeros fall are left alone.
+  let writtenPages: Uint8Array | undefined = options.into?.writtenPages;
+  let fresh = false;
   let filledSlices = 0;
   const tally = options.tally === false ? undefined : new LabelTally();
   const onBytes = options.onBytes ?? ((): void => undefined);
@@ -49,21 +53,26 @@ export function fillingSource(inner: VolumeSource, options: FillingOptions = {})
     if (filledSlices > 0) throw new Error(`${header.source} was streamed twice; a filling source streams once`);
     for await (const slab of inner.slabs()) {
       // Of the slabs' own type, which is what readAll would have given.
-      data ??= like(slab.data, voxelCount(header.geometry.shape));
+      if (!data) {
+        data = like(slab.data, voxelCount(header.geometry.shape));
+        writtenPages = new Uint8Array(new SharedArrayBuffer(Math.ceil(data.byteLength / VOLUME_PAGE_BYTES)));
+        fresh = true;
+      }
       const start = slab.kStart * sliceLength;
-      const kept = data.subarray(start, start + slab.kCount * sliceLength);
-      if (!sameMemory(kept, slab.data)) kept.set(slab.data);
-      tally?.add(kept);
+      // Labels tallied from the reader's slab, not the kept copy: reading a page of fresh memory
+      // costs as much as writing it, and the pages of background are skipped so as never to pay that.
+      if (fresh) copySkippingZeroPages(data, start, slab.data, writtenPages, tally && ((run) => tally.add(run)));
+      else tally?.add(slab.data); // a held volume: the slab was read from it
       filledSlices = slab.kStart + slab.kCount;
-      onBytes(kept.byteLength);
-      // The kept copy, not the reader's reused buffer: it stays valid after the next slab.
-      yield { kStart: slab.kStart, kCount: slab.kCount, data: kept };
+      onBytes(slab.data.byteLength);
+      // The reader's slab, which is what the CLI's counting pass sees too (valid until the next one).
+      yield slab;
     }
   }
 
   const volume = (): Volume => {
     if (!data || filledSlices !== nk) throw new Error(`${header.source} was not read to its end (${filledSlices} of ${nk} slices)`);
-    return { header, data };
+    return { header, data, ...(writtenPages && { writtenPages }) };
   };
 
   const source: VolumeSource = {
@@ -82,10 +91,6 @@ export function fillingSource(inner: VolumeSource, options: FillingOptions = {})
   };
   const filled = (): { data: VoxelArray; slices: number } | undefined => (data ? { data, slices: filledSlices } : undefined);
   return { source, volume, labels, totalBytes: memoryNeeded(header), filled };
-}
-
-function sameMemory(a: VoxelArray, b: VoxelArray): boolean {
-  return a.buffer === b.buffer && a.byteOffset === b.byteOffset && a.length === b.length;
 }
 
 /**

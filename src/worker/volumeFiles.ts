@@ -46,7 +46,7 @@ export async function openWithin(file: VolumeFile, maxBytes: number): Promise<Vo
  * straight through when it was sent held (nothing copied). A file in layers is already in memory.
  */
 export function fillingFor(file: VolumeFile, source: VolumeSource, options: Omit<FillingOptions, 'into'> = {}): FillingSource {
-  return fillingSource(source, 'held' in file ? { ...options, into: file.held.data } : options);
+  return fillingSource(source, 'held' in file ? { ...options, into: file.held } : options);
 }
 
 export interface DecodedFile {

@@ -4,6 +4,7 @@
 // through vscode.workspace.fs and their bytes handed to the worker. The host thread never touches voxels
 // and never serialises the result (it travels by structured clone). Loads and computes run one
 // after another; a newer one aborts a running computation instead of waiting for it.
+import { statUri } from '../statUri';
 import * as vscode from 'vscode';
 import { detachedDataUris } from '../fileWatch';
 import { InputError, isInputError } from '../../core/errors';
@@ -18,7 +19,7 @@ import { compareRuleKey, type CompareLabel, type ComparedFiles, type CompareVolu
 import type { BackgroundInfo, LabelNamesInfo, Plane } from '../../protocol/viewer';
 import { maxVolumeBytes } from '../settings';
 import type { LabelNamesChoice } from '../viewer/labelChoice';
-import { comparisonLabels } from './comparisonLabels';
+import { comparisonLabels, loadComparisonNames } from './comparisonLabels';
 import { comparePlane, lowDiceThreshold, minErrorMm2, surfaceSettings, type SurfaceSettings } from './compareSettings';
 import { CompareWorker, CompareWorkerFailure, type CompareSliceReply } from './compareWorker';
 import { showReadProgress } from './readProgress';
@@ -274,7 +275,7 @@ export class Comparison {
     try {
       // Detached data files too: a new prediction may rewrite only the .raw its .nhdr names.
       const data = (await Promise.all([this.reference, this.prediction].map(detachedDataUris))).flat();
-      const stats = await Promise.all([this.reference, this.prediction, ...data].map((uri) => vscode.workspace.fs.stat(uri)));
+      const stats = await Promise.all([this.reference, this.prediction, ...data].map(statUri));
       return stats.map((s) => `${s.size}@${s.mtime}`).join(' ');
     } catch {
       return '';
@@ -333,12 +334,15 @@ export class Comparison {
       onUpdate: (message, fraction) => this.setState({ kind: 'loading', message: `Reading the files… ${message}`, fraction }),
     });
     try {
-      this.readStamps = await this.fileStamps();
-      // One file after the other: bytes read through the host are held until the worker takes them.
+      // Taken side by side with the lookups below: on a busy extension host each round trip to
+      // the file system adds to the wait for the metrics.
+      const stamps = this.fileStamps();
+      // Found while the voxels are read; awaited once the labels are counted.
+      const names = settleLater(loadComparisonNames(this.reference, this.prediction, this.hooks.labelChoice));
       // Borrowed first (unchanged files read again are lent by this very worker); then released,
       // since opening drops the worker's pair and background.
-      const ref = await maskForWorker(this.hooks.cache, this.reference);
-      const pred = await maskForWorker(this.hooks.cache, this.prediction);
+      const [ref, pred] = await masksForWorker(this.hooks.cache, this.reference, this.prediction);
+      this.readStamps = await stamps;
       this.hooks.cache.release(this.pairHold);
       this.hooks.cache.release(this.backgroundHold);
       const worker = this.worker;
@@ -350,7 +354,7 @@ export class Comparison {
       const readPlane = resolvePlane(volumes.reference, metrics.plane);
       this.countedWhileReading = compareRuleKey({ ...metrics, plane: readPlane });
       if (this.planeIsAuto) this.planeValue = readPlane;
-      const named = await comparisonLabels(this.reference, this.prediction, volumes, this.hooks.labelChoice);
+      const named = comparisonLabels(volumes, await names);
       this.volumesValue = named.volumes;
       this.namesValue = named.names;
       this.labelNamesValue = named.labelNames;
@@ -525,10 +529,32 @@ async function maskForWorker(cache: VolumeCache, uri: vscode.Uri): Promise<FileF
     return await fileForWorker(cache, uri);
   } catch (e) {
     if (isInputError(e) && !(e instanceof MissingFileError)) throw e;
-    const gone = await vscode.workspace.fs.stat(uri).then(() => false, () => true);
+    const gone = await statUri(uri).then(() => false, () => true);
     if (gone) throw new InputError(`${vscode.workspace.asRelativePath(uri)} is not there any more (deleted or moved?). The comparison comes back when the file does.`);
     throw e;
   }
+}
+
+/**
+ * Both compared files for the worker. Files on this disk are looked up side by side (a path is all
+ * the host holds); files read through vscode.workspace.fs one after the other, as their bytes are
+ * held until the worker takes them. Of two bad files the reference is named.
+ */
+async function masksForWorker(cache: VolumeCache, reference: vscode.Uri, prediction: vscode.Uri): Promise<[FileForWorker, FileForWorker]> {
+  if (reference.scheme !== 'file' || prediction.scheme !== 'file') {
+    const ref = await maskForWorker(cache, reference);
+    return [ref, await maskForWorker(cache, prediction)];
+  }
+  const [ref, pred] = await Promise.allSettled([maskForWorker(cache, reference), maskForWorker(cache, prediction)]);
+  if (ref.status === 'rejected') throw ref.reason;
+  if (pred.status === 'rejected') throw pred.reason;
+  return [ref.value, pred.value];
+}
+
+/** `promise`, with its rejection left for whoever awaits it (not reported as unhandled meanwhile). */
+function settleLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /** Voxels of the reference grid: long computations get a notification, short ones a spinner. */

@@ -8,7 +8,7 @@ import type { LabelNames } from '../../core/report/sliceText';
 import type { CompareVolumes } from '../../protocol/compare';
 import type { LabelInfo, VolumeInfo } from '../../protocol/viewer';
 import type { LabelNamesChoice } from '../viewer/labelChoice';
-import { labelNamesInfo, loadLabelNames } from '../viewer/labelNames';
+import { labelNamesInfo, loadLabelNames, type FoundLabels } from '../viewer/labelNames';
 
 export interface NamedVolumes {
   readonly volumes: CompareVolumes;
@@ -17,13 +17,24 @@ export interface NamedVolumes {
   readonly labelNames: LabelNamesInfo;
 }
 
-export async function comparisonLabels(
+/** The label names each file's label files, settings and choices give (before its voxels are read). */
+export interface ComparisonNames {
+  readonly reference: FoundLabels;
+  readonly prediction: FoundLabels;
+}
+
+export async function loadComparisonNames(
   reference: vscode.Uri,
   prediction: vscode.Uri,
-  volumes: CompareVolumes,
   choiceFor: (uri: vscode.Uri) => LabelNamesChoice | undefined,
-): Promise<NamedVolumes> {
+): Promise<ComparisonNames> {
   const [ref, pred] = await Promise.all([loadLabelNames(reference, choiceFor(reference)), loadLabelNames(prediction, choiceFor(prediction))]);
+  return { reference: ref, prediction: pred };
+}
+
+/** The volumes with the names of `found` on their labels, and what the side panel says of them. */
+export function comparisonLabels(volumes: CompareVolumes, found: ComparisonNames): NamedVolumes {
+  const { reference: ref, prediction: pred } = found;
   const table = new Map(pred.table);
   for (const [value, entry] of ref.table) table.set(value, entry);
   const names = new Map([...table].map(([value, entry]) => [value, entry.name] as const));

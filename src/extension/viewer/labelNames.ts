@@ -2,6 +2,7 @@
 // the person chose with "Use Label Names From…" (a preset, a file, or none) if anything, else the
 // `maskInspector.labelFile` setting if set, else the first file from the core's lookup order; then
 // the `maskInspector.labelNames` setting on top. Says where the names came from. Parsing is the core's.
+import { statUri } from '../statUri';
 import * as vscode from 'vscode';
 import { findLabelFile, labelFileResult } from '../../core/labels/lookup';
 import { labelNamesWarning, type LabelNamesInfo, type LabelNamesOrigin } from '../../core/labels/namesSource';
@@ -117,7 +118,7 @@ function resolveSettingPath(maskUri: vscode.Uri, setting: string): vscode.Uri {
  */
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   try {
-    const stat = await vscode.workspace.fs.stat(uri);
+    const stat = await statUri(uri);
     if ((stat.type & vscode.FileType.Directory) !== 0) return undefined;
     return new TextDecoder().decode(await readRegularUri(uri, { role: 'a label file', maxBytes: MAX_SIDE_FILE_BYTES }));
   } catch (e) {

@@ -1,6 +1,7 @@
 // One open mask file: its worker thread, what the editor should show (loading / error / volume),
 // and the paired background. Webview panels subscribe to the messages it emits and replay its
 // current state when they (re)start. The file is only ever read.
+import { statUri } from '../statUri';
 import * as vscode from 'vscode';
 import { fileForWorker, holdAnswered } from '../heldVolumes';
 import { fileNameOf } from '../maskFiles';
@@ -254,7 +255,7 @@ function workerStoppedSentence(fileName: string, e: WorkerStopped): string {
 }
 
 async function fileSize(uri: vscode.Uri): Promise<number> {
-  return (await vscode.workspace.fs.stat(uri)).size;
+  return (await statUri(uri)).size;
 }
 
 function checkFileSize(name: string, size: number, maxBytes: number): void {

@@ -73,6 +73,8 @@ export interface ViewerFirstRun extends EditorRun {
   readonly referenceReads: number;
   /** RSS before the viewer opened (rssBeforeMiB is before compare(), with the viewer open). */
   readonly rssBeforeViewerMiB: number;
+  /** Peak RSS while the viewer opened (peakMiB is compare()'s own, measured from a reset after it). */
+  readonly viewerPeakMiB: number;
 }
 
 async function viewerFirst(api: MaskInspectorApi, reference: vscode.Uri, prediction: vscode.Uri): Promise<ViewerFirstRun> {
@@ -90,6 +92,9 @@ async function viewerFirst(api: MaskInspectorApi, reference: vscode.Uri, predict
     await pause(20);
   }
   const viewerSeconds = (performance.now() - opened) / 1000;
+  const viewerPeakMiB = statusMiB('VmHWM');
+  // The comparison's own peak from here, so that the viewer's opening does not count as its growth.
+  const comparePeakReset = resetPeak();
   const rssBeforeMiB = statusMiB('VmRSS');
   const started = performance.now();
   const watching = watchSteps(started);
@@ -99,7 +104,7 @@ async function viewerFirst(api: MaskInspectorApi, reference: vscode.Uri, predict
   const referenceReads = ((await viewerState()).volumeCache.reads[reference.toString()] ?? 0) - readsBefore;
   const peakMiB = statusMiB('VmHWM');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  return { seconds, steps, rssBeforeMiB, rssBeforeViewerMiB, peakMiB, peakReset, viewerSeconds, referenceReads };
+  return { seconds, steps, rssBeforeMiB, rssBeforeViewerMiB, viewerPeakMiB, peakMiB, peakReset: peakReset && comparePeakReset, viewerSeconds, referenceReads };
 }
 
 /** A mask past the old 2 GiB wall, opened in the viewer and then compared against itself. */

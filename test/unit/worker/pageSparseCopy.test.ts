@@ -1,0 +1,120 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { copySkippingZeroPages, readSkippingUnwrittenPages } from '../../../src/worker/pageSparseCopy';
+import { chunkedSource } from '../../../src/worker/compareSlabs';
+import { fillingSource } from '../../../src/worker/fillingSource';
+import { countLabels } from '../../../src/worker/labelCounts';
+import { makeGeometry } from '../../../src/core/geometry/orientation';
+import type { VolumeSource } from '../../../src/core/io/api';
+import type { VolumeHeader, VoxelArray } from '../../../src/core/volume';
+
+const PAGE = 4096;
+
+/** Runs of zeros and of values, page-sized and not, at any offset (a slab of a mask). */
+function maskLike(length: number, runs: readonly (readonly [number, number])[]): Uint8Array {
+  const a = new Uint8Array(length);
+  for (const [start, len] of runs) a.fill(1 + (start % 7), start % length, Math.min(length, (start % length) + len));
+  return a;
+}
+
+test('slabs copied at any offset give the volume; pages onto which only zeros fall are never written, and are marked so', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 6 * PAGE }),
+      fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 3 * PAGE })), { maxLength: 4 }),
+      fc.array(fc.nat(), { maxLength: 3 }),
+      (length, runs, cuts) => {
+        const whole = maskLike(length, runs);
+        // The volume arrives in slabs cut anywhere (slices need not fill whole pages).
+        const bounds = [...new Set([0, ...cuts.map((c) => c % length), length])].sort((a, b) => a - b);
+        const into = new Uint8Array(length); // fresh memory: zeros
+        const marked = new Uint8Array(length).fill(9); // a page never written keeps its 9s
+        const written = new Uint8Array(Math.ceil(length / PAGE));
+        let seen = 0;
+        for (let n = 0; n + 1 < bounds.length; n++) {
+          const slab = whole.subarray(bounds[n], bounds[n + 1]);
+          copySkippingZeroPages(into, bounds[n]!, slab, written, (run) => (seen += run.length));
+          copySkippingZeroPages(marked, bounds[n]!, slab);
+        }
+        assert.deepEqual(into, whole);
+        let nonZero = 0;
+        for (let p = 0; p * PAGE < length; p++) {
+          const page = whole.subarray(p * PAGE, (p + 1) * PAGE);
+          const any = page.some((v) => v !== 0);
+          assert.equal(written[p], any ? 1 : 0, `page ${p} marked`);
+          if (!any) assert.ok(marked.subarray(p * PAGE, (p + 1) * PAGE).every((v) => v === 9), `page ${p} never written`);
+          for (const v of page) nonZero += v !== 0 ? 1 : 0;
+        }
+        assert.ok(seen >= nonZero, 'every non-zero value was in a run the tally saw');
+        // Read back without touching the unwritten pages (9s put there would show): the volume again.
+        const unread = into.slice();
+        for (let p = 0; p * PAGE < length; p++) if (!written[p]) unread.fill(9, p * PAGE, (p + 1) * PAGE);
+        const from = Math.floor(length / 3);
+        const back = new Uint8Array(length - from);
+        readSkippingUnwrittenPages(unread, written, from, back);
+        assert.deepEqual(back, whole.subarray(from));
+      },
+    ),
+  );
+});
+
+test('wider types and unaligned views copy exactly, -0 and NaN included (their bytes are not zero)', () => {
+  const values = [0, -0, Number.NaN, 1.5, -2, 0, 0, 7];
+  for (const Ctor of [Float32Array, Float64Array, Int16Array, Uint16Array, Int32Array] as const) {
+    const from = new Ctor(3 * PAGE);
+    for (let n = 0; n < values.length; n++) from[PAGE + n * 97] = values[n]!;
+    const into = new Ctor(from.length + 5);
+    copySkippingZeroPages(into, 5, from);
+    assert.deepEqual(new Uint8Array(into.buffer, 5 * from.BYTES_PER_ELEMENT), new Uint8Array(from.buffer), Ctor.name);
+  }
+  // A uint8 view that starts off a 4-byte boundary (the word test falls back to bytes at its edges).
+  const backing = maskLike(3 * PAGE + 3, [[PAGE + 1, 5], [2 * PAGE + 2, PAGE]]);
+  const from = backing.subarray(3);
+  const into = new Uint8Array(from.length);
+  copySkippingZeroPages(into, 0, from);
+  assert.deepEqual(into, from);
+});
+
+test('a filling source keeps the voxels and tallies the labels as a whole-volume count does', async () => {
+  const shape: [number, number, number] = [64, 64, 40];
+  const slice = shape[0] * shape[1];
+  const whole = new Uint8Array(slice * shape[2]);
+  // Background, a blob across slices 10–25 and a stray voxel on a page of its own.
+  for (let k = 10; k < 26; k++) for (let j = 20; j < 40; j++) whole.fill(k < 18 ? 3 : 5, k * slice + j * 64 + 10, k * slice + j * 64 + 30);
+  whole[33 * slice + 4000] = 200;
+  const geometry = makeGeometry(shape, [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1], 'sform');
+  const header: VolumeHeader = { source: 'blob.nii', format: 'nifti1', dataType: 'uint8', geometry, scaling: { slope: 1, inter: 0 }, volumes: 1, volumeIndex: 0 };
+  const slabs: VoxelArray[] = [];
+  const inner: VolumeSource = {
+    header,
+    async *slabs() {
+      // A reader reuses its buffer: the filling source must copy, not keep the slab.
+      const buffer = new Uint8Array(7 * slice);
+      for (let k = 0; k < shape[2]; k += 7) {
+        const n = Math.min(7, shape[2] - k);
+        const view = buffer.subarray(0, n * slice);
+        view.set(whole.subarray(k * slice, (k + n) * slice));
+        slabs.push(view);
+        yield { kStart: k, kCount: n, data: view };
+      }
+    },
+    readAll: () => Promise.reject(new Error('not used')),
+  };
+  const filling = fillingSource(inner);
+  await filling.source.readAll();
+  const volume = filling.volume();
+  assert.deepEqual(volume.data, whole);
+  assert.deepEqual(filling.labels(), countLabels(whole));
+  assert.ok(slabs.length > 1);
+  // Most pages are background, and marked as never written.
+  const pages = volume.writtenPages!;
+  assert.ok(pages.includes(0) && pages.includes(1));
+  // A held volume streams back, slab by slab, as it was filled (the comparison's later passes).
+  const again: number[] = [];
+  for await (const slab of chunkedSource(volume, 3 * slice).slabs()) {
+    assert.deepEqual(slab.data, whole.subarray(slab.kStart * slice, (slab.kStart + slab.kCount) * slice));
+    again.push(slab.kStart);
+  }
+  assert.equal(again.length, Math.ceil(shape[2] / 3));
+});
