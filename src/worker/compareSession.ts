@@ -312,15 +312,15 @@ function sliceOf(pair: Pair, bg: Background | undefined, msg: Message<'slice'>):
   const { requestId, plane, index } = msg;
   const axes = pair.planes[plane];
   const shape = pair.reference.header.geometry.shape;
-  const reference = extractSlice(pair.reference.data, shape, ownIndexMap(shape), axes, index);
-  const prediction = extractSlice(pair.prediction.data, shape, pair.predictionMap, axes, index);
+  const reference = extractSlice(pair.reference, shape, ownIndexMap(shape), axes, index);
+  const prediction = extractSlice(pair.prediction, shape, pair.predictionMap, axes, index);
   if (!bg) {
     return {
       message: { type: 'slice', requestId, plane, index, reference, prediction },
       transfer: [reference.buffer, prediction.buffer],
     };
   }
-  const background = extractSlice(bg.volume.data, shape, bg.map, axes, index);
+  const background = extractSlice(bg.volume, shape, bg.map, axes, index);
   return {
     message: { type: 'slice', requestId, plane, index, reference, prediction, background },
     transfer: [reference.buffer, prediction.buffer, background.buffer],

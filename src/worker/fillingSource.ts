@@ -22,7 +22,7 @@ export interface FillingSource {
    * While it streams: the array being filled and how many whole k-slices of it hold the file's
    * voxels (slices 0 .. slices - 1; the rest is still zero). undefined before the first slab.
    */
-  filled(): { readonly data: VoxelArray; readonly slices: number } | undefined;
+  filled(): { readonly data: VoxelArray; readonly writtenPages?: Uint8Array; readonly slices: number } | undefined;
 }
 
 export interface FillingOptions {
@@ -89,7 +89,7 @@ export function fillingSource(inner: VolumeSource, options: FillingOptions = {})
     if (!tally) throw new Error(`${header.source} was filled without tallying its labels`);
     return tally.counts();
   };
-  const filled = (): { data: VoxelArray; slices: number } | undefined => (data ? { data, slices: filledSlices } : undefined);
+  const filled = (): { data: VoxelArray; writtenPages?: Uint8Array; slices: number } | undefined => (data ? { data, ...(writtenPages && { writtenPages }), slices: filledSlices } : undefined);
   return { source, volume, labels, totalBytes: memoryNeeded(header), filled };
 }
 

@@ -41,8 +41,8 @@ export function readySlice(pair: ReadingPair, plane: Plane, index: number): { re
   const [pi, pj] = pair.predictionShape;
   if (pred.slices * pi * pj <= lastIndexOfSlice(pair.predictionMap, pair.shape, index)) return undefined;
   return {
-    reference: extractSlice(ref.data, pair.shape, ownIndexMap(pair.shape), axes, index),
-    prediction: extractSlice(pred.data, pair.shape, pair.predictionMap, axes, index),
+    reference: extractSlice(ref, pair.shape, ownIndexMap(pair.shape), axes, index),
+    prediction: extractSlice(pred, pair.shape, pair.predictionMap, axes, index),
   };
 }
 

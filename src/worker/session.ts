@@ -93,9 +93,9 @@ export class ViewerSession {
     if (!mask) throw new Error('a slice was requested before the mask finished loading');
     const axes = mask.planes[plane];
     const shape = mask.volume.header.geometry.shape;
-    const maskSlice = extractSlice(mask.volume.data, shape, ownIndexMap(shape), axes, index);
+    const maskSlice = extractSlice(mask.volume, shape, ownIndexMap(shape), axes, index);
     const bg = this.background;
-    const bgSlice = bg ? extractSlice(bg.volume.data, shape, bg.map, axes, index) : undefined;
+    const bgSlice = bg ? extractSlice(bg.volume, shape, bg.map, axes, index) : undefined;
     const transfer = bgSlice ? [maskSlice.buffer, bgSlice.buffer] : [maskSlice.buffer];
     return {
       message: bgSlice

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { copySkippingZeroPages, readSkippingUnwrittenPages } from '../../../src/worker/pageSparseCopy';
 import { chunkedSource } from '../../../src/worker/compareSlabs';
+import { extractSlice, ownIndexMap, type VoxelIndexMap } from '../../../src/worker/slice';
 import { fillingSource } from '../../../src/worker/fillingSource';
 import { countLabels } from '../../../src/worker/labelCounts';
 import { makeGeometry } from '../../../src/core/geometry/orientation';
@@ -117,4 +118,30 @@ test('a filling source keeps the voxels and tallies the labels as a whole-volume
     again.push(slab.kStart);
   }
   assert.equal(again.length, Math.ceil(shape[2] / 3));
+});
+
+test('slices of every axis, and of a map with reversed strides, read only written pages and equal the dense cut', async () => {
+  const shape: [number, number, number] = [48, 40, 30];
+  const slice = shape[0] * shape[1];
+  const whole = new Uint16Array(slice * shape[2]);
+  // A blob of varying values in a corner, and lots of background: most pages stay unwritten.
+  for (let k = 5; k < 12; k++) for (let j = 3; j < 15; j++) for (let i = 30; i < 44; i++) whole[k * slice + j * shape[0] + i] = 1 + ((i + 3 * j + 7 * k) % 11);
+  const geometry = makeGeometry(shape, [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1], 'sform');
+  const header: VolumeHeader = { source: 'blob.nii', format: 'nifti1', dataType: 'uint16', geometry, scaling: { slope: 1, inter: 0 }, volumes: 1, volumeIndex: 0 };
+  const filling = fillingSource({ header, async *slabs() { for (let k = 0; k < shape[2]; k += 4) yield { kStart: k, kCount: Math.min(4, shape[2] - k), data: whole.slice(k * slice, Math.min(shape[2], k + 4) * slice) }; }, readAll: () => Promise.reject(new Error('not used')) });
+  const volume = await filling.source.readAll();
+  const pages = volume.writtenPages!;
+  // 9s on the unwritten pages: a slice that read one would show them.
+  const marked = volume.data.slice() as Uint16Array;
+  for (let p = 0; p < pages.length; p++) if (!pages[p]) marked.fill(9, (p * PAGE) / 2, ((p + 1) * PAGE) / 2);
+  const maps: VoxelIndexMap[] = [ownIndexMap(shape), { offset: whole.length - 1, strides: [-1, -shape[0], -slice] }];
+  for (const map of maps) {
+    for (const axes of [{ sliceAxis: 2, fastAxis: 0, slowAxis: 1 }, { sliceAxis: 1, fastAxis: 0, slowAxis: 2 }, { sliceAxis: 0, fastAxis: 1, slowAxis: 2 }] as const) {
+      for (let index = 0; index < shape[axes.sliceAxis]; index += 3) {
+        const dense = new Uint16Array(extractSlice({ data: whole }, shape, map, axes, index).buffer);
+        const sparse = new Uint16Array(extractSlice({ data: marked, writtenPages: pages }, shape, map, axes, index).buffer);
+        assert.deepEqual(sparse, dense, `axis ${axes.sliceAxis} slice ${index}`);
+      }
+    }
+  }
 });
