@@ -53,10 +53,12 @@ async function bundle() {
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', sourcemap: 'inline' };
   await esbuild.build({ ...common, entryPoints: [join(ROOT, 'test/integration/runCodeServer.ts')], outfile: join(outDir, 'runCodeServer.js'), external: ['playwright-core', 'vscode'] });
   await esbuild.build({ ...common, entryPoints: [join(ROOT, 'test/integration/suite/bench/editorCompare.ts')], outfile: join(outDir, 'editorCompare', 'index.js'), external: ['vscode'] });
-  return { runner: createRequire(import.meta.url)(join(outDir, 'runCodeServer.js')), testsPath: join(outDir, 'editorCompare') };
+  await esbuild.build({ ...common, entryPoints: [join(ROOT, 'scripts/bench/sparseNifti.ts')], outfile: join(outDir, 'sparseNifti.js') });
+  const load = createRequire(import.meta.url);
+  return { runner: load(join(outDir, 'runCodeServer.js')), testsPath: join(outDir, 'editorCompare'), sparse: load(join(outDir, 'sparseNifti.js')) };
 }
 
-async function editorRuns(runner, testsPath, dir, mode = 'pair') {
+async function editorRuns(runner, testsPath, dir, mode = 'pair', file = 'reference.nii.gz') {
   const out = join(dir, '..', `editor-result-${process.pid}.json`);
   rmSync(out, { force: true });
   const previous = { out: process.env.MASK_INSPECTOR_BENCH_OUT, runs: process.env.MASK_INSPECTOR_BENCH_RUNS };
@@ -64,6 +66,7 @@ async function editorRuns(runner, testsPath, dir, mode = 'pair') {
   process.env.MASK_INSPECTOR_BENCH_OUT = out;
   process.env.MASK_INSPECTOR_BENCH_RUNS = String(RUNS);
   process.env.MASK_INSPECTOR_BENCH_MODE = mode;
+  process.env.MASK_INSPECTOR_BENCH_FILE = file;
   try {
     const run = await runner.runSuiteInCodeServer({ workspace: dir, extensionTestsPath: testsPath, timeoutMs: 20 * 60_000 });
     if (!existsSync(out)) throw new Error(`the extension host wrote no result (${run.problem ?? `exit ${run.exitCode}`}; logs: ${run.logDir})`);
@@ -74,6 +77,7 @@ async function editorRuns(runner, testsPath, dir, mode = 'pair') {
     process.env.MASK_INSPECTOR_BENCH_OUT = previous.out ?? '';
     process.env.MASK_INSPECTOR_BENCH_RUNS = previous.runs ?? '';
     process.env.MASK_INSPECTOR_BENCH_MODE = '';
+    process.env.MASK_INSPECTOR_BENCH_FILE = '';
     rmSync(out, { force: true });
   }
 }
@@ -83,7 +87,7 @@ const mib = (x) => `${x.toFixed(0)} MiB`;
 const verdict = (ok) => (ok ? 'PASS' : 'MISS');
 
 ensureBuilt();
-const { runner, testsPath } = await bundle();
+const { runner, testsPath, sparse } = await bundle();
 for (const pair of PAIRS) {
   const dir = ensurePair(pair);
   const ref = join(dir, 'reference.nii.gz');
@@ -126,13 +130,34 @@ for (const pair of PAIRS) {
 // BENCH_HUGE=1: a 2048×2048×1000 uint8 mask (3.9 GiB of voxels, past the old 2 GiB wall) opened in
 // the viewer and compared against itself; the cache hands the comparison the viewer's volume, so the
 // file is read once and held once. Needs ~6 GiB free and a few minutes to write the phantom once.
+// Then the same grid in uint16 (8 GiB of voxels in one volume, past the 4 GiB an earlier version
+// refused), as a sparse uncompressed file written in a second; the CLI compares it too.
 if (process.env.BENCH_HUGE === '1') {
   const pair = { name: '2048x2048x1000-6', title: '2048×2048×1000, 6 labels', shape: [2048, 2048, 1000] };
-  const dir = ensurePair(pair);
-  console.log(`\n${pair.title} (uint8, ${(pair.shape.reduce((a, b) => a * b, 1) / 2 ** 30).toFixed(2)} GiB of voxels): viewer, then compare() against itself`);
-  const { huge } = await editorRuns(runner, testsPath, dir, 'huge');
-  const voxelsMiB = pair.shape.reduce((a, b) => a * b, 1) / MiB;
-  console.log(`  viewer open           ${s(huge.viewerSeconds)}`);
-  console.log(`  compare() with itself ${s(huge.compareSeconds)}, volume Dice ${huge.volumeDice}, file read ${huge.reads}× (1: the comparison was handed the viewer's volume)   ${verdict(huge.reads === 1 && huge.volumeDice === 1)}`);
-  console.log(`  extension host peak   ${mib(huge.peakMiB)} vs 1.25 × ${mib(voxelsMiB)} = ${mib(1.25 * voxelsMiB)} (one copy)   ${verdict(huge.peakMiB <= 1.25 * voxelsMiB)}${huge.peakReset ? '' : ' (peak since the host started)'}`);
+  const voxels = pair.shape.reduce((a, b) => a * b, 1);
+  const huge = [
+    { dir: ensurePair(pair), file: 'reference.nii.gz', title: `${pair.title} (uint8, ${(voxels / 2 ** 30).toFixed(2)} GiB of voxels)`, voxelsMiB: voxels / MiB },
+    { dir: ensureSparseUint16(pair.shape), file: 'reference.nii', title: `2048×2048×1000, 2 labels (uint16, ${((2 * voxels) / 2 ** 30).toFixed(2)} GiB of voxels, a sparse .nii)`, voxelsMiB: (2 * voxels) / MiB },
+  ];
+  for (const h of huge) {
+    console.log(`\n${h.title}: viewer, then compare() against itself`);
+    const path = join(h.dir, h.file);
+    const cli = measure([process.execPath, CLI, 'compare', '--json', path, path]);
+    const { huge: run } = await editorRuns(runner, testsPath, h.dir, 'huge', h.file);
+    console.log(`  CLI compare --json    ${s(cli.wall)}, peak RSS ${mib(cli.rssMiB)}`);
+    console.log(`  viewer open           ${s(run.viewerSeconds)}`);
+    console.log(`  compare() with itself ${s(run.compareSeconds)}, volume Dice ${run.volumeDice}, file read ${run.reads}× (1: the comparison was handed the viewer's volume)   ${verdict(run.reads === 1 && run.volumeDice === 1)}`);
+    console.log(`  extension host peak   ${mib(run.peakMiB)} vs 1.25 × ${mib(h.voxelsMiB)} = ${mib(1.25 * h.voxelsMiB)} (one copy)   ${verdict(run.peakMiB <= 1.25 * h.voxelsMiB)}${run.peakReset ? '' : ' (peak since the host started)'}`);
+  }
+}
+
+/** The sparse uint16 file in .bench/ (its own folder: the workspace code-server opens). */
+function ensureSparseUint16(shape) {
+  const dir = join(ROOT, '.bench', `sparse-uint16-${shape.join('x')}`);
+  const file = join(dir, 'reference.nii');
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    sparse.writeSparseUint16Nifti(file, shape);
+  }
+  return dir;
 }

@@ -115,19 +115,15 @@ const BYTES_PER_ELEMENT = { Uint8Array: 1, Int8Array: 1, Uint16Array: 2, Int16Ar
 
 /**
  * Refuses, from a header alone, a volume whose voxels (times `copies`: a segmentation's layers and
- * their composite) would not fit the maskInspector.maxVolumeMegabytes limit.
+ * their composite) would not fit the maskInspector.maxVolumeMegabytes limit. One typed array holds
+ * up to 2^32 values of any type in Node 20 (16 GiB of float32 allocates), and the readers refuse
+ * more voxels than that from the header, so the bytes of one volume meet no other wall.
  */
 export function memoryCheck(name: string, maxBytes: number): (header: VolumeHeader, copies: number) => void {
   return (header, copies) => {
     const one = memoryNeeded(header);
     const needed = one * copies;
     const what = `${header.geometry.shape.join('×')} ${header.dataType}`;
-    if (one > MAX_ARRAY_BYTES) {
-      throw new InputError(
-        `${name} needs ${megabytes(one)} MB in one array (${what}), more than the ${megabytes(MAX_ARRAY_BYTES)} MB one array can hold here; ` +
-          'the command-line compare streams it without holding it.',
-      );
-    }
     if (needed > maxBytes) {
       const layers = copies > 1 ? `, its ${copies - 1} layers of overlapping segments and their composite` : '';
       throw new InputError(
@@ -137,9 +133,6 @@ export function memoryCheck(name: string, maxBytes: number): (header: VolumeHead
     }
   };
 }
-
-/** The most one typed array (in shared memory too) holds in Node 20: 4 GiB. */
-const MAX_ARRAY_BYTES = 2 ** 32;
 
 export function memoryNeeded(header: VolumeHeader): number {
   return voxelCount(header.geometry.shape) * BYTES_PER_ELEMENT[outputArrayKind(header.dataType, header.scaling)];
