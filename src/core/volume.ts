@@ -113,7 +113,7 @@ export interface Volume {
    * For data filled into fresh (zeroed) memory: one byte per VOLUME_PAGE_BYTES of data's bytes,
    * non-zero where that page was written; a page never written holds only zeros. Readers that
    * walk the whole volume skip the others, because touching a page of fresh memory, even to read
-   * it, costs far more than the read (see worker/pageSparseCopy). Absent: any page may hold values.
+   * it, costs far more than the read (see core/volumePages). Absent: any page may hold values.
    */
   readonly writtenPages?: Uint8Array;
 }

@@ -4,7 +4,7 @@
 // end. ~4 M voxels per slab keeps each task around a few milliseconds.
 import type { VolumeSource } from '../core/io/api';
 import type { Slab, Volume, VoxelArray } from '../core/volume';
-import { pagesToSkip, readSkippingUnwrittenPages } from './pageSparseCopy';
+import { pagesToSkip, readSkippingUnwrittenPages } from '../core/volumePages';
 
 export const SLAB_VOXELS = 1 << 22;
 

@@ -6,7 +6,7 @@
 import type { VolumeSource } from '../core/io/api';
 import { VOLUME_PAGE_BYTES, voxelCount, type Slab, type Volume, type VoxelArray } from '../core/volume';
 import { LabelTally, type LabelCounts } from './labelCounts';
-import { copySkippingZeroPages } from './pageSparseCopy';
+import { copySkippingZeroPages } from '../core/volumePages';
 import { memoryNeeded } from './session';
 
 export interface FillingSource {

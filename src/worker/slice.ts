@@ -2,7 +2,7 @@
 // every voxel of a plane is `origin + u·stepFast + v·stepSlow` in the flat array, which covers the
 // mask itself and a background stored in another axis order (see VoxelIndexMap).
 import { VOLUME_PAGE_BYTES, type Vec3, type Volume, type VoxelArray } from '../core/volume';
-import { readSkippingUnwrittenPages } from './pageSparseCopy';
+import { readSkippingUnwrittenPages } from '../core/volumePages';
 import type { ArrayType, PlaneAxes, SliceData } from '../protocol/viewer';
 
 /** Where mask-grid voxel (x0, x1, x2) lives in some flat array: `offset + Σ strides[a]·x_a`. */

@@ -53,8 +53,8 @@ export function surfaceForComparison(ref: Volume, pred: Volume, result: Comparis
   // With --ignore-geometry both are taken voxel by voxel on the reference's grid and spacing.
   const shape = geometry.shape;
   const found = collectVolumes(
-    { data: ref.data, shape, spacing: geometry.spacing },
-    { data: predData, shape, spacing: geometry.spacing },
+    { data: ref.data, shape, spacing: geometry.spacing, ...(ref.writtenPages && { writtenPages: ref.writtenPages }) },
+    { data: predData, shape, spacing: geometry.spacing, ...(predData === pred.data && pred.writtenPages && { writtenPages: pred.writtenPages }) },
     shape,
     {
       labels: result.labels.map((l) => l.label),

@@ -9,6 +9,8 @@ export interface SurfaceVolume {
   readonly data: VoxelArray;
   readonly shape: Vec3;
   readonly spacing: Vec3;
+  /** As Volume.writtenPages: the pages of `data` that may hold values (the others are not read). */
+  readonly writtenPages?: Uint8Array;
 }
 
 /** One mask to measure: its surfaces in each volume. */

@@ -5,7 +5,7 @@
 // need that first touch. A shared page never touched also never counts in the process's resident
 // memory, so the editor's memory follows the foreground of the masks it holds. The pages written
 // are noted (Volume.writtenPages) so that later walks over the volume skip the others too.
-import { VOLUME_PAGE_BYTES, type VoxelArray } from '../core/volume';
+import { VOLUME_PAGE_BYTES, type VoxelArray } from './volume';
 
 /**
  * Copies `from` into `into` at element `at`, leaving alone every page of `into` (pages counted

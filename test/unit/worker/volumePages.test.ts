@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { copySkippingZeroPages, readSkippingUnwrittenPages } from '../../../src/worker/pageSparseCopy';
+import { copySkippingZeroPages, readSkippingUnwrittenPages } from '../../../src/core/volumePages';
 import { chunkedSource } from '../../../src/worker/compareSlabs';
 import { extractSlice, ownIndexMap, type VoxelIndexMap } from '../../../src/worker/slice';
+import { collectVolumes, measureSurfaces } from '../../../src/core/surface/surfaceMetrics';
 import { fillingSource } from '../../../src/worker/fillingSource';
 import { countLabels } from '../../../src/worker/labelCounts';
 import { makeGeometry } from '../../../src/core/geometry/orientation';
@@ -144,4 +145,33 @@ test('slices of every axis, and of a map with reversed strides, read only writte
       }
     }
   }
+});
+
+test('surface distances of volumes with unwritten pages equal those of the dense volumes (the pages are not read)', async () => {
+  const shape: [number, number, number] = [40, 36, 24];
+  const slice = shape[0] * shape[1];
+  const blob = (centre: readonly number[], r: number, value: number, into: Uint8Array): Uint8Array => {
+    for (let k = 0; k < shape[2]; k++) for (let j = 0; j < shape[1]; j++) for (let i = 0; i < shape[0]; i++) {
+      if ((i - centre[0]!) ** 2 + (j - centre[1]!) ** 2 + (2 * (k - centre[2]!)) ** 2 <= r * r) into[k * slice + j * shape[0] + i] = value;
+    }
+    return into;
+  };
+  const ref = blob([12, 10, 8], 6, 2, blob([28, 24, 15], 7, 1, new Uint8Array(slice * shape[2])));
+  const pred = blob([13, 11, 9], 6, 2, blob([27, 25, 15], 6, 1, new Uint8Array(slice * shape[2])));
+  const spacing: [number, number, number] = [0.8, 0.8, 2];
+  const sparse = async (whole: Uint8Array): Promise<{ data: Uint8Array; writtenPages: Uint8Array }> => {
+    const geometry = makeGeometry(shape, [0.8, 0, 0, 0, 0, 0.8, 0, 0, 0, 0, 2, 0, 0, 0, 0, 1], 'sform');
+    const header: VolumeHeader = { source: 'blob.nii', format: 'nifti1', dataType: 'uint8', geometry, scaling: { slope: 1, inter: 0 }, volumes: 1, volumeIndex: 0 };
+    const filled = await fillingSource({ header, async *slabs() { for (let k = 0; k < shape[2]; k += 5) yield { kStart: k, kCount: Math.min(5, shape[2] - k), data: whole.slice(k * slice, Math.min(shape[2], k + 5) * slice) }; }, readAll: () => Promise.reject(new Error('not used')) }).source.readAll();
+    const pages = filled.writtenPages!;
+    assert.ok(pages.includes(0), 'some pages are background');
+    const marked = (filled.data as Uint8Array).slice();
+    for (let p = 0; p < pages.length; p++) if (!pages[p]) marked.fill(9, p * PAGE, (p + 1) * PAGE);
+    return { data: marked, writtenPages: pages };
+  };
+  const options = { labels: [1, 2], perSliceAxis: 2 as const };
+  const dense = measureSurfaces(collectVolumes({ data: ref, shape, spacing }, { data: pred, shape, spacing }, shape, options), spacing, [1, 2], { perSlice: { axis: 2 } });
+  const skipping = measureSurfaces(collectVolumes({ ...(await sparse(ref)), shape, spacing }, { ...(await sparse(pred)), shape, spacing }, shape, options), spacing, [1, 2], { perSlice: { axis: 2 } });
+  assert.deepEqual(skipping, dense);
+  assert.ok((dense.foreground.hd ?? 0) > 0);
 });
