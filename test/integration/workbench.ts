@@ -119,6 +119,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     // VS Code hosts each webview in an iframe (pre/index.html) whose inner iframe (fake.html) holds
     // the extension's HTML.
     const webviewFrames = () => page.frames().filter((f) => f.url().includes('/webview/browser/pre/fake.html'));
+    const webviewHostFrames = () => page.frames().filter((f) => f.url().includes('/webview/browser/pre/index.html'));
 
     return {
       page,
@@ -129,13 +130,24 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       runCommand: (title) => pick('F1', `>${title}`, title),
       openFile: (relativePath) => pick('Control+P', relativePath, relativePath.split('/').pop() ?? relativePath),
       webviewFrames,
+      // A webview whose host frame never loaded its content is recovered as a person would, a
+      // third of the way into the wait: VS Code for the Web 1.100 sometimes leaves a new webview
+      // waiting for its service worker forever (microsoft/vscode#312020 reworked that wait later);
+      // "Developer: Reload Webviews" starts it. The in-VS Code suite does the same (viewerHelpers).
       waitForWebview: async (selector, timeoutMs = 30_000) => {
-        const deadline = Date.now() + timeoutMs;
+        const started = Date.now();
+        const deadline = started + timeoutMs;
+        let recovered = false;
         for (;;) {
           for (const frame of webviewFrames()) {
             if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
           }
           if (Date.now() > deadline) throw new Error(`No webview showed ${selector} within ${timeoutMs} ms (${webviewFrames().length} webview(s) open).`);
+          if (!recovered && Date.now() > started + timeoutMs / 3 && webviewHostFrames().length > webviewFrames().length) {
+            recovered = true;
+            console.log(`while waiting for ${selector}: a webview never loaded its content; reloading webviews`);
+            await pick('F1', '>Developer: Reload Webviews', 'Developer: Reload Webviews');
+          }
           await page.waitForTimeout(200);
         }
       },
