@@ -56,8 +56,24 @@ export function readSkippingUnwrittenPages(data: VoxelArray, writtenPages: Uint8
 }
 
 /** Where `writtenPages` is absent or every page was written, the pages need no care. */
-export function pagesToSkip(writtenPages: Uint8Array | undefined): writtenPages is Uint8Array {
+function pagesToSkip(writtenPages: Uint8Array | undefined): writtenPages is Uint8Array {
   return writtenPages !== undefined && writtenPages.includes(0);
+}
+
+/**
+ * Reads runs of a volume's data, at most `slabLength` values each: views of it, or, where some
+ * pages were never written, copies into memory reused from run to run (valid until the next read)
+ * that leave those pages untouched.
+ */
+export function slabReader(volume: { readonly data: VoxelArray; readonly writtenPages?: Uint8Array }, slabLength: number): (from: number, length: number) => VoxelArray {
+  const { data, writtenPages } = volume;
+  if (!pagesToSkip(writtenPages)) return (from, length) => data.subarray(from, from + length);
+  const scratch = new (data.constructor as new (length: number) => VoxelArray)(Math.min(slabLength, data.length));
+  return (from, length) => {
+    const slab = scratch.subarray(0, length);
+    readSkippingUnwrittenPages(data, writtenPages, from, slab);
+    return slab;
+  };
 }
 
 /** True when bytes[from, to) are all zero; 32-bit words where aligned (four bytes per test). */

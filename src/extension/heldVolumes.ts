@@ -2,13 +2,13 @@
 // editor's worker that has it decoded already (nothing is read); otherwise by path on this machine's
 // disk (the worker streams it) or as bytes read through vscode.workspace.fs (remote and virtual
 // workspaces). After its worker answers, the editor holds the file in the cache and lends it on.
-import { statUri } from './statUri';
 import * as vscode from 'vscode';
 import type { NamedFile } from './detachedFiles';
 import { detachedDataUris } from './fileWatch';
 import { fileNameOf, readMaskFile } from './maskFiles';
 import { checkRegularUri } from './readRegularUri';
 import type { FileStamp, Lender, VolumeCache } from './volumeCache';
+import { statUri } from './statUri';
 
 export interface FileForWorker {
   readonly uri: vscode.Uri;

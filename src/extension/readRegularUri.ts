@@ -3,10 +3,10 @@
 // editor, and on a device would read forever, so every read first checks, as the core readers do,
 // that the resource is a regular file: on disk with the core's link-following check (bounded hops,
 // one sentence naming a loop, a FIFO, a socket, a device), elsewhere from the file system's stat.
-import { statUri } from './statUri';
 import * as vscode from 'vscode';
 import { InputError } from '../core/errors';
 import { notAFileSentence, pathKind } from '../core/io/regularFile';
+import { statUri } from './statUri';
 
 export interface ReadLimits {
   /** What the file was wanted as, for the sentence: "a label file". */

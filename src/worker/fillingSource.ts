@@ -41,10 +41,9 @@ export function fillingSource(inner: VolumeSource, options: FillingOptions = {})
   const header = inner.header;
   const [ni, nj, nk] = header.geometry.shape;
   const sliceLength = ni * nj;
-  let data: VoxelArray | undefined = options.into?.data;
-  // Allocated here, hence zero until written: pages onto which only zeros fall are left alone.
-  let writtenPages: Uint8Array | undefined = options.into?.writtenPages;
-  let fresh = false;
+  const held = options.into;
+  let data: VoxelArray | undefined = held?.data;
+  let writtenPages: Uint8Array | undefined = held?.writtenPages;
   let filledSlices = 0;
   const tally = options.tally === false ? undefined : new LabelTally();
   const onBytes = options.onBytes ?? ((): void => undefined);
@@ -53,16 +52,15 @@ export function fillingSource(inner: VolumeSource, options: FillingOptions = {})
     if (filledSlices > 0) throw new Error(`${header.source} was streamed twice; a filling source streams once`);
     for await (const slab of inner.slabs()) {
       // Of the slabs' own type, which is what readAll would have given.
-      if (!data) {
-        data = like(slab.data, voxelCount(header.geometry.shape));
-        writtenPages = new Uint8Array(new SharedArrayBuffer(Math.ceil(data.byteLength / VOLUME_PAGE_BYTES)));
-        fresh = true;
+      if (held) tally?.add(slab.data); // a held volume: the slab was read from it
+      else {
+        // Allocated here, hence zero until written: pages onto which only zeros fall are left alone.
+        data ??= like(slab.data, voxelCount(header.geometry.shape));
+        writtenPages ??= new Uint8Array(new SharedArrayBuffer(Math.ceil(data.byteLength / VOLUME_PAGE_BYTES)));
+        // Labels tallied from the reader's slab, not the kept copy: reading a page of fresh memory
+        // costs as much as writing it, and the pages of background are skipped so as never to pay that.
+        copySkippingZeroPages(data, slab.kStart * sliceLength, slab.data, writtenPages, tally && ((run) => tally.add(run)));
       }
-      const start = slab.kStart * sliceLength;
-      // Labels tallied from the reader's slab, not the kept copy: reading a page of fresh memory
-      // costs as much as writing it, and the pages of background are skipped so as never to pay that.
-      if (fresh) copySkippingZeroPages(data, start, slab.data, writtenPages, tally && ((run) => tally.add(run)));
-      else tally?.add(slab.data); // a held volume: the slab was read from it
       filledSlices = slab.kStart + slab.kCount;
       onBytes(slab.data.byteLength);
       // The reader's slab, which is what the CLI's counting pass sees too (valid until the next one).

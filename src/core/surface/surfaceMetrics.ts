@@ -4,8 +4,8 @@
 // checked between slabs of the pass, between labels and between slices. One pass collects the
 // surfaces (collect.ts), so memory follows the surfaces, not labels × volume.
 
-import type { Vec3, VoxelArray } from '../volume';
-import { pagesToSkip, readSkippingUnwrittenPages } from '../volumePages';
+import type { Vec3 } from '../volume';
+import { slabReader } from '../volumePages';
 import { SurfaceCollector, type CollectedSurfaces, type CollectOptions } from './collect';
 import { surfaceConventions, type SurfaceConventions, type SurfaceValues } from './conventions';
 import { EdtWorkspace } from './edt';
@@ -76,21 +76,6 @@ export function collectVolumes(ref: SurfaceVolume, pred: SurfaceVolume, shape: V
     collector.add(k, count, refSlabs(k * plane, count * plane), predSlabs(k * plane, count * plane));
   }
   return collector.finish();
-}
-
-/**
- * Slabs of a volume's data: views, or, where pages were never written, copies into memory reused
- * from slab to slab that leave those pages untouched (see volumePages).
- */
-function slabReader(volume: SurfaceVolume, slabLength: number): (from: number, length: number) => VoxelArray {
-  const { data, writtenPages } = volume;
-  if (!pagesToSkip(writtenPages)) return (from, length) => data.subarray(from, from + length);
-  const scratch = new (data.constructor as new (length: number) => VoxelArray)(Math.min(slabLength, data.length));
-  return (from, length) => {
-    const slab = scratch.subarray(0, length);
-    readSkippingUnwrittenPages(data, writtenPages, from, slab);
-    return slab;
-  };
 }
 
 /** The numbers from the surfaces a collecting pass found (in memory or streamed). */

@@ -4,7 +4,6 @@
 // through vscode.workspace.fs and their bytes handed to the worker. The host thread never touches voxels
 // and never serialises the result (it travels by structured clone). Loads and computes run one
 // after another; a newer one aborts a running computation instead of waiting for it.
-import { statUri } from '../statUri';
 import * as vscode from 'vscode';
 import { detachedDataUris } from '../fileWatch';
 import { InputError, isInputError } from '../../core/errors';
@@ -26,6 +25,7 @@ import { showReadProgress } from './readProgress';
 import { WorkerStopped } from '../workerChannel';
 import { intensityImageWarning } from './maskCheck';
 import { runSurface, sameMeasurement } from './surfaceRun';
+import { statUri } from '../statUri';
 
 /** Pairs at least this big (about half a second of reading) get a cancellable notification. */
 const NOTIFY_ABOVE_VOXELS = 32 * 2 ** 20;

@@ -2,7 +2,6 @@
 // the person chose with "Use Label Names From…" (a preset, a file, or none) if anything, else the
 // `maskInspector.labelFile` setting if set, else the first file from the core's lookup order; then
 // the `maskInspector.labelNames` setting on top. Says where the names came from. Parsing is the core's.
-import { statUri } from '../statUri';
 import * as vscode from 'vscode';
 import { findLabelFile, labelFileResult } from '../../core/labels/lookup';
 import { labelNamesWarning, type LabelNamesInfo, type LabelNamesOrigin } from '../../core/labels/namesSource';
@@ -13,6 +12,7 @@ import { isInputError } from '../../core/errors';
 import { MAX_SIDE_FILE_BYTES, MissingFileError } from '../../core/io/regularFile';
 import { readRegularUri } from '../readRegularUri';
 import type { LabelNamesChoice } from './labelChoice';
+import { statUri } from '../statUri';
 
 export interface FoundLabels {
   /** The names to show: the origin's, with the setting's on top. */

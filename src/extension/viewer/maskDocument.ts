@@ -1,7 +1,6 @@
 // One open mask file: its worker thread, what the editor should show (loading / error / volume),
 // and the paired background. Webview panels subscribe to the messages it emits and replay its
 // current state when they (re)start. The file is only ever read.
-import { statUri } from '../statUri';
 import * as vscode from 'vscode';
 import { fileForWorker, holdAnswered } from '../heldVolumes';
 import { fileNameOf } from '../maskFiles';
@@ -14,6 +13,7 @@ import type { LabelNamesChoice } from './labelChoice';
 import { labelNamesInfo, loadLabelNames } from './labelNames';
 import { withLoadProgress } from './progress';
 import { WorkerStopped } from '../workerChannel';
+import { statUri } from '../statUri';
 
 export type ViewState =
   | { readonly kind: 'loading'; readonly message: string }
