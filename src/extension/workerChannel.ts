@@ -145,5 +145,6 @@ export function ownedBuffer(bytes: Uint8Array): ArrayBuffer {
   if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) {
     return bytes.buffer;
   }
-  return bytes.slice().buffer as ArrayBuffer;
+  // A copy; not bytes.slice(), which on a Node Buffer (pooled, or cut from an IPC message) is a view.
+  return new Uint8Array(bytes).buffer;
 }

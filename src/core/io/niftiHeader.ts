@@ -31,9 +31,13 @@ function int32(view: DataView, offset: number, le: boolean): number {
   return view.byteLength >= offset + 4 ? view.getInt32(offset, le) : NaN;
 }
 
-/** The bytes as an ArrayBuffer of their own (nifti-reader-js reads from offset 0 of a buffer). */
+/**
+ * The bytes as an ArrayBuffer of their own (nifti-reader-js reads from offset 0 of a buffer). Not
+ * `bytes.slice()`: on a Node Buffer that is a view, and a small file's Buffer is a view into a shared
+ * 8 KiB pool, whose start is some other file's bytes.
+ */
 function ownBuffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.slice().buffer as ArrayBuffer;
+  return new Uint8Array(bytes).buffer;
 }
 
 /**
