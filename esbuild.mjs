@@ -29,6 +29,41 @@ const nodeCommon = {
   logLevel: 'warning',
 };
 
+/**
+ * Browser builds get the browser's inflater (core/io/inflate/host.web.ts) in place of node:zlib's.
+ * The file-system modules the readers' path entry points use (opening a path on disk) are there but
+ * never called in a browser, where files arrive as bytes: they resolve to a module that throws if
+ * called. Any other Node module reached from a browser entry fails the build.
+ */
+const FILE_SYSTEM_ONLY = new Set(['node:fs', 'node:fs/promises', 'node:path']);
+const browserHost = {
+  name: 'browser-host',
+  setup(build) {
+    build.onResolve({ filter: /\/inflate\/host$/ }, (args) => ({ path: join(args.resolveDir, `${args.path}.web.ts`) }));
+    build.onResolve({ filter: /^node:/ }, (args) =>
+      FILE_SYSTEM_ONLY.has(args.path)
+        ? { path: args.path, namespace: 'file-system-only' }
+        : { errors: [{ text: `${args.path} (imported by ${args.importer}) does not exist in a browser host` }] },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'file-system-only' }, (args) => ({
+      loader: 'js',
+      contents: `const unavailable = () => { throw new Error(${JSON.stringify(`${args.path} is not available in a browser host (files arrive as bytes there)`)}); };
+module.exports = new Proxy({}, { get: (_, key) => (key === '__esModule' ? false : unavailable) });`,
+    }));
+  },
+};
+
+const browserCommon = {
+  bundle: true,
+  platform: 'browser',
+  target: 'chrome120',
+  format: 'iife',
+  sourcemap: true,
+  minify: production,
+  logLevel: 'warning',
+  plugins: [browserHost],
+};
+
 const builds = [
   {
     ...nodeCommon,
@@ -43,15 +78,15 @@ const builds = [
     external: ['vscode'],
   },
   {
-    bundle: true,
-    platform: 'browser',
-    target: 'chrome120',
-    format: 'iife',
-    sourcemap: true,
-    minify: production,
-    logLevel: 'warning',
+    ...browserCommon,
     entryPoints: { webview: 'src/webview/main.ts', compare: 'src/webview/compare/main.ts' },
     outdir: 'dist',
+  },
+  // The readers as a browser host runs them (real Chromium reads every format through this bundle).
+  {
+    ...browserCommon,
+    entryPoints: testFiles('test', '.browser.ts').map((f) => ({ in: f, out: f.replace(/\.ts$/, '') })),
+    outdir: 'out',
   },
   {
     ...nodeCommon,

@@ -3,12 +3,13 @@
 // CRC-32 and ISIZE only when it reaches that member's trailer; stopping early accepted a file whose
 // trailer was cut off. Multi-member files, FEXTRA, FNAME and FCOMMENT of any length and FHCRC are
 // zlib's to read; the member header is also parsed here so that the header prefix (the NIfTI header,
-// read before any voxel) is sized past name and comment fields of any length.
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { constants, crc32, createGunzip, gunzipSync } from 'node:zlib';
+// read before any voxel) is sized past name and comment fields of any length. The inflating itself
+// is the host's (inflate/host.ts: node:zlib, or DecompressionStream in a browser).
 import { InputError } from '../errors';
+import { inflateHost } from './inflate/host';
+import { InflateError } from './inflate/inflateHost';
 
+/** Stored bytes per read of a file, and of bytes in memory handed to the inflater. */
 export const GZIP_CHUNK_BYTES = 1 << 20;
 
 const FHCRC = 0x02;
@@ -25,17 +26,9 @@ export function corruptGzip(name: string, problem: string): InputError {
   return new InputError(`${name} is a truncated or corrupt gzip file (${problem}).`);
 }
 
-function zlibProblem(e: unknown): string | undefined {
-  if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' && e.code.startsWith('Z_')) {
-    return 'message' in e && typeof e.message === 'string' ? e.message : e.code;
-  }
-  return undefined;
-}
-
-/** A zlib error as the one-sentence refusal; anything else passes through unchanged. */
+/** An inflate error as the one-sentence refusal; anything else passes through unchanged. */
 export function gzipError(name: string, e: unknown): unknown {
-  const problem = zlibProblem(e);
-  return problem === undefined ? e : corruptGzip(name, problem);
+  return e instanceof InflateError ? corruptGzip(name, e.message) : e;
 }
 
 /**
@@ -64,7 +57,7 @@ export function gzipHeaderLength(name: string, bytes: Uint8Array): number | unde
   if (flags & FHCRC) {
     if (bytes.length < at + 2) return undefined;
     const stored = bytes[at]! | (bytes[at + 1]! << 8);
-    if ((crc32(bytes.subarray(0, at)) & 0xffff) !== stored) throw corruptGzip(name, 'header CRC mismatch');
+    if ((inflateHost.crc32(bytes.subarray(0, at)) & 0xffff) !== stored) throw corruptGzip(name, 'header CRC mismatch');
     at += 2;
   }
   return at <= bytes.length ? at : undefined;
@@ -72,26 +65,19 @@ export function gzipHeaderLength(name: string, bytes: Uint8Array): number | unde
 
 /**
  * Inflates the start of a gzip file held in `prefix` (which must hold the whole first member
- * header): a sync flush returns whatever the prefix decodes to instead of failing on its end, and
- * zlib goes on into the next member when one ends inside the prefix.
+ * header): whatever the prefix decodes to, without failing on its end, going on into the next
+ * member when one ends inside the prefix.
  */
 export function inflatePrefix(name: string, prefix: Uint8Array): Uint8Array {
   if (gzipHeaderLength(name, prefix) === undefined) throw corruptGzip(name, 'the file ends inside its gzip header');
   try {
-    return gunzipSync(prefix, { finishFlush: constants.Z_SYNC_FLUSH });
+    return inflateHost.inflateGzipPrefix(prefix);
   } catch (e) {
     throw gzipError(name, e);
   }
 }
 
-/** A gzip stream's decompressed chunks; errors of either stream surface through the iteration. */
-export function gunzipped(source: Readable): AsyncIterable<Uint8Array> {
-  const gunzip = createGunzip({ chunkSize: GZIP_CHUNK_BYTES });
-  pipeline(source, gunzip).catch(() => undefined);
-  return gunzip;
-}
-
-/** Gzip bytes in memory as a stream for gunzipped(). */
-export function memoryStream(bytes: Uint8Array): Readable {
-  return Readable.from([bytes], { objectMode: false });
+/** A gzip stream's decompressed chunks; errors of the stored bytes or the inflate surface through the iteration. */
+export function gunzipped(stored: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  return inflateHost.inflate('gzip', stored);
 }

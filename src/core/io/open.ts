@@ -2,7 +2,6 @@
 // (the VS Code host reads through vscode.workspace.fs). The format comes from the name's extension
 // as listed in the format table, else from the file's magic bytes; the row's reader does the rest.
 // Only regular files are opened (see regularFile.ts).
-import { basename } from 'node:path';
 import { InputError } from '../errors';
 import { extensionList, FORMAT_TABLE, formatOfMagic, formatOfName, type FileFormat } from '../formats/formatTable';
 import type { ReadOptions, VolumeSource } from './api';
@@ -22,8 +21,13 @@ function unknownFormat(name: string): InputError {
   return new InputError(`${name} is not a supported mask file (expected ${[extensionList(), ...folders].join(' or ')}).`);
 }
 
+/** The last part of a path or URI path, with either separator (no node:path: browser hosts open bytes too). */
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
 function readerOf(name: string, prefix: Uint8Array): FormatReader {
-  const format: FileFormat | undefined = formatOfName(basename(name))?.format ?? formatOfMagic(prefix);
+  const format: FileFormat | undefined = formatOfName(baseName(name))?.format ?? formatOfMagic(prefix);
   if (!format) throw unknownFormat(name);
   return READERS[format.id];
 }
@@ -44,7 +48,7 @@ export async function openVolume(path: string, opts: ReadOptions = {}): Promise<
     if (!openFolder) throw unknownFormat(path);
     return openFolder(path, opts);
   }
-  const known = formatOfName(basename(path));
+  const known = formatOfName(baseName(path));
   if (kind !== 'file') {
     if (!known) throw unknownFormat(path);
     throw new InputError(notAFileSentence(path, kind, 'a mask or image file'));

@@ -98,7 +98,7 @@ export async function openDicomSegFile(path: string, opts: ReadOptions = {}): Pr
 /** True when a file's first bytes are a Part 10 header whose SOP class is Segmentation Storage. */
 function looksLikeSeg(prefix: Uint8Array): boolean {
   const uid = new RegExp(`${SEGMENTATION_STORAGE.replace(/\./g, '\\.')}(?![0-9.])`);
-  return hasDicomPreamble(prefix) && uid.test(Buffer.from(prefix).toString('latin1'));
+  return hasDicomPreamble(prefix) && uid.test(new TextDecoder('latin1').decode(prefix));
 }
 
 /** The DICOM files of a folder (recognised by their DICM preamble, whatever their names) and which are SEG. */

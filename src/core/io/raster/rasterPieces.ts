@@ -2,13 +2,11 @@
 // stretch of a file on disk or of bytes in memory, stored plain, gzip (NRRD) or zlib (MetaImage
 // CompressedData), whose decompressed bytes after `skip` hold `length` voxel bytes. The pieces in
 // order are the volume's bytes (one piece for most files; one per slice file for a MetaImage LIST).
-// Compressed pieces are inflated with node:zlib as a stream and read to their end, so that a cut
-// stream is refused (as gzip.ts does for NIfTI).
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createGunzip, createInflate } from 'node:zlib';
+// Compressed pieces are inflated by the host (node:zlib, or DecompressionStream in a browser) as a
+// stream and read to their end, so that a cut stream is refused (as gzip.ts does for NIfTI).
 import { InputError } from '../../errors';
 import { CHUNK_BYTES, storedChunks, window } from '../byteSource';
+import { inflateHost } from '../inflate/host';
 
 export type PieceCompression = 'none' | 'gzip' | 'zlib' | 'bzip2';
 
@@ -64,10 +62,8 @@ export function pieceChunks(piece: RasterPiece): AsyncIterable<Uint8Array> {
     const skip = piece.skip < 0 ? (piece.storedEnd ?? storedSize(piece.store)) - piece.storedStart - piece.length : piece.skip;
     return window(piece.name, storedStream(piece), skip, piece.length, false);
   }
-  const inflater = piece.compression === 'gzip' ? createGunzip({ chunkSize: CHUNK_BYTES }) : createInflate({ chunkSize: CHUNK_BYTES });
-  // Errors of either stream surface through the iteration of `inflater`.
-  pipeline(Readable.from(storedStream(piece), { objectMode: false }), inflater).catch(() => undefined);
-  const chunks = window(piece.name, inflater, Math.max(0, piece.skip), piece.length, true);
+  const inflated = inflateHost.inflate(piece.compression === 'gzip' ? 'gzip' : 'zlib', storedStream(piece));
+  const chunks = window(piece.name, inflated, Math.max(0, piece.skip), piece.length, true);
   return piece.compression === 'zlib' ? asZlibErrors(piece.name, chunks) : chunks;
 }
 
