@@ -5,13 +5,15 @@
 //   editor  the extension's compare() API in real VS Code (code-server + headless Chromium), from
 //           the call to the metrics being ready, webview and worker start included
 //           (test/integration/suite/bench/editorCompare.ts runs inside the extension host),
-// and prints the medians, the ratio editor/CLI against its target (≤ 2×; ≤ 1.5× for the
+// and the comparison's worker alone (dist/compareWorker.js in a thread, no VS Code), and prints the
+// medians, the ratio editor/CLI against its target (≤ 2×; ≤ 1.5× for the
 // 1024×1024×1000 pair with BENCH_BIG=1), and the extension host's peak RSS during a comparison
 // (VmHWM of the extension host process) against 1.25 × the decoded voxels the comparison keeps.
 // With BENCH_HUGE=1 also a 2048×2048×1000 uint8 mask (past the old 2 GiB wall) in the viewer, then
 // compared against itself. Never fails on timing. Environment: BENCH_RUNS (default 3 per side),
 // BENCH_BIG=1, BENCH_HUGE=1.
 import { execFileSync } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -82,6 +84,29 @@ async function editorRuns(runner, testsPath, dir, mode = 'pair', file = 'referen
   }
 }
 
+/**
+ * The comparison's own worker (dist/compareWorker.js) with no VS Code around it: from starting the
+ * thread to its `opened` answer (headers, the one streaming pass that fills both volumes and counts
+ * them, the labels). What compare() adds on top of this is the editor's: the host's lookups, the
+ * webview, and the CPU they take from the read on this 2-core machine.
+ */
+function workerAlone(ref, pred) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const worker = new Worker(join(ROOT, 'dist', 'compareWorker.js'));
+    worker.on('error', reject);
+    worker.on('message', (m) => {
+      if (m.type !== 'opened' && m.type !== 'failed') return;
+      const seconds = (performance.now() - started) / 1000;
+      void worker.terminate();
+      if (m.type === 'failed') reject(new Error(m.message));
+      else resolve(seconds);
+    });
+    const file = (path) => ({ name: path.split('/').pop(), path });
+    worker.postMessage({ type: 'open', requestId: 1, reference: file(ref), prediction: file(pred), maxBytes: 2 ** 40, metrics: { plane: 'auto', threshold: 0.8, minErrorMm2: 10 } });
+  });
+}
+
 const s = (x) => `${x.toFixed(2)} s`;
 const mib = (x) => `${x.toFixed(0)} MiB`;
 const verdict = (ok) => (ok ? 'PASS' : 'MISS');
@@ -95,6 +120,8 @@ for (const pair of PAIRS) {
   console.log(`\n${pair.title}: compare() in code-server vs compare --json, ${RUNS} runs each`);
   const cli = [];
   for (let n = 0; n < RUNS; n++) cli.push(measure([process.execPath, CLI, 'compare', '--json', ref, pred]));
+  const alone = [];
+  for (let n = 0; n < RUNS; n++) alone.push(await workerAlone(ref, pred));
   const { runs: editor, viewerFirst } = await editorRuns(runner, testsPath, dir);
   const cliWall = median(cli.map((r) => r.wall));
   const editorWall = median(editor.map((r) => r.seconds));
@@ -104,6 +131,8 @@ for (const pair of PAIRS) {
   const ratio = editorWall / cliWall;
   console.log(`  CLI compare --json    ${cli.map((r) => s(r.wall)).join('  ')}   median ${s(cliWall)}, peak RSS ${mib(median(cli.map((r) => r.rssMiB)))}`);
   console.log(`  editor compare()      ${editor.map((r) => s(r.seconds)).join('  ')}   median ${s(editorWall)}`);
+  const aloneWall = median(alone);
+  console.log(`  worker, no VS Code    ${alone.map(s).join('  ')}   median ${s(aloneWall)} = ${(aloneWall / cliWall).toFixed(2)}× the CLI (the rest of compare() is the editor around it)`);
   const typical = editor.find((r) => r.seconds === editorWall) ?? editor[editor.length - 1];
   console.log(`  where the time went   ${Object.entries(typical.steps).sort((a, b) => a[1] - b[1]).map(([step, t]) => `${step} @${t.toFixed(2)}`).join(', ')}`);
   console.log(`  ratio editor/CLI      ${ratio.toFixed(2)}×   target ≤ ${pair.target}×   ${verdict(ratio <= pair.target)}`);
