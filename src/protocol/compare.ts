@@ -96,6 +96,11 @@ export interface CompareVolumes {
    * `volumes` sent when the read ends replace these.
    */
   readonly labelsCounting?: true;
+  /**
+   * With labelsCounting: the prediction's colours are renumbered to the reference's labels once it
+   * is read (colour PNG labels are numbered per file), so no slice of it shows before the read ends.
+   */
+  readonly slicesWhenRead?: 'renumberedColours';
 }
 
 /**

@@ -138,11 +138,13 @@ export class CompareSession {
     const ref = fillingFor(msg.reference, refSource, { onBytes });
     const pred = fillingFor(msg.prediction, predSource, { onBytes });
     // The panes show from here on; the labels are counted in the pass, so none are listed yet.
+    const sliceEarly = planLabelColours(refSource.header, predSource.header).predRemap === null;
     const early: CompareVolumes = {
       reference: headerInfo(msg.reference.name, refSource.header, NO_LABELS_YET),
       prediction: headerInfo(msg.prediction.name, predSource.header, NO_LABELS_YET),
       alignment: alignment.kind,
       labelsCounting: true,
+      ...(!sliceEarly && { slicesWhenRead: 'renumberedColours' as const }),
     };
     this.post({ type: 'described', requestId: msg.requestId, volumes: early });
     const predictionShape = predSource.header.geometry.shape;
@@ -153,7 +155,7 @@ export class CompareSession {
       predictionShape,
       predictionMap: (({ offset, stride }) => ({ offset, strides: stride }))(predictionIndexMap(alignment, predictionShape)),
       planes: planeLayouts(refSource.header.geometry),
-      sliceEarly: planLabelColours(refSource.header, predSource.header).predRemap === null,
+      sliceEarly,
     });
     progress.start(ref.totalBytes + pred.totalBytes);
     // A file in layers is already in memory (its composite for the panes, its layers for the

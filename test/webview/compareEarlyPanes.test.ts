@@ -70,3 +70,27 @@ test('while reading, the panes show the slices read so far with the strip under 
     await v.close();
   }
 });
+
+test('while reading a colour prediction renumbered to the reference, every pane says its slices show when the read ends', async () => {
+  const v = await openComparison({ reading: true });
+  try {
+    for (const plane of ['axial', 'coronal', 'sagittal'] as const) v.host.holding.add(plane);
+    await v.host.send({ type: 'loading', message: 'Reading the files… Read 0.3 of 0.8 MB', fraction: 0.4 });
+    const { reference, prediction } = testPair();
+    const counting = { labels: [], labelsTruncated: false };
+    await v.host.send({
+      type: 'volumes',
+      volumes: { reference: { ...volumeInfo(reference), ...counting }, prediction: { ...volumeInfo(prediction), ...counting }, alignment: 'identical', labelsCounting: true, slicesWhenRead: 'renumberedColours' },
+      labelNames: NO_LABEL_NAMES,
+    });
+    const note = v.page.locator('.mi-pane[data-plane="axial"] .mi-pane-wait').first();
+    await note.waitFor({ state: 'visible' });
+    assert.equal(await note.textContent(), "Slices show when the read ends: the prediction's colours are matched to the reference's labels once both are read.");
+    await screenshot(v.page, 'compare-early-panes-renumbered');
+    v.host.holding.clear();
+    await v.host.send({ type: 'volumes', volumes: { reference: volumeInfo(reference), prediction: volumeInfo(prediction), alignment: 'identical' }, labelNames: NO_LABEL_NAMES });
+    await note.waitFor({ state: 'hidden' });
+  } finally {
+    await v.close();
+  }
+});

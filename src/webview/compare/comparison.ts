@@ -372,12 +372,17 @@ export class Comparison implements PaneHost, FrameActions {
 
   /**
    * While the files are read, slices of the plane along k (the order files are stored in) arrive as
-   * the read passes them; those of a plane across k need the whole read, and the panes say so.
+   * the read passes them; those of a plane across k need the whole read, and so do all slices of a
+   * prediction whose colours are renumbered once read: the panes say which.
    */
   private waitingSentence(): string | undefined {
     const volumes = this.volumes;
     const plane = this.state.plane;
-    if (!volumes?.labelsCounting || volumes.reference.planes[plane].sliceAxis === 2) return undefined;
+    if (!volumes?.labelsCounting) return undefined;
+    if (volumes.slicesWhenRead === 'renumberedColours') {
+      return 'Slices show when the read ends: the prediction\'s colours are matched to the reference\'s labels once both are read.';
+    }
+    if (volumes.reference.planes[plane].sliceAxis === 2) return undefined;
     return `${plane.charAt(0).toUpperCase()}${plane.slice(1)} slices show when the read ends: they cut across the order the files are stored in.`;
   }
 
