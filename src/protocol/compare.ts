@@ -120,6 +120,20 @@ export type ReadingCounts =
 // ---------------------------------------------------------------------------------------------
 // Host -> comparison webview
 
+/**
+ * Both masks (and the background) at one plane/index of the reference grid: the worker's answer to
+ * a slice request, which the host forwards to the webview as it is.
+ */
+export interface PairSlice {
+  readonly type: 'slice';
+  readonly requestId: number;
+  readonly plane: Plane;
+  readonly index: number;
+  readonly reference: SliceData;
+  readonly prediction: SliceData;
+  readonly background?: SliceData;
+}
+
 export type HostToCompareWebview =
   /** Loading files or computing metrics; `fraction` null while unknown. Panes may stay as they are. */
   | { readonly type: 'loading'; readonly message: string; readonly fraction: number | null }
@@ -155,15 +169,7 @@ export type HostToCompareWebview =
    * soon as both files are read past it, others when the read ends: replies may then come out of
    * request order.
    */
-  | {
-      readonly type: 'slice';
-      readonly requestId: number;
-      readonly plane: Plane;
-      readonly index: number;
-      readonly reference: SliceData;
-      readonly prediction: SliceData;
-      readonly background?: SliceData;
-    }
+  | PairSlice
   | { readonly type: 'sliceError'; readonly requestId: number; readonly message: string }
   /**
    * Show this slice for this label (Problems panel, tree view, go-to-worst, next/previous).
@@ -319,15 +325,7 @@ export type CompareWorkerToHost =
   | { readonly type: 'backgroundLoaded'; readonly requestId: number; readonly info: BackgroundInfo; readonly lendable: boolean }
   /** Reply to `lend`: the held volume (its memory shared, not copied), or null when it holds none to lend. */
   | { readonly type: 'lent'; readonly requestId: number; readonly volume: Volume | null }
-  | {
-      readonly type: 'slice';
-      readonly requestId: number;
-      readonly plane: Plane;
-      readonly index: number;
-      readonly reference: SliceData;
-      readonly prediction: SliceData;
-      readonly background?: SliceData;
-    }
+  | PairSlice
   /**
    * A request failed. `inputError`: a problem with a file a person can fix (one sentence naming it);
    * `cancelled`: a compute or surface aborted on request; otherwise a bug and `message` carries the stack.
