@@ -43,7 +43,11 @@ export class VolumeCache {
   async borrow(uri: string, stamp: FileStamp): Promise<Volume | undefined> {
     const entry = this.entries.get(uri);
     if (!entry || !sameStamp(entry.stamp, stamp)) return undefined;
-    for (const lend of [...entry.lenders.values()]) {
+    for (const [holder, lend] of [...entry.lenders]) {
+      // While an earlier lender was asked, this one may have released the file and posted its
+      // worker another load: asked now, it would answer with that (another file's voxels). One
+      // still holding it is asked before any load it posts later, so its answer is this file.
+      if (this.entries.get(uri) !== entry || entry.lenders.get(holder) !== lend) continue;
       try {
         const volume = await lend();
         if (volume) return volume;

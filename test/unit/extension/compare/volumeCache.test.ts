@@ -108,3 +108,23 @@ test('a mask the viewer decoded is compared without a read: same memory, numpy m
     sharing.dispose();
   }
 });
+
+test('cache: a lender that released the file while an earlier one was asked is not asked (it would answer with its next file)', async () => {
+  const cache = new VolumeCache();
+  const viewer = {};
+  const comparison = {};
+  const stamp = { size: 10, mtime: 1000 };
+  const x = volumeOf(8);
+  const y = volumeOf(16);
+  // The comparison's worker answers with what it holds when asked, as a worker's queue does.
+  let comparisonHolds = x;
+  let answerViewer: (v: Volume | undefined) => void = () => undefined;
+  cache.hold(viewer, 'file:///x.nii', stamp, () => new Promise((resolve) => (answerViewer = resolve)));
+  cache.hold(comparison, 'file:///x.nii', stamp, () => Promise.resolve(comparisonHolds));
+  const borrowed = cache.borrow('file:///x.nii', stamp);
+  // While the viewer's worker is busy, the comparison swaps its reference: it releases x and loads y.
+  cache.release(comparison);
+  comparisonHolds = y;
+  answerViewer(undefined);
+  assert.equal(await borrowed, undefined, 'not y under the name of x');
+});
