@@ -20,8 +20,11 @@ const PUSH_BYTES = 16 << 10;
 class StoredBytes {
   private chunks: { readonly start: number; readonly bytes: Uint8Array }[] = [];
   total = 0;
+  /** The stream's first two bytes (its header's start), kept when the chunks holding them go. */
+  readonly head: number[] = [];
 
   add(bytes: Uint8Array): void {
+    for (let i = 0; this.head.length < 2 && i < bytes.length; i++) this.head.push(bytes[i]!);
     this.chunks.push({ start: this.total, bytes });
     this.total += bytes.length;
   }
@@ -36,6 +39,11 @@ class StoredBytes {
       if (a < b) out.set(bytes.subarray(a - start, b - start), a - from);
     }
     return this.chunks.length > 0 && this.chunks[0]!.start <= from ? out : undefined;
+  }
+
+  /** Where the bytes still kept start. */
+  firstKept(): number {
+    return this.chunks[0]?.start ?? this.total;
   }
 
   /** Forgets the chunks wholly before `offset`. */
@@ -84,8 +92,11 @@ const be32 = (b: Uint8Array, at: number): number => ((b[at]! << 24) | (b[at + 1]
 /** What the inflated bytes of the current member (or zlib stream) add up to, and its trailer check. */
 interface TrailerCheck {
   data(chunk: Uint8Array): void;
-  /** The trailer bytes that should follow the data seen so far (8 for gzip, 4 for zlib); throws if they do not match. */
+  /** 8 for gzip (CRC-32, length), 4 for zlib (Adler-32). */
   readonly trailerBytes: number;
+  /** Whether `trailer` is what should follow the data seen so far. */
+  matches(trailer: Uint8Array | undefined): boolean;
+  /** Throws the sentence for a trailer that does not match; else starts the next member. */
   check(trailer: Uint8Array | undefined): void;
 }
 
@@ -98,6 +109,7 @@ function gzipMemberCheck(): TrailerCheck {
       length = (length + chunk.length) >>> 0;
     },
     trailerBytes: 8,
+    matches: (trailer) => trailer !== undefined && le32(trailer, 0) === crc && le32(trailer, 4) === length,
     check(trailer) {
       if (!trailer || le32(trailer, 0) !== crc) throw new InflateError('incorrect data check: the CRC-32 in a gzip trailer does not match, or the stream is cut');
       if (le32(trailer, 4) !== length) throw new InflateError('incorrect length check: the length in a gzip trailer does not match, or the stream is cut');
@@ -114,10 +126,45 @@ function zlibCheck(): TrailerCheck {
       adler = adler32(chunk, adler);
     },
     trailerBytes: 4,
+    matches: (trailer) => trailer !== undefined && be32(trailer, 0) === adler,
     check(trailer) {
       if (!trailer || be32(trailer, 0) !== adler) throw new InflateError('incorrect data check: the Adler-32 at the end of the zlib stream does not match, or the stream is cut');
     },
   };
+}
+
+/** fflate's error for bytes where the next gzip member's header should be: maybe padding (below). */
+function isNotAMemberHeader(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'code' in e && e.code === 6;
+}
+
+/**
+ * zlib (and so the Node host) reads a stream padded after its end, as tape and block-device writers
+ * pad: for gzip, bytes after a member that start with a zero byte are ignored; for zlib, any bytes
+ * after the stream. fflate does not say where the deflate data ended, so the trailer the data seen
+ * calls for is looked for in the stored bytes instead: for gzip, 8 bytes (CRC-32 and length, a
+ * chance match is 2^-64) followed by the end or a zero byte; for zlib, where only 4 bytes would be
+ * matched, only a run of zero bytes may follow (other bytes after a zlib stream, which zlib would
+ * ignore, are refused here).
+ */
+function endsWithPadding(wrapper: DeflateWrapper, bytes: StoredBytes, trailer: TrailerCheck): boolean {
+  const [h0, h1] = bytes.head;
+  // Only after a header of the right kind (else an all-zero input would "match" an empty stream).
+  const headerOk = h0 !== undefined && h1 !== undefined && (wrapper === 'gzip' ? h0 === 0x1f && h1 === 0x8b : (h0 & 0x0f) === 8 && ((h0 << 8) | h1) % 31 === 0);
+  if (!headerOk) return false;
+  const width = trailer.trailerBytes;
+  const all = bytes.range(bytes.firstKept(), bytes.total);
+  if (!all) return false;
+  let zeros = 0;
+  while (zeros < all.length && all[all.length - 1 - zeros] === 0) zeros++;
+  const last = all.length - width;
+  const first = wrapper === 'gzip' ? 0 : Math.max(0, last - zeros);
+  for (let at = last; at >= first; at--) {
+    const after = at + width;
+    if (wrapper === 'gzip' && after < all.length && all[after] !== 0) continue;
+    if (trailer.matches(all.subarray(at, after))) return true;
+  }
+  return false;
 }
 
 function problemOf(e: unknown): string {
@@ -140,27 +187,34 @@ async function* inflate(wrapper: DeflateWrapper, stored: AsyncIterable<Uint8Arra
       bytes.dropBefore(offset);
     };
   }
+  // What fflate (or a trailer check between members) threw: the stream is read on regardless, for
+  // what comes after the data decides whether that was padding.
+  let stopped: { readonly error: unknown } | undefined;
   const push = (piece: Uint8Array, final: boolean): void => {
     try {
       inflater.push(piece, final);
-    } catch (e) {
-      throw e instanceof InflateError ? e : new InflateError(problemOf(e));
+    } catch (error) {
+      stopped = { error };
     }
   };
   // One piece is held back, so that the last one is pushed as final.
   let held: Uint8Array | undefined;
   for await (const chunk of stored) {
     bytes.add(chunk);
-    for (let at = 0; at < chunk.length; at += PUSH_BYTES) {
+    for (let at = 0; at < chunk.length && !stopped; at += PUSH_BYTES) {
       if (held) push(held, false);
       held = chunk.subarray(at, at + PUSH_BYTES);
       yield* out.splice(0);
     }
   }
-  push(held ?? new Uint8Array(0), true);
+  if (!stopped) push(held ?? new Uint8Array(0), true);
   yield* out.splice(0);
-  // The last member's trailer is the stream's last bytes (a cut or a tail of other bytes fails here).
-  trailer.check(bytes.range(bytes.total - trailer.trailerBytes, bytes.total));
+  // The last member's trailer is the stream's last bytes, unless padding follows it.
+  const end = bytes.range(bytes.total - trailer.trailerBytes, bytes.total);
+  if (!stopped && trailer.matches(end)) return;
+  if ((!stopped || isNotAMemberHeader(stopped.error)) && endsWithPadding(wrapper, bytes, trailer)) return;
+  if (stopped) throw stopped.error instanceof InflateError ? stopped.error : new InflateError(problemOf(stopped.error));
+  trailer.check(end);
 }
 
 function inflateGzipPrefix(prefix: Uint8Array): Uint8Array {
