@@ -36,7 +36,9 @@ test('slabs copied at any offset give the volume; pages onto which only zeros fa
         let seen = 0;
         for (let n = 0; n + 1 < bounds.length; n++) {
           const slab = whole.subarray(bounds[n], bounds[n + 1]);
-          copySkippingZeroPages(into, bounds[n]!, slab, written, (run) => (seen += run.length));
+          copySkippingZeroPages(into, bounds[n]!, slab, written, (run) => {
+            for (const v of run) seen += v !== 0 ? 1 : 0;
+          });
           copySkippingZeroPages(marked, bounds[n]!, slab);
         }
         assert.deepEqual(into, whole);
@@ -48,7 +50,7 @@ test('slabs copied at any offset give the volume; pages onto which only zeros fa
           if (!any) assert.ok(marked.subarray(p * PAGE, (p + 1) * PAGE).every((v) => v === 9), `page ${p} never written`);
           for (const v of page) nonZero += v !== 0 ? 1 : 0;
         }
-        assert.ok(seen >= nonZero, 'every non-zero value was in a run the tally saw');
+        assert.equal(seen, nonZero, 'the tally saw every non-zero value once');
         // Read back without touching the unwritten pages (9s put there would show): the volume again.
         const unread = into.slice();
         for (let p = 0; p * PAGE < length; p++) if (!written[p]) unread.fill(9, p * PAGE, (p + 1) * PAGE);
