@@ -42,12 +42,17 @@ const DEFAULT_BUDGET_BYTES = 80 * 1024 * 1024;
 /**
  * At most one request per plane is outstanding (the host answers in order, so a queue of requests
  * made while scrolling fast would only delay the slice wanted now). While one is out, the newest
- * wanted index per plane is remembered and asked for when the reply comes.
+ * wanted index per plane is remembered and asked for when the reply comes. One exception: while a
+ * comparison's files are read, a request for a slice not read yet waits for the read to reach it,
+ * so a slice known to be read already (markRead) is asked for at once beside it, and answered at
+ * once: scrolling back from ahead of the read does not wait for the read to get there.
  */
 export class SliceStore {
   private readonly cache = new Map<string, DecodedSlice>(); // insertion order = recency
   private readonly pending = new Map<number, { plane: Plane; key: string }>(); // by requestId
   private readonly wanted = new Map<Plane, number>();
+  /** While the files are read: slices 0 .. n - 1 of a plane are read in both files. */
+  private readonly readBelow = new Map<Plane, number>();
   private bytes = 0;
   private nextRequestId = 1;
 
@@ -70,7 +75,14 @@ export class SliceStore {
   /** Asks for the slice on screen now (or as soon as this plane's outstanding request answers). */
   want(plane: Plane, index: number): void {
     this.wanted.set(plane, index);
-    this.requestIfIdle(plane, index);
+    if (index < (this.readBelow.get(plane) ?? 0)) this.request(plane, index);
+    else this.requestIfIdle(plane, index);
+  }
+
+  /** While the files are read: slices 0 .. count - 1 of `plane` are read in both files (the reading counts say so). */
+  markRead(plane: Plane, count: number): void {
+    this.readBelow.set(plane, Math.max(count, this.readBelow.get(plane) ?? 0));
+    this.askForWanted(plane);
   }
 
   /** Asks for slices likely needed next, one at a time, only when the plane has nothing outstanding. */
@@ -115,18 +127,25 @@ export class SliceStore {
     this.cache.clear();
     this.pending.clear();
     this.wanted.clear();
+    this.readBelow.clear();
     this.bytes = 0;
   }
 
   private askForWanted(plane: Plane): void {
     const index = this.wanted.get(plane);
-    if (index !== undefined) this.requestIfIdle(plane, index);
+    if (index !== undefined) this.want(plane, index);
   }
 
   private requestIfIdle(plane: Plane, index: number): void {
+    for (const request of this.pending.values()) if (request.plane === plane) return;
+    this.request(plane, index);
+  }
+
+  /** Sends the request unless the slice is here or already asked for. */
+  private request(plane: Plane, index: number): void {
     const key = keyOf(plane, index);
     if (this.cache.has(key)) return;
-    for (const request of this.pending.values()) if (request.plane === plane) return;
+    for (const request of this.pending.values()) if (request.key === key) return;
     const requestId = this.nextRequestId++;
     this.pending.set(requestId, { plane, key });
     this.send(requestId, plane, index);

@@ -94,3 +94,30 @@ test('while reading a colour prediction renumbered to the reference, every pane 
     await v.close();
   }
 });
+
+test('while reading, a slice already read shows at once even when one ahead of the read is still awaited', async () => {
+  const v = await openComparison({ reading: true });
+  try {
+    v.host.readFront.set('axial', 8); // slices 0..7 are read; 8 and after wait for the read
+    await v.host.send({ type: 'loading', message: 'Reading the files… Read 0.3 of 0.8 MB', fraction: 0.4 });
+    const { reference, prediction } = testPair();
+    const counting = { labels: [], labelsTruncated: false };
+    await v.host.send({
+      type: 'volumes',
+      volumes: { reference: { ...volumeInfo(reference), ...counting }, prediction: { ...volumeInfo(prediction), ...counting }, alignment: 'identical', labelsCounting: true },
+      labelNames: NO_LABEL_NAMES,
+    });
+    await v.host.send({ type: 'readingCounts', counts: filling(8) });
+    // The person jumps ahead of the read, then back to a slice already read.
+    await v.host.send({ type: 'reveal', plane: 'axial', index: 15 });
+    const since = v.host.mark();
+    await v.host.send({ type: 'reveal', plane: 'axial', index: TP_LIVER[2] });
+    await v.host.rendered(since, { view: 'comparison', plane: 'axial' });
+    assert.ok(v.host.requests.some((r) => /^axial:(1[0-9]) held$/.test(r)), `a slice ahead of the read is awaited: ${v.host.requests.join(', ')}`);
+    assert.ok(v.host.requests.includes(`axial:${TP_LIVER[2]}`), `the slice read is asked beside it: ${v.host.requests.join(', ')}`);
+    const drawn = (await v.host.probe('reference', 'axial', TP_LIVER[2], [TP_LIVER])).samples[0]?.rgba ?? null;
+    assert.ok(drawn !== null && drawn.slice(0, 3).some((c) => c > 40), `the liver of the slice read is drawn: ${String(drawn)}`);
+  } finally {
+    await v.close();
+  }
+});

@@ -114,6 +114,8 @@ export class CompareHost {
   readonly requests: string[] = [];
   /** Planes whose slices are not answered yet (as the worker holds a plane across k while it reads). */
   readonly holding = new Set<Plane>();
+  /** Per plane, the first slice the read has not reached: its requests and those after it are held. */
+  readonly readFront = new Map<Plane, number>();
 
   constructor(readonly webview: WebviewPage, readonly reference: TestVolume, readonly prediction: TestVolume) {
     this.loop = this.serve();
@@ -200,7 +202,7 @@ export class CompareHost {
       }
       while (this.handled < posted.length) {
         const m = posted[this.handled++] as CompareWebviewToHost;
-        if (m.type === 'requestSlice' && this.holding.has(m.plane)) this.requests.push(`${m.plane}:${m.index} held`);
+        if (m.type === 'requestSlice' && (this.holding.has(m.plane) || m.index >= (this.readFront.get(m.plane) ?? Infinity))) this.requests.push(`${m.plane}:${m.index} held`);
         else if (m.type === 'requestSlice') await this.answer(m.requestId, m.plane, m.index);
       }
     }

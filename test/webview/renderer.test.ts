@@ -147,3 +147,26 @@ test('slice store: one request per plane in flight, the newest wanted slice aske
   store.clear();
   assert.equal(store.receive(5, 'axial', 9, sliceData(10, 10)), undefined, 'a reply from before clear() is ignored');
 });
+
+test('slice store while reading: a slice known to be read is asked at once beside one awaited ahead of the read', () => {
+  const sent: [number, string, number][] = [];
+  const store = new SliceStore((id, plane, index) => sent.push([id, plane, index]));
+  store.want('axial', 20); // ahead of the read: its answer waits
+  store.want('axial', 25);
+  assert.deepEqual(sent, [[1, 'axial', 20]], 'one at a time while nothing is known to be read');
+  store.markRead('axial', 10); // slices 0..9 are read; the wanted 25 is not
+  assert.deepEqual(sent, [[1, 'axial', 20]]);
+  store.want('axial', 3);
+  assert.deepEqual(sent.at(-1), [2, 'axial', 3], 'a read slice does not wait behind 20');
+  store.want('axial', 3);
+  assert.equal(sent.length, 2, 'asked once');
+  store.markRead('coronal', 50);
+  store.want('axial', 12);
+  assert.equal(sent.length, 2, 'past the read front: waits its turn');
+  store.markRead('axial', 13); // the read moved past the wanted 12
+  assert.deepEqual(sent.at(-1), [3, 'axial', 12]);
+  store.clear();
+  store.want('axial', 1);
+  store.want('axial', 2);
+  assert.deepEqual(sent.at(-1), [4, 'axial', 1], 'after clear() nothing is known to be read');
+});

@@ -105,6 +105,8 @@ export class Comparison implements PaneHost, FrameActions {
   /** The reading pass's slices so far (null: a new read has counted nothing yet). */
   setReadingCounts(counts: ReadingCounts | null): void {
     this.readingCounts = counts ?? undefined;
+    // The counted slices are read in both files: the panes may ask for them beside a slice the read has not reached.
+    if (counts?.kind === 'filling' && this.volumes?.labelsCounting && !this.volumes.slicesWhenRead) this.store.markRead(counts.plane, counts.slices.length);
     if (this.volumes && this.frame.screens.current === 'volume') return this.requestDraw();
     if (!counts) return this.frame.showWhileReading({ kind: 'none' });
     if (counts.kind === 'whenRead') {
