@@ -29,4 +29,3 @@ export function chunkedSource(volume: Volume, slabVoxels = SLAB_VOXELS): VolumeS
 export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
-

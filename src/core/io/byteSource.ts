@@ -1,6 +1,6 @@
 // Where a reader's bytes come from: a file on disk or bytes already in memory, plain or gzip.
 // Gzip is recognised by its magic bytes (1f 8b), whatever the name says. Inflate is the host's
-// (node:zlib streams, or DecompressionStream in a browser), always to the end of the stream so that
+// (node:zlib streams, or fflate with our trailer checks in a browser), always to the end of the stream so that
 // its trailers are checked (gzip.ts).
 import { corruptGzip, GZIP_CHUNK_BYTES, gunzipped, gzipError, gzipHeaderLength, isGzip } from './gzip';
 import { openRegularFile } from './regularFile';

@@ -4,7 +4,7 @@
 // trailer was cut off. Multi-member files, FEXTRA, FNAME and FCOMMENT of any length and FHCRC are
 // zlib's to read; the member header is also parsed here so that the header prefix (the NIfTI header,
 // read before any voxel) is sized past name and comment fields of any length. The inflating itself
-// is the host's (inflate/host.ts: node:zlib, or DecompressionStream in a browser).
+// is the host's (inflate/host.ts: node:zlib, or fflate with our trailer checks in a browser).
 import { InputError } from '../errors';
 import { inflateHost } from './inflate/host';
 import { InflateError } from './inflate/inflateHost';

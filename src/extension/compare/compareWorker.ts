@@ -2,7 +2,7 @@
 // callbacks, zero-copy transfer of file bytes, cancellation, and a registry of live threads so
 // tests can prove none outlive their panel. No vscode import: unit tests drive it directly.
 import type { Worker } from 'node:worker_threads';
-import type { LendableVolumes, LendRole, ReadingCounts, ReadingRule, ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker, SurfaceComparisonResult } from '../../protocol/compare';
+import type { LendableVolumes, LendRole, ReadingCounts, ReadingRule, ComparisonResult, CompareVolumes, CompareWorkerToHost, HostToCompareWorker, PairSlice, SurfaceComparisonResult } from '../../protocol/compare';
 import type { Volume } from '../../core/volume';
 import type { Plane } from '../../protocol/viewer';
 import { assertNever } from '../../protocol/assertNever';
@@ -14,7 +14,6 @@ import { WorkerChannel, type Incoming, type ProgressListener, type WorkerStopped
 type Reply = Exclude<CompareWorkerToHost, { type: 'failed' | 'progress' | 'readingCounts' | 'described' }>;
 /** What an open reports on its way: the files' early descriptions, then the slices counted so far. */
 type OpenUpdate = Extract<CompareWorkerToHost, { type: 'readingCounts' | 'described' }>;
-export type CompareSliceReply = Extract<CompareWorkerToHost, { type: 'slice' }>;
 
 /** A request the worker refused. `inputError`: one sentence for a person; `cancelled`: on request. */
 export class CompareWorkerFailure extends Error {
@@ -158,7 +157,7 @@ export class CompareWorker {
     throw new Error(`the compare worker answered a lend with '${reply.type}'`);
   }
 
-  async slice(plane: Plane, index: number): Promise<CompareSliceReply> {
+  async slice(plane: Plane, index: number): Promise<PairSlice> {
     const reply = await this.channel.request((requestId) => ({ type: 'slice', requestId, plane, index }), []);
     if (reply.type === 'slice') return reply;
     throw new Error(`the compare worker answered a slice request with '${reply.type}'`);

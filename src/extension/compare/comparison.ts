@@ -14,13 +14,13 @@ import { fileNameOf } from '../maskFiles';
 import type { VolumeCache } from '../volumeCache';
 import type { ComparisonResult } from '../../core/metrics/types';
 import type { LabelNames } from '../../core/report/sliceText';
-import { compareRuleKey, type CompareLabel, type ComparedFiles, type CompareVolumes, type HostToCompareWebview, type ReadingCounts, type SurfaceComparisonResult, type SurfaceStatus } from '../../protocol/compare';
+import { compareRuleKey, type CompareLabel, type ComparedFiles, type CompareVolumes, type HostToCompareWebview, type PairSlice, type ReadingCounts, type SurfaceComparisonResult, type SurfaceStatus } from '../../protocol/compare';
 import type { BackgroundInfo, LabelNamesInfo, Plane } from '../../protocol/viewer';
 import { maxVolumeBytes } from '../settings';
 import type { LabelNamesChoice } from '../viewer/labelChoice';
 import { comparisonLabels, loadComparisonNames } from './comparisonLabels';
 import { comparePlane, lowDiceThreshold, minErrorMm2, surfaceSettings, type SurfaceSettings } from './compareSettings';
-import { CompareWorker, CompareWorkerFailure, type CompareSliceReply } from './compareWorker';
+import { CompareWorker, CompareWorkerFailure } from './compareWorker';
 import { showReadProgress } from './readProgress';
 import { WorkerStopped } from '../workerChannel';
 import { intensityImageWarning } from './maskCheck';
@@ -222,7 +222,7 @@ export class Comparison {
     return this.reload();
   }
 
-  slice(plane: Plane, index: number): Promise<CompareSliceReply> {
+  slice(plane: Plane, index: number): Promise<PairSlice> {
     return this.worker.slice(plane, index);
   }
 

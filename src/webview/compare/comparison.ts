@@ -6,7 +6,7 @@ import type { Vec3 } from '../../core/volume';
 import { planeMapping, type PlaneMapping } from '../../core/geometry/display';
 import type {
   CompareCommand, CompareLabel, CompareMode, CompareSettings, CompareVolumes, CompareWebviewToHost, ComparisonResult,
-  HostToCompareWebview, LabelChoice, ReadingCounts, SurfaceComparisonResult, SurfaceStatus,
+  HostToCompareWebview, LabelChoice, PairSlice, ReadingCounts, SurfaceComparisonResult, SurfaceStatus,
 } from '../../protocol/compare';
 import { PLANES, type BackgroundInfo, type LabelNamesInfo, type Plane } from '../../protocol/viewer';
 import { hasAnatomy } from '../geometryBanner';
@@ -33,7 +33,6 @@ export interface CompareApi {
 }
 
 type ProbeMessage = Extract<HostToCompareWebview, { type: 'probe' }>;
-type SliceMessage = Extract<HostToCompareWebview, { type: 'slice' }>;
 
 export class Comparison implements PaneHost, FrameActions {
   volumes: CompareVolumes | undefined;
@@ -170,7 +169,7 @@ export class Comparison implements PaneHost, FrameActions {
     this.refreshAppearance();
   }
 
-  receiveSlice(m: SliceMessage): void {
+  receiveSlice(m: PairSlice): void {
     const where = this.store.receive(m.requestId, m.plane, m.index, m.reference, m.background, m.prediction);
     const cursor = this.state.cursor;
     if (!where || !cursor) return;

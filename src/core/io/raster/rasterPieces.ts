@@ -2,7 +2,7 @@
 // stretch of a file on disk or of bytes in memory, stored plain, gzip (NRRD) or zlib (MetaImage
 // CompressedData), whose decompressed bytes after `skip` hold `length` voxel bytes. The pieces in
 // order are the volume's bytes (one piece for most files; one per slice file for a MetaImage LIST).
-// Compressed pieces are inflated by the host (node:zlib, or DecompressionStream in a browser) as a
+// Compressed pieces are inflated by the host (node:zlib, or fflate with our trailer checks in a browser) as a
 // stream and read to their end, so that a cut stream is refused (as gzip.ts does for NIfTI).
 import { InputError } from '../../errors';
 import { CHUNK_BYTES, storedChunks, window } from '../byteSource';

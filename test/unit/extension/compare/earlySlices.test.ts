@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, test } from 'node:test';
-import { CompareWorker, CompareWorkerFailure, type CompareSliceReply, type NamedFile } from '../../../../src/extension/compare/compareWorker';
-import type { CompareVolumes } from '../../../../src/protocol/compare';
+import { CompareWorker, CompareWorkerFailure, type NamedFile } from '../../../../src/extension/compare/compareWorker';
+import type { CompareVolumes, PairSlice } from '../../../../src/protocol/compare';
 import type { Plane } from '../../../../src/protocol/viewer';
 import { syntheticNiftiBytes, workerScript } from './workerFixtures';
 
@@ -35,11 +35,11 @@ function onesInSlice(k: number, period: number): number {
   const first = Math.ceil(from / period) * period;
   return first >= from + size ? 0 : Math.floor((from + size - 1 - first) / period) + 1;
 }
-const ones = (s: CompareSliceReply['reference']): number => new Uint8Array(s.buffer).reduce((n, v) => n + v, 0);
+const ones = (s: PairSlice['reference']): number => new Uint8Array(s.buffer).reduce((n, v) => n + v, 0);
 
 interface Asked {
   readonly events: string[];
-  readonly slices: Promise<Map<Plane, CompareSliceReply>>;
+  readonly slices: Promise<Map<Plane, PairSlice>>;
 }
 
 /** Once the worker describes the files, asks for `planes` at `index`; `events` records what came when. */
@@ -49,7 +49,7 @@ function askWhenDescribed(worker: CompareWorker, planes: readonly Plane[], index
   const described = new Promise<CompareVolumes>((resolve) => (describe = resolve));
   let start: () => void = () => undefined;
   const started = new Promise<void>((resolve) => (start = resolve));
-  const requests: Promise<[Plane, CompareSliceReply]>[] = [];
+  const requests: Promise<[Plane, PairSlice]>[] = [];
   const onDescribed = (v: CompareVolumes): void => {
     events.push('described');
     describe(v);
@@ -57,7 +57,7 @@ function askWhenDescribed(worker: CompareWorker, planes: readonly Plane[], index
       requests.push(worker.slice(plane, index).then((reply) => {
         events.push(plane);
         onSlice?.(plane);
-        return [plane, reply] as [Plane, CompareSliceReply];
+        return [plane, reply] as [Plane, PairSlice];
       }));
     }
     start();
